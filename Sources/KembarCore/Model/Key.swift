@@ -1,0 +1,57 @@
+/// A stable, human-readable identifier (a slug) for a record of kind `Entity`.
+///
+/// Keys are what make re-import an upsert: the same key always names the same city, activity or source,
+/// whichever database or file it travels through. A key is lowercase ASCII letters, digits and single
+/// hyphens or dots between them, at most 120 characters (e.g. `surabaya`, `surabaya-liverpool`,
+/// `sbylpl-2019-st-vincents-visit-1`).
+public struct Key<Entity>: Hashable, Comparable, Sendable, Codable, CustomStringConvertible,
+    ExpressibleByStringLiteral
+{
+    public let rawValue: String
+
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    public var description: String { rawValue }
+    public static func < (lhs: Key, rhs: Key) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// Whether `rawValue` follows the slug rule above.
+    public var isWellFormed: Bool { Self.isSlug(rawValue) }
+
+    static func isSlug(_ text: String) -> Bool {
+        guard !text.isEmpty, text.count <= 120 else { return false }
+        var previousWasSeparator = true
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "a"..."z", "0"..."9": previousWasSeparator = false
+            case "-", ".":
+                if previousWasSeparator { return false }
+                previousWasSeparator = true
+            default: return false
+            }
+        }
+        return !previousWasSeparator
+    }
+}
+
+public typealias CityKey = Key<City>
+public typealias OrganisationKey = Key<Organisation>
+public typealias PartnershipKey = Key<Partnership>
+public typealias AgreementKey = Key<Agreement>
+public typealias MilestoneKey = Key<Milestone>
+public typealias ActivityKey = Key<Activity>
+public typealias InitiativeKey = Key<Initiative>
+public typealias FieldKey = Key<Field>
+public typealias SourceKey = Key<Source>
+public typealias FrameworkKey = Key<Framework>
+public typealias CrosswalkKey = Key<Crosswalk>
+public typealias ObservationKey = Key<Observation>

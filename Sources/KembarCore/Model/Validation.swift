@@ -1,0 +1,436 @@
+/// A rule of the domain that a record can break. The raw value is the rule's stable name, shown in errors and
+/// used as the key of its English and Indonesian messages (KembarReport's catalogue).
+public enum DomainRule: String, Sendable, Codable, CaseIterable {
+    case keyMalformed = "key-malformed"
+    case keyDuplicated = "key-duplicated"
+    case referenceUnknown = "reference-unknown"
+    case textEmpty = "text-empty"
+    case countryCodeInvalid = "country-code-invalid"
+    case subdivisionCodeInvalid = "subdivision-code-invalid"
+    case coordinatesOutOfRange = "coordinates-out-of-range"
+    case populationNegative = "population-negative"
+    case partnershipWithItself = "partnership-with-itself"
+    case partnerMissing = "partner-missing"
+    case partnerAmbiguous = "partner-ambiguous"
+    case agreementEndsBeforeSigning = "agreement-ends-before-signing"
+    case agreementEndsBeforeStart = "agreement-ends-before-start"
+    case agreementTermNotPositive = "agreement-term-not-positive"
+    case agreementLinkInvalid = "agreement-link-invalid"
+    case activityEndsBeforeStart = "activity-ends-before-start"
+    case durationNotPositive = "duration-not-positive"
+    case sessionsNotPositive = "sessions-not-positive"
+    case participantCountNegative = "participant-count-negative"
+    case breakdownExceedsCount = "breakdown-exceeds-count"
+    case valueNotFinite = "value-not-finite"
+    case observationDuplicated = "observation-duplicated"
+    case nodeDuplicated = "node-duplicated"
+    case formatUnsupported = "format-unsupported"
+    case valueInvalid = "value-invalid"
+}
+
+/// One broken rule: where (a path relative to the record, e.g. `participants[0].count`), the value, and the rule.
+public struct Violation: Hashable, Sendable, Codable, Error {
+    /// Where the problem is: a JSON path (`$.activities[3].end`), or `file:line` for CSV.
+    public var location: String
+    /// The field, as named in the file format (`end`, `participants[0].count`).
+    public var field: String
+    /// The offending value as written (or a summary of it).
+    public var value: String
+    public var rule: DomainRule
+    /// Extra detail, e.g. the expected form or the other value involved.
+    public var detail: String?
+
+    public init(location: String = "", field: String, value: String, rule: DomainRule, detail: String? = nil) {
+        self.location = location
+        self.field = field
+        self.value = value
+        self.rule = rule
+        self.detail = detail
+    }
+
+    /// The same violation placed under `prefix` (e.g. the record's path in a file).
+    public func located(at prefix: String) -> Violation {
+        var copy = self
+        copy.location = prefix
+        return copy
+    }
+}
+
+/// The keys a dataset may refer to: those it defines plus those already stored.
+public struct ReferenceIndex: Sendable {
+    public var sources: Set<SourceKey> = []
+    public var fields: Set<FieldKey> = []
+    public var cities: Set<CityKey> = []
+    public var organisations: Set<OrganisationKey> = []
+    public var partnerships: Set<PartnershipKey> = []
+    /// Agreement key → its partnership.
+    public var agreements: [AgreementKey: PartnershipKey] = [:]
+    /// Framework key → the ids of its nodes.
+    public var frameworkNodes: [FrameworkKey: Set<String>] = [:]
+    /// (city, indicator, period) → the observation key that holds it.
+    public var observationSlots: [String: ObservationKey] = [:]
+
+    public init() {}
+
+    /// The keys defined by `dataset`.
+    public init(_ dataset: Dataset) {
+        add(dataset)
+    }
+
+    public mutating func add(_ dataset: Dataset) {
+        sources.formUnion(dataset.sources.map(\.id))
+        fields.formUnion(dataset.fields.map(\.id))
+        cities.formUnion(dataset.cities.map(\.id))
+        organisations.formUnion(dataset.organisations.map(\.id))
+        partnerships.formUnion(dataset.partnerships.map(\.id))
+        for agreement in dataset.agreements { agreements[agreement.id] = agreement.partnership }
+        for framework in dataset.frameworks { frameworkNodes[framework.id] = Set(framework.nodes.map(\.id)) }
+        for observation in dataset.observations { observationSlots[Self.slot(observation)] = observation.id }
+    }
+
+    static func slot(_ observation: Observation) -> String {
+        "\(observation.city)|\(observation.indicator)|\(observation.period)"
+    }
+}
+
+/// Collects violations for one record, with paths relative to it.
+struct ViolationCollector {
+    var violations: [Violation] = []
+    let references: ReferenceIndex
+
+    mutating func add(_ field: String, _ value: String, _ rule: DomainRule, _ detail: String? = nil) {
+        violations.append(Violation(field: field, value: value, rule: rule, detail: detail))
+    }
+
+    mutating func key<T>(_ key: Key<T>) {
+        if !key.isWellFormed {
+            add("id", key.rawValue, .keyMalformed, "lower-case letters, digits, '-' and '.', at most 120 characters")
+        }
+    }
+
+    mutating func text(_ field: String, _ text: LocalizedText?) {
+        if text?.isEmpty ?? true { add(field, "", .textEmpty) }
+    }
+
+    mutating func exists<T>(_ field: String, _ key: Key<T>?, in keys: Set<Key<T>>) {
+        if let key, !keys.contains(key) { add(field, key.rawValue, .referenceUnknown) }
+    }
+
+    mutating func cites(_ keys: [SourceKey], field: String = "sources") {
+        for (i, key) in keys.enumerated() { exists("\(field)[\(i)]", key, in: references.sources) }
+    }
+
+    mutating func organisations(_ roles: [OrganisationRole]) {
+        for (i, role) in roles.enumerated() {
+            exists("organisations[\(i)].organisation", role.organisation, in: references.organisations)
+        }
+    }
+
+    mutating func tags(_ field: String, _ tags: [FrameworkTag]) {
+        for (i, tag) in tags.enumerated() { self.tag("\(field)[\(i)]", tag) }
+    }
+
+    mutating func tag(_ field: String, _ tag: FrameworkTag) {
+        guard let nodes = references.frameworkNodes[tag.framework] else {
+            return add(field, tag.description, .referenceUnknown, "no framework '\(tag.framework)'")
+        }
+        if !nodes.contains(tag.node) {
+            add(field, tag.description, .referenceUnknown, "framework '\(tag.framework)' has no node '\(tag.node)'")
+        }
+    }
+
+    mutating func country(_ field: String, _ code: String) {
+        let ok = code.count == 2 && code.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
+        if !ok { add(field, code, .countryCodeInvalid, "two upper-case letters (ISO 3166-1 alpha-2)") }
+    }
+}
+
+/// A record that can check itself against the domain rules.
+public protocol Validatable {
+    /// The rules this record breaks, given the keys it may refer to. Empty when the record is valid.
+    func violations(references: ReferenceIndex) -> [Violation]
+}
+
+extension Source: Validatable {
+    public func violations(references: ReferenceIndex) -> [Violation] {
+        var c = ViolationCollector(references: references)
+        c.key(id)
+        if title.trimmingCharacters(in: .whitespaces).isEmpty { c.add("title", title, .textEmpty) }
+        return c.violations
+    }
+}
+
+extension Field: Validatable {
+    public func violations(references: ReferenceIndex) -> [Violation] {
+        var c = ViolationCollector(references: references)
+        c.key(id)
+        c.text("name", name)
+        return c.violations
+    }
+}
+
+extension City: Validatable {
+    public func violations(references: ReferenceIndex) -> [Violation] {
+        var c = ViolationCollector(references: references)
+        c.key(id)
+        c.text("name", name)
+        c.country("country", country)
+        if let subdivision {
+            let parts = subdivision.split(separator: "-", omittingEmptySubsequences: false)
+            let ok =
+                parts.count == 2 && parts[0] == Substring(country) && (1...3).contains(parts[1].count)
+                && parts[1].unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+            if !ok { c.add("subdivision", subdivision, .subdivisionCodeInvalid, "ISO 3166-2, e.g. \(country)-XX") }
+        }
+        if let population, population.count < 0 { c.add("population.count", "\(population.count)", .populationNegative) }
+        if let coordinates {
+            if !(-90.0...90.0).contains(coordinates.latitude) {
+                c.add("coordinates.latitude", "\(coordinates.latitude)", .coordinatesOutOfRange, "-90 to 90")
+            }
+            if !(-180.0...180.0).contains(coordinates.longitude) {
+                c.add("coordinates.longitude", "\(coordinates.longitude)", .coordinatesOutOfRange, "-180 to 180")
+            }
+        }
+        c.cites(sources)
+        return c.violations
+    }
+}
+
+extension Organisation: Validatable {
+    public func violations(references: ReferenceIndex) -> [Violation] {
+        var c = ViolationCollector(references: references)
+        c.key(id)
+        c.text("name", name)
+        c.country("country", country)
+        c.exists("city", city, in: references.cities)
+        c.cites(sources)
+        return c.violations
+    }
+}
+
+extension Partnership: Validatable {
+    public func violations(references: ReferenceIndex) -> [Violation] {
+        var c = ViolationCollector(references: references)
+        c.key(id)
+        c.exists("city", city, in: references.cities)
+        c.exists("partnerCity", partnerCity, in: references.cities)
+        c.exists("partnerOrganisation", partnerOrganisation, in: references.organisations)
+        if partnerCity == city { c.add("partnerCity", city.rawValue, .partnershipWithItself) }
+        if partnerCity != nil && partnerOrganisation != nil {
+            c.add("partnerOrganisation", partnerOrganisation!.rawValue, .partnerAmbiguous)
+        }
+        if kind == .institutionCooperation {
+            if partnerOrganisation == nil { c.add("partnerOrganisation", "", .partnerMissing, kind.rawValue) }
+        } else if partnerCity == nil {
+            c.add("partnerCity", "", .partnerMissing, kind.rawValue)
+        }
+        c.cites(sources)
+        return c.violations
+    }
+}
+
+extension Agreement: Validatable {
+    public func violations(references: ReferenceIndex) -> [Violation] {
+        var c = ViolationCollector(references: references)
+        c.key(id)
+        c.exists("partnership", partnership, in: references.partnerships)
+        c.text("title", title)
+        if let validUntil, validUntil.lastDay < signed.firstDay {
+            c.add("validUntil", validUntil.description, .agreementEndsBeforeSigning, "signed \(signed)")
+        }
+        if let validUntil, let validFrom, validUntil.lastDay < validFrom.firstDay {
+            c.add("validUntil", validUntil.description, .agreementEndsBeforeStart, "valid from \(validFrom)")
+        }
+        if let termYears, termYears <= 0 { c.add("termYears", "\(termYears)", .agreementTermNotPositive) }
+        for (field, link) in [("renews", renews), ("amends", amends)] {
+            guard let link else { continue }
+            if link == id {
+                c.add(field, link.rawValue, .agreementLinkInvalid, "an agreement cannot refer to itself")
+            } else if let owner = references.agreements[link] {
+                if owner != partnership {
+                    c.add(field, link.rawValue, .agreementLinkInvalid, "belongs to partnership '\(owner)'")
+                }
+            } else {
+                c.add(field, link.rawValue, .referenceUnknown)
+            }
+        }
+        for (i, field) in fields.enumerated() { c.exists("fields[\(i)]", field, in: references.fields) }
+        for (i, signatory) in signatories.enumerated() {
+            if signatory.name.trimmingCharacters(in: .whitespaces).isEmpty {
+                c.add("signatories[\(i)].name", signatory.name, .textEmpty)
+            }
+            c.exists("signatories[\(i)].city", signatory.city, in: references.cities)
+        }
+        c.cites(sources)
+        return c.violations
+    }
+}
+
+extension Milestone: Validatable {
+    public func violations(references: ReferenceIndex) -> [Violation] {
+        var c = ViolationCollector(references: references)
+        c.key(id)
+        c.exists("partnership", partnership, in: references.partnerships)
+        c.text("title", title)
+        c.organisations(organisations)
+        c.cites(sources)
+        return c.violations
+    }
+}
+
+extension Activity: Validatable {
+    public func violations(references: ReferenceIndex) -> [Violation] {
+        var c = ViolationCollector(references: references)
+        c.key(id)
+        c.exists("partnership", partnership, in: references.partnerships)
+        c.text("title", title)
+        if let end, end.lastDay < start.firstDay {
+            c.add("end", end.description, .activityEndsBeforeStart, "starts \(start)")
+        }
+        if let durationDays, durationDays <= 0 { c.add("durationDays", "\(durationDays)", .durationNotPositive) }
+        if let sessions, sessions <= 0 { c.add("sessions", "\(sessions)", .sessionsNotPositive) }
+        for (i, group) in participants.enumerated() {
+            if group.role.trimmingCharacters(in: .whitespaces).isEmpty {
+                c.add("participants[\(i)].role", group.role, .textEmpty)
+            }
+            if group.count < 0 { c.add("participants[\(i)].count", "\(group.count)", .participantCountNegative) }
+            for (part, count) in group.breakdown.sorted(by: { $0.key < $1.key }) where count < 0 {
+                c.add("participants[\(i)].breakdown.\(part)", "\(count)", .participantCountNegative)
+            }
+            let parts = group.breakdown.values.reduce(0, +)
+            if parts > group.count {
+                c.add("participants[\(i)].breakdown", "\(parts)", .breakdownExceedsCount, "count \(group.count)")
+            }
+        }
+        c.organisations(organisations)
+        for (i, field) in fields.enumerated() { c.exists("fields[\(i)]", field, in: references.fields) }
+        c.tags("tags", tags)
+        c.cites(sources)
+        return c.violations
+    }
+}
+
+extension Initiative: Validatable {
+    public func violations(references: ReferenceIndex) -> [Violation] {
+        var c = ViolationCollector(references: references)
+        c.key(id)
+        c.exists("city", city, in: references.cities)
+        c.text("title", title)
+        c.organisations(organisations)
+        c.tags("tags", tags)
+        for (i, figure) in figures.enumerated() {
+            c.text("figures[\(i)].label", figure.label)
+            if !figure.value.isFinite { c.add("figures[\(i)].value", "\(figure.value)", .valueNotFinite) }
+            c.cites(figure.sources, field: "figures[\(i)].sources")
+        }
+        c.cites(sources)
+        return c.violations
+    }
+}
+
+extension Observation: Validatable {
+    public func violations(references: ReferenceIndex) -> [Violation] {
+        var c = ViolationCollector(references: references)
+        c.key(id)
+        c.exists("city", city, in: references.cities)
+        c.tag("indicator", indicator)
+        if !value.isFinite { c.add("value", "\(value)", .valueNotFinite) }
+        if let other = references.observationSlots[ReferenceIndex.slot(self)], other != id {
+            c.add("period", period.description, .observationDuplicated, "already held by observation '\(other)'")
+        }
+        c.cites(sources)
+        return c.violations
+    }
+}
+
+extension Framework: Validatable {
+    public func violations(references: ReferenceIndex) -> [Violation] {
+        var c = ViolationCollector(references: references)
+        c.key(id)
+        c.text("name", name)
+        var seen = Set<String>()
+        for node in nodes {
+            if !seen.insert(node.id).inserted { c.add("dimensions", node.id, .nodeDuplicated) }
+            if node.name.isEmpty { c.add("dimensions", node.id, .textEmpty, "node name") }
+        }
+        return c.violations
+    }
+}
+
+extension Crosswalk: Validatable {
+    public func violations(references: ReferenceIndex) -> [Violation] {
+        var c = ViolationCollector(references: references)
+        c.key(id)
+        for (i, pair) in pairs.enumerated() {
+            c.tag("pairs[\(i)].from", FrameworkTag(framework: from, node: pair.from))
+            c.tag("pairs[\(i)].to", FrameworkTag(framework: to, node: pair.to))
+        }
+        return c.violations
+    }
+}
+
+extension Dataset {
+    /// Every rule the dataset breaks, each located by JSON path (`$.activities[3]`), checked against the keys the
+    /// dataset defines plus `existing` (what is already stored). Empty when the dataset can be imported.
+    public func violations(existing: ReferenceIndex = ReferenceIndex()) -> [Violation] {
+        var references = existing
+        // Observation slots already stored under the same key are being replaced, so they do not collide.
+        for observation in observations {
+            references.observationSlots = references.observationSlots.filter { $0.value != observation.id }
+        }
+        references.add(self)
+        var found: [Violation] = []
+        if format != Self.formatName {
+            found.append(Violation(location: "$", field: "format", value: format, rule: .formatUnsupported,
+                detail: "expected '\(Self.formatName)'"))
+        }
+        if version != Self.currentVersion {
+            found.append(Violation(location: "$", field: "version", value: "\(version)", rule: .formatUnsupported,
+                detail: "this Kembar reads version \(Self.currentVersion)"))
+        }
+        func check<T: Validatable & Identifiable>(_ name: String, _ records: [T]) where T.ID: CustomStringConvertible {
+            var seen: [String: Int] = [:]
+            var slots: [String: Int] = [:]
+            for (i, record) in records.enumerated() {
+                let path = "$.\(name)[\(i)]"
+                found += record.violations(references: references).map { $0.located(at: path) }
+                if let first = seen[record.id.description] {
+                    found.append(Violation(location: path, field: "id", value: record.id.description,
+                        rule: .keyDuplicated, detail: "also at $.\(name)[\(first)]"))
+                } else {
+                    seen[record.id.description] = i
+                }
+                if let observation = record as? Observation {
+                    let slot = ReferenceIndex.slot(observation)
+                    if let first = slots[slot] {
+                        found.append(Violation(location: path, field: "period", value: observation.period.description,
+                            rule: .observationDuplicated, detail: "same city, indicator and period as $.\(name)[\(first)]"))
+                    } else {
+                        slots[slot] = i
+                    }
+                }
+            }
+        }
+        check("sources", sources)
+        check("fields", fields)
+        check("frameworks", frameworks)
+        check("crosswalks", crosswalks)
+        check("cities", cities)
+        check("organisations", organisations)
+        check("partnerships", partnerships)
+        check("agreements", agreements)
+        check("milestones", milestones)
+        check("activities", activities)
+        check("initiatives", initiatives)
+        check("observations", observations)
+        return found
+    }
+}
+
+import Foundation
+
+/// Input that breaks rules: every violation found, not only the first. Nothing has been written when this is thrown.
+public struct InvalidInput: Error, Sendable, Equatable {
+    public var violations: [Violation]
+    public init(_ violations: [Violation]) { self.violations = violations }
+}

@@ -1,0 +1,167 @@
+import KembarCore
+
+/// Every user-visible sentence of Kembar, in English and Indonesian.
+///
+/// Entries are functions rather than format strings so that each language can order its words freely and the
+/// compiler checks every argument.
+public enum Catalogue {
+    /// The message for a broken domain rule.
+    public static func rule(_ rule: DomainRule, _ language: Language) -> String {
+        let (en, id): (String, String)
+        switch rule {
+        case .keyMalformed:
+            (en, id) = ("a key is lower-case letters, digits, '-' and '.'", "kunci hanya huruf kecil, angka, '-' dan '.'")
+        case .keyDuplicated: (en, id) = ("the key is used twice", "kunci dipakai dua kali")
+        case .referenceUnknown: (en, id) = ("refers to a record that does not exist", "merujuk ke data yang tidak ada")
+        case .textEmpty: (en, id) = ("must not be empty", "tidak boleh kosong")
+        case .countryCodeInvalid: (en, id) = ("not an ISO 3166-1 alpha-2 country code", "bukan kode negara ISO 3166-1 alpha-2")
+        case .subdivisionCodeInvalid:
+            (en, id) = ("not an ISO 3166-2 code of the city's country", "bukan kode ISO 3166-2 negara kota tersebut")
+        case .coordinatesOutOfRange: (en, id) = ("coordinates out of range", "koordinat di luar rentang")
+        case .populationNegative: (en, id) = ("population cannot be negative", "jumlah penduduk tidak boleh negatif")
+        case .partnershipWithItself: (en, id) = ("a city cannot partner itself", "kota tidak dapat bermitra dengan dirinya sendiri")
+        case .partnerMissing: (en, id) = ("the partner is missing for this kind", "mitra belum diisi untuk jenis ini")
+        case .partnerAmbiguous:
+            (en, id) = ("give a partner city or a partner organisation, not both", "isi kota mitra atau lembaga mitra, bukan keduanya")
+        case .agreementEndsBeforeSigning:
+            (en, id) = ("an agreement cannot end before it is signed", "perjanjian tidak dapat berakhir sebelum ditandatangani")
+        case .agreementEndsBeforeStart:
+            (en, id) = ("an agreement cannot end before it starts", "perjanjian tidak dapat berakhir sebelum berlaku")
+        case .agreementTermNotPositive: (en, id) = ("the term must be at least one year", "jangka waktu minimal satu tahun")
+        case .agreementLinkInvalid: (en, id) = ("invalid link to another agreement", "tautan ke perjanjian lain tidak sah")
+        case .activityEndsBeforeStart:
+            (en, id) = ("an activity cannot end before it starts", "kegiatan tidak dapat berakhir sebelum dimulai")
+        case .durationNotPositive: (en, id) = ("the duration must be at least one day", "durasi minimal satu hari")
+        case .sessionsNotPositive: (en, id) = ("there must be at least one session", "minimal satu sesi")
+        case .participantCountNegative:
+            (en, id) = ("a participant count cannot be below zero", "jumlah peserta tidak boleh di bawah nol")
+        case .breakdownExceedsCount:
+            (en, id) = ("the breakdown adds up to more than the count", "rincian melebihi jumlah peserta")
+        case .valueNotFinite: (en, id) = ("the value must be a finite number", "nilai harus berupa angka terhingga")
+        case .observationDuplicated:
+            (en, id) = ("another observation has the same city, indicator and period", "observasi lain memiliki kota, indikator dan periode yang sama")
+        case .nodeDuplicated: (en, id) = ("a node id is used twice in the framework", "id simpul dipakai dua kali dalam kerangka")
+        case .formatUnsupported: (en, id) = ("unsupported file format", "format berkas tidak didukung")
+        case .valueInvalid: (en, id) = ("invalid value", "nilai tidak sah")
+        }
+        return language == .en ? en : id
+    }
+
+    /// One line describing a violation: where, which field, what value, which rule and why.
+    public static func describe(_ violation: Violation, _ language: Language) -> String {
+        var parts: [String] = []
+        if !violation.location.isEmpty { parts.append(violation.location) }
+        if !violation.field.isEmpty { parts.append(violation.field) }
+        var line = parts.joined(separator: " ")
+        if !violation.value.isEmpty { line += (line.isEmpty ? "" : " ") + "= \"\(violation.value)\"" }
+        line += (line.isEmpty ? "" : ": ") + rule(violation.rule, language) + " [\(violation.rule.rawValue)]"
+        if let detail = violation.detail { line += " (\(detail))" }
+        return line
+    }
+
+    public static func importRefused(count: Int, _ language: Language) -> String {
+        language == .en
+            ? "Nothing was imported: \(count) \(count == 1 ? "problem" : "problems") found."
+            : "Tidak ada yang diimpor: ditemukan \(count) masalah."
+    }
+
+    public static func importSummary(inserted: Int, updated: Int, unchanged: Int, _ language: Language) -> String {
+        language == .en
+            ? "Imported: \(inserted) new, \(updated) updated, \(unchanged) unchanged."
+            : "Diimpor: \(inserted) baru, \(updated) diperbarui, \(unchanged) tidak berubah."
+    }
+
+    /// Names of enumeration values, for tables and pages.
+    public static func name(_ kind: Partnership.Kind, _ language: Language) -> String {
+        switch kind {
+        case .sisterCity: language == .en ? "sister city" : "kota kembar"
+        case .friendshipCity: language == .en ? "friendship city" : "kota persahabatan"
+        case .sisterProvince: language == .en ? "sister province" : "provinsi kembar"
+        case .institutionCooperation: language == .en ? "cooperation with a foreign institution" : "kerja sama dengan lembaga luar negeri"
+        }
+    }
+
+    public static func name(_ stage: Partnership.Stage, _ language: Language) -> String {
+        switch stage {
+        case .exploration: language == .en ? "exploration" : "penjajakan"
+        case .intent: language == .en ? "letter of intent" : "surat minat"
+        case .agreement: language == .en ? "agreement signed" : "perjanjian ditandatangani"
+        case .implementation: language == .en ? "implementation" : "pelaksanaan"
+        case .renewal: language == .en ? "renewal" : "pembaruan"
+        case .ended: language == .en ? "ended" : "berakhir"
+        }
+    }
+
+    public static func name(_ kind: Agreement.Kind, _ language: Language) -> String {
+        switch kind {
+        case .letterOfIntent: language == .en ? "letter of intent" : "surat minat (LoI)"
+        case .mou: language == .en ? "memorandum of understanding" : "nota kesepahaman (MoU)"
+        case .actionPlan: language == .en ? "action plan" : "rencana aksi"
+        case .implementingArrangement: language == .en ? "implementing arrangement" : "pengaturan pelaksanaan"
+        case .renewal: language == .en ? "renewal" : "pembaruan"
+        case .addendum: language == .en ? "addendum" : "adendum"
+        case .termination: language == .en ? "termination" : "pengakhiran"
+        }
+    }
+
+    public static func name(_ mode: Activity.Mode, _ language: Language) -> String {
+        switch mode {
+        case .inbound: language == .en ? "inbound" : "masuk"
+        case .outbound: language == .en ? "outbound" : "keluar"
+        case .online: language == .en ? "online" : "daring"
+        case .hybrid: language == .en ? "hybrid" : "hibrida"
+        }
+    }
+
+    public static func name(_ kind: Milestone.Kind, _ language: Language) -> String {
+        switch kind {
+        case .invitation: language == .en ? "invitation" : "undangan"
+        case .exploration: language == .en ? "exploration" : "penjajakan"
+        case .visit: language == .en ? "visit" : "kunjungan"
+        case .meeting: language == .en ? "meeting" : "pertemuan"
+        case .decision: language == .en ? "decision" : "keputusan"
+        case .other: language == .en ? "other" : "lainnya"
+        }
+    }
+
+    /// Column headings and labels used by the CLI tables and the pages.
+    public enum Label: String, CaseIterable, Sendable {
+        case partnership, cities, kind, stage, agreements, activities, participants, fields, signed, signatories
+        case validUntil, milestones, date, title, mode, status, sources, rationale, openEnded, approximate
+        case home, api, partnershipsHeading, noPartnerships, founding
+    }
+
+    public static func label(_ label: Label, _ language: Language) -> String {
+        let (en, id): (String, String)
+        switch label {
+        case .partnership: (en, id) = ("Partnership", "Kemitraan")
+        case .cities: (en, id) = ("Cities", "Kota")
+        case .kind: (en, id) = ("Kind", "Jenis")
+        case .stage: (en, id) = ("Stage", "Tahap")
+        case .agreements: (en, id) = ("Agreements", "Perjanjian")
+        case .activities: (en, id) = ("Activities", "Kegiatan")
+        case .participants: (en, id) = ("Participants", "Peserta")
+        case .fields: (en, id) = ("Fields", "Bidang")
+        case .signed: (en, id) = ("Signed", "Ditandatangani")
+        case .signatories: (en, id) = ("Signatories", "Penanda tangan")
+        case .validUntil: (en, id) = ("Valid until", "Berlaku sampai")
+        case .milestones: (en, id) = ("Milestones", "Tonggak")
+        case .date: (en, id) = ("Date", "Tanggal")
+        case .title: (en, id) = ("Title", "Judul")
+        case .mode: (en, id) = ("Mode", "Moda")
+        case .status: (en, id) = ("Status", "Status")
+        case .sources: (en, id) = ("Sources", "Sumber")
+        case .rationale: (en, id) = ("Why this partner", "Alasan memilih mitra")
+        case .openEnded: (en, id) = ("not stated", "tidak disebutkan")
+        case .approximate: (en, id) = ("approximate", "perkiraan")
+        case .home: (en, id) = ("Kembar — sister-city cooperation", "Kembar — kerja sama kota kembar")
+        case .api: (en, id) = ("JSON API", "API JSON")
+        case .partnershipsHeading: (en, id) = ("Partnerships", "Kemitraan")
+        case .noPartnerships: (en, id) = ("No partnership recorded yet.", "Belum ada kemitraan yang tercatat.")
+        case .founding:
+            (en, id) = ("Records sister-city cooperation through its whole life and evaluates it against smart-city frameworks.",
+                "Mencatat kerja sama kota kembar sepanjang hayatnya dan mengevaluasinya terhadap kerangka smart city.")
+        }
+        return language == .en ? en : id
+    }
+}

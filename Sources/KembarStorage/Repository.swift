@@ -1,0 +1,204 @@
+import FluentKit
+import Foundation
+import KembarCore
+
+/// Reads and writes Kembar's records as domain values. Records never leave this module.
+public struct Repository: Sendable {
+    let database: any Database
+
+    init(database: any Database) { self.database = database }
+
+    // MARK: - Reading
+
+    /// Whether the database holds no record at all (a new installation).
+    public func isEmpty() async throws -> Bool {
+        try await EntityRecord.query(on: database).count() == 0
+    }
+
+    /// Number of records of each kind, by kind name.
+    public func counts() async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for kind in EntityKind.allCases {
+            counts[kind.rawValue] = try await EntityRecord.query(on: database).filter(\.$kind == kind.rawValue).count()
+        }
+        return counts
+    }
+
+    /// Every record, as one dataset (what `kembar export` writes).
+    public func dataset() async throws -> Dataset {
+        Dataset(
+            sources: try await all(), fields: try await all(), frameworks: try await all(),
+            crosswalks: try await all(), cities: try await all(), organisations: try await all(),
+            partnerships: try await all(), agreements: try await all(), milestones: try await all(),
+            activities: try await all(), initiatives: try await all(), observations: try await all()
+        ).canonical
+    }
+
+    public func partnerships() async throws -> [Partnership] { try await all() }
+    public func cities() async throws -> [City] { try await all() }
+    public func frameworks() async throws -> [Framework] { try await all() }
+    public func crosswalks() async throws -> [Crosswalk] { try await all() }
+    public func sources() async throws -> [Source] { try await all() }
+    public func organisations() async throws -> [Organisation] { try await all() }
+    public func fields() async throws -> [Field] { try await all() }
+
+    public func partnership(_ key: PartnershipKey) async throws -> Partnership? { try await one(key) }
+    public func city(_ key: CityKey) async throws -> City? { try await one(key) }
+    public func framework(_ key: FrameworkKey) async throws -> Framework? { try await one(key) }
+    public func source(_ key: SourceKey) async throws -> Source? { try await one(key) }
+
+    /// Agreements, milestones and activities of one partnership, each in date order.
+    public func agreements(of key: PartnershipKey) async throws -> [Agreement] { try await children(of: key) }
+    public func milestones(of key: PartnershipKey) async throws -> [Milestone] { try await children(of: key) }
+    public func activities(of key: PartnershipKey) async throws -> [Activity] { try await children(of: key) }
+
+    /// Initiatives and observations of one city, in date order.
+    public func initiatives(of key: CityKey) async throws -> [Initiative] { try await belonging(to: key) }
+    public func observations(of key: CityKey) async throws -> [Observation] { try await belonging(to: key) }
+
+    /// A partnership with everything recorded under it, and the records these refer to: the slice of the database
+    /// that `kembar export --partnership` writes and the partnership pages show.
+    public func dataset(partnership key: PartnershipKey) async throws -> Dataset? {
+        guard let partnership: Partnership = try await one(key) else { return nil }
+        let cityKeys = [partnership.city] + [partnership.partnerCity].compactMap { $0 }
+        var slice = Dataset(partnerships: [partnership])
+        slice.agreements = try await children(of: key)
+        slice.milestones = try await children(of: key)
+        slice.activities = try await children(of: key)
+        for city in cityKeys {
+            if let record: City = try await one(city) { slice.cities.append(record) }
+            slice.initiatives += try await belonging(to: city)
+            slice.observations += try await belonging(to: city)
+        }
+        // Organisations, fields, frameworks and sources are few; take them whole and let the core cut the slice.
+        var context = slice
+        context.organisations = try await all()
+        context.fields = try await all()
+        context.frameworks = try await all()
+        context.crosswalks = try await all()
+        context.sources = try await all()
+        return context.slice(partnership: key)
+    }
+
+    /// The keys stored now, for validating a file that refers to them.
+    public func referenceIndex() async throws -> ReferenceIndex {
+        var index = ReferenceIndex()
+        let rows = try await EntityRecord.query(on: database)
+            .filter(\.$kind != EntityKind.framework.rawValue).filter(\.$kind != EntityKind.observation.rawValue)
+            .field(\.$kind).field(\.$key).field(\.$partnership).all()
+        for row in rows {
+            switch EntityKind(rawValue: row.kind) {
+            case .source: index.sources.insert(SourceKey(row.key))
+            case .field: index.fields.insert(FieldKey(row.key))
+            case .city: index.cities.insert(CityKey(row.key))
+            case .organisation: index.organisations.insert(OrganisationKey(row.key))
+            case .partnership: index.partnerships.insert(PartnershipKey(row.key))
+            case .agreement: index.agreements[AgreementKey(row.key)] = PartnershipKey(row.partnership ?? "")
+            default: break
+            }
+        }
+        index.add(Dataset(frameworks: try await all(), observations: try await all()))
+        return index
+    }
+
+    // MARK: - Writing
+
+    /// What an import did.
+    public struct ImportSummary: Equatable, Sendable {
+        public var inserted = 0
+        public var updated = 0
+        public var unchanged = 0
+        public init() {}
+    }
+
+    /// Validates `dataset` against the domain rules and what is stored, then writes it in one transaction:
+    /// records with a new key are inserted, records with a known key replaced. Throws ``InvalidInput`` with every
+    /// violation — and writes nothing — when any rule is broken.
+    @discardableResult
+    public func importDataset(_ dataset: Dataset) async throws -> ImportSummary {
+        let violations = dataset.violations(existing: try await referenceIndex())
+        guard violations.isEmpty else { throw InvalidInput(violations) }
+        return try await database.transaction { transaction in
+            var summary = ImportSummary()
+            let repository = Repository(database: transaction)
+            try await repository.upsert(dataset.sources, into: &summary)
+            try await repository.upsert(dataset.fields, into: &summary)
+            try await repository.upsert(dataset.frameworks, into: &summary)
+            try await repository.upsert(dataset.crosswalks, into: &summary)
+            try await repository.upsert(dataset.cities, into: &summary)
+            try await repository.upsert(dataset.organisations, into: &summary)
+            try await repository.upsert(dataset.partnerships, into: &summary)
+            try await repository.upsert(dataset.agreements, into: &summary)
+            try await repository.upsert(dataset.milestones, into: &summary)
+            try await repository.upsert(dataset.activities, into: &summary)
+            try await repository.upsert(dataset.initiatives, into: &summary)
+            try await repository.upsert(dataset.observations, into: &summary)
+            return summary
+        }
+    }
+
+    // MARK: - Generic record access
+
+    func all<T: StoredEntity>() async throws -> [T] {
+        try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
+            .sort(\.$sortDate).sort(\.$key).all()
+            .map { try DocumentCoding.decode(T.self, $0.document) }
+    }
+
+    func one<T: StoredEntity>(_ key: T.ID) async throws -> T? {
+        try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue).filter(\.$key == key.rawValue)
+            .first().map { try DocumentCoding.decode(T.self, $0.document) }
+    }
+
+    func children<T: StoredEntity>(of partnership: PartnershipKey) async throws -> [T] {
+        try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
+            .filter(\.$partnership == partnership.rawValue).sort(\.$sortDate).sort(\.$key).all()
+            .map { try DocumentCoding.decode(T.self, $0.document) }
+    }
+
+    func belonging<T: StoredEntity>(to city: CityKey) async throws -> [T] {
+        try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
+            .filter(\.$city == city.rawValue).sort(\.$sortDate).sort(\.$key).all()
+            .map { try DocumentCoding.decode(T.self, $0.document) }
+    }
+
+    func upsert<T: StoredEntity>(_ values: [T], into summary: inout ImportSummary) async throws {
+        guard !values.isEmpty else { return }
+        let keys = values.map(\.id.rawValue)
+        var existing: [String: EntityRecord] = [:]
+        // Look up existing records in chunks, to stay under bind-parameter limits.
+        for start in stride(from: 0, to: keys.count, by: 500) {
+            let chunk = Array(keys[start..<min(start + 500, keys.count)])
+            for record in try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
+                .filter(\.$key ~~ chunk).all()
+            {
+                existing[record.key] = record
+            }
+        }
+        var fresh: [EntityRecord] = []
+        for value in values {
+            let document = try DocumentCoding.encode(value)
+            if let record = existing[value.id.rawValue] {
+                if record.document == document {
+                    summary.unchanged += 1
+                    continue
+                }
+                record.document = document
+                record.partnership = value.partnershipColumn
+                record.city = value.cityColumn
+                record.sortDate = value.sortDateColumn
+                try await record.update(on: database)
+                summary.updated += 1
+            } else {
+                fresh.append(
+                    EntityRecord(
+                        kind: T.kind, key: value.id.rawValue, partnership: value.partnershipColumn,
+                        city: value.cityColumn, sortDate: value.sortDateColumn, document: document))
+            }
+        }
+        for start in stride(from: 0, to: fresh.count, by: 200) {
+            try await fresh[start..<min(start + 200, fresh.count)].create(on: database)
+        }
+        summary.inserted += fresh.count
+    }
+}

@@ -1,0 +1,74 @@
+import KembarCore
+import KembarStorage
+import Vapor
+
+/// Read endpoints under `/api/v1`. Each handler decodes, asks the repository, encodes a DTO.
+struct APIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1")
+        api.get("partnerships", use: partnerships)
+        api.get("partnerships", ":key", use: partnership)
+        api.get("cities", use: cities)
+        api.get("cities", ":key", use: city)
+        api.get("frameworks", use: frameworks)
+        api.get("frameworks", ":key", use: framework)
+        api.get("sources", use: sources)
+        api.get("sources", ":key", use: source)
+    }
+
+    func partnerships(req: Request) async throws -> [PartnershipDTO] {
+        let repository = req.repository
+        var result: [PartnershipDTO] = []
+        for partnership in try await repository.partnerships() {
+            result.append(try await PartnershipDTO.load(partnership, from: repository))
+        }
+        return result
+    }
+
+    func partnership(req: Request) async throws -> PartnershipDTO {
+        let key = try req.parameters.require("key")
+        guard let partnership = try await req.repository.partnership(PartnershipKey(key)) else {
+            throw Abort(.notFound, reason: "No partnership '\(key)'.")
+        }
+        return try await PartnershipDTO.load(partnership, from: req.repository)
+    }
+
+    func cities(req: Request) async throws -> [CityDTO] {
+        try await req.repository.cities().map(CityDTO.init)
+    }
+
+    func city(req: Request) async throws -> CityDetailDTO {
+        let key = try req.parameters.require("key")
+        guard let city = try await req.repository.city(CityKey(key)) else {
+            throw Abort(.notFound, reason: "No city '\(key)'.")
+        }
+        return CityDetailDTO(
+            city: CityDTO(city), initiatives: try await req.repository.initiatives(of: city.id),
+            observations: try await req.repository.observations(of: city.id))
+    }
+
+    func frameworks(req: Request) async throws -> [FrameworkSummaryDTO] {
+        try await req.repository.frameworks().map(FrameworkSummaryDTO.init)
+    }
+
+    func framework(req: Request) async throws -> FrameworkDTO {
+        let key = try req.parameters.require("key")
+        guard let framework = try await req.repository.framework(FrameworkKey(key)) else {
+            throw Abort(.notFound, reason: "No framework '\(key)'.")
+        }
+        let crosswalks = try await req.repository.crosswalks().filter { $0.from == framework.id || $0.to == framework.id }
+        return FrameworkDTO(framework: framework, crosswalks: crosswalks)
+    }
+
+    func sources(req: Request) async throws -> [SourceDTO] {
+        try await req.repository.sources().map(SourceDTO.init)
+    }
+
+    func source(req: Request) async throws -> SourceDTO {
+        let key = try req.parameters.require("key")
+        guard let source = try await req.repository.source(SourceKey(key)) else {
+            throw Abort(.notFound, reason: "No source '\(key)'.")
+        }
+        return SourceDTO(source)
+    }
+}

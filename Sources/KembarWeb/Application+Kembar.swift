@@ -1,0 +1,110 @@
+import Foundation
+import KembarCore
+import KembarStorage
+import Leaf
+import LeafKit
+import Vapor
+
+extension Application {
+    private struct StoreKey: StorageKey { typealias Value = KembarStore }
+
+    /// The store every request reads from; set once by ``configureKembar(_:store:)``.
+    public var kembarStore: KembarStore {
+        get {
+            guard let store = storage[StoreKey.self] else { fatalError("configureKembar(_:store:) was not called") }
+            return store
+        }
+        set { storage[StoreKey.self] = newValue }
+    }
+}
+
+extension Request {
+    /// Records as domain values, on this request's event loop.
+    var repository: Repository { application.kembarStore.repository }
+
+    /// The page language: `?lang=` if given, else the `kembar_lang` cookie, else the browser's preference, else English.
+    var language: Language {
+        if let code = query[String.self, at: "lang"], let language = Language(rawValue: code) { return language }
+        if let code = cookies["kembar_lang"]?.string, let language = Language(rawValue: code) { return language }
+        let accepted = headers.first(name: .acceptLanguage)?.lowercased() ?? ""
+        return accepted.hasPrefix("id") ? .id : .en
+    }
+}
+
+/// Sets up Kembar's web application on `app`: views, middleware and routes, reading records from `store`.
+///
+/// `store` must be migrated (and seeded, if wanted) by the caller; the app only reads and writes through it.
+public func configureKembar(_ app: Application, store: KembarStore) throws {
+    app.kembarStore = store
+    guard let views = Bundle.module.url(forResource: "Views", withExtension: nil),
+        let assets = Bundle.module.url(forResource: "Public", withExtension: nil)
+    else { throw Abort(.internalServerError, reason: "Kembar's bundled views are missing") }
+    app.views.use(.leaf)
+    app.leaf.configuration = LeafConfiguration(rootDirectory: views.path + "/")
+    app.leaf.cache.isEnabled = app.environment.isRelease
+    app.middleware = Middlewares()
+    app.middleware.use(KembarErrorMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: assets.path + "/"))
+    app.middleware.use(LanguageCookieMiddleware())
+    try app.register(collection: APIController())
+    try app.register(collection: PageController())
+    app.get("healthz") { req async throws -> HealthDTO in
+        _ = try await req.repository.isEmpty()
+        return HealthDTO(status: "ok", database: req.application.kembarStore.location.description)
+    }
+}
+
+struct HealthDTO: Content {
+    var status: String
+    var database: String
+}
+
+/// Remembers a language chosen with `?lang=` in a cookie, so the next page opens in it.
+struct LanguageCookieMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        if let code = request.query[String.self, at: "lang"], Language(rawValue: code) != nil {
+            response.cookies["kembar_lang"] = HTTPCookies.Value(
+                string: code, maxAge: 60 * 60 * 24 * 365, path: "/", isHTTPOnly: true, sameSite: .lax)
+        }
+        return response
+    }
+}
+
+/// Turns every error into a JSON body (for `/api`) or a short page, never exposing internals on server errors.
+struct KembarErrorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let status: HTTPResponseStatus
+            let reason: String
+            if let abort = error as? any AbortError {
+                status = abort.status
+                reason = abort.reason
+            } else {
+                request.logger.report(error: error)
+                status = .internalServerError
+                reason = request.language == .en ? "Something went wrong on the server." : "Terjadi kesalahan di server."
+            }
+            let response = Response(status: status)
+            if request.url.path.hasPrefix("/api") || request.url.path == "/healthz" {
+                try response.content.encode(ErrorDTO(error: true, status: Int(status.code), reason: reason))
+            } else {
+                response.headers.contentType = .html
+                let escaped = reason.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                response.body = .init(
+                    string: "<!doctype html><html lang=\"\(request.language.rawValue)\"><meta charset=\"utf-8\">"
+                        + "<title>\(status.code)</title><main><h1>\(status.code)</h1><p>\(escaped)</p>"
+                        + "<p><a href=\"/\">Kembar</a></p></main></html>")
+            }
+            return response
+        }
+    }
+}
+
+struct ErrorDTO: Content {
+    var error: Bool
+    var status: Int
+    var reason: String
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import KembarWeb
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start the Kembar web application.",
+        discussion: """
+            Migrates the database, and on an empty one loads the bundled frameworks and the founding dataset \
+            (Surabaya–Liverpool) so there is something to read at once; --no-demo loads only the frameworks. \
+            Listens on 127.0.0.1:8080 unless --host/--port or KEMBAR_HOST/KEMBAR_PORT say otherwise.
+            """)
+
+    @OptionGroup var options: DatabaseOptions
+    @Option(help: "Address to listen on (KEMBAR_HOST; default 127.0.0.1).") var host: String?
+    @Option(help: "Port to listen on (KEMBAR_PORT; default 8080).") var port: Int?
+    @Flag(name: .customLong("no-demo"), help: "On an empty database, load the frameworks but not the founding dataset.")
+    var noDemo = false
+
+    func run() async throws {
+        var settings = try options.settings()
+        if let host { settings.host = host }
+        if let port { settings.port = port }
+        try await runServer(settings: settings, loadDemo: !noDemo, announce: printError)
+    }
+}
