@@ -53,15 +53,29 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "KembarCoreTests", dependencies: ["KembarCore"]),
+        .target(
+            name: "KembarTestSupport",
+            dependencies: [
+                "KembarStorage",
+                .product(name: "FluentSQL", package: "fluent-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "KembarCoreTests", dependencies: ["KembarCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KembarIndexTests", dependencies: ["KembarIndex"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KembarReportTests", dependencies: ["KembarReport", "KembarCore"]),
-        .testTarget(name: "KembarStorageTests", dependencies: ["KembarStorage", "KembarCore"]),
+        .testTarget(
+            name: "KembarStorageTests", dependencies: ["KembarStorage", "KembarCore", "KembarTestSupport"],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "KembarWebTests",
-            dependencies: ["KembarWeb", "KembarStorage", .product(name: "VaporTesting", package: "vapor")]
+            dependencies: [
+                "KembarWeb", "KembarStorage", "KembarTestSupport", .product(name: "VaporTesting", package: "vapor"),
+            ]
         ),
-        .testTarget(name: "KembarCLITests", dependencies: ["kembar", "KembarStorage"]),
+        .testTarget(
+            name: "KembarCLITests", dependencies: ["kembar", "KembarStorage", "KembarTestSupport"],
+            resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,16 +7,17 @@ import Foundation
 /// | `KEMBAR_DATABASE_URL` | `sqlite://kembar.sqlite` | where records live (see ``DatabaseLocation``) |
 /// | `KEMBAR_HOST` | `127.0.0.1` | address `kembar serve` listens on |
 /// | `KEMBAR_PORT` | `8080` | port `kembar serve` listens on |
-/// | `KEMBAR_LOG_LEVEL` | `info` | trace, debug, info, notice, warning, error, critical |
+/// | `KEMBAR_LOG_LEVEL` | `info` for the server, `warning` for other commands | trace, debug, info, notice, warning, error, critical |
 public struct KembarSettings: Equatable, Sendable {
     public var database: DatabaseLocation
     public var host: String
     public var port: Int
-    public var logLevel: String
+    /// The log level; `nil` lets each program choose its default.
+    public var logLevel: String?
 
     public init(
         database: DatabaseLocation = .defaultLocation, host: String = "127.0.0.1", port: Int = 8080,
-        logLevel: String = "info"
+        logLevel: String? = nil
     ) {
         self.database = database
         self.host = host

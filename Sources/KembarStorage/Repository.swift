@@ -116,8 +116,16 @@ public struct Repository: Sendable {
     /// violation — and writes nothing — when any rule is broken.
     @discardableResult
     public func importDataset(_ dataset: Dataset) async throws -> ImportSummary {
-        let violations = dataset.violations(existing: try await referenceIndex())
+        try await importBatch(ImportBatch(dataset))
+    }
+
+    /// Checks every file of `batch` together against the domain rules and what is stored, then writes them in one
+    /// transaction — or throws ``InvalidInput`` with every problem, each located in its file, and writes nothing.
+    @discardableResult
+    public func importBatch(_ batch: ImportBatch) async throws -> ImportSummary {
+        let violations = batch.violations(existing: try await referenceIndex())
         guard violations.isEmpty else { throw InvalidInput(violations) }
+        let dataset = batch.dataset
         return try await database.transaction { transaction in
             var summary = ImportSummary()
             let repository = Repository(database: transaction)

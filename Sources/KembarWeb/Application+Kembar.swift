@@ -41,6 +41,11 @@ public func configureKembar(_ app: Application, store: KembarStore) throws {
     else { throw Abort(.internalServerError, reason: "Kembar's bundled views are missing") }
     app.views.use(.leaf)
     app.leaf.configuration = LeafConfiguration(rootDirectory: views.path + "/")
+    // The bundle may sit under a hidden folder (.build), which Leaf's default limits refuse; stay sandboxed.
+    app.leaf.sources = .singleSource(
+        NIOLeafFiles(
+            fileio: app.fileio, limits: [.toSandbox, .requireExtensions], sandboxDirectory: views.path + "/",
+            viewDirectory: views.path + "/"))
     app.leaf.cache.isEnabled = app.environment.isRelease
     app.middleware = Middlewares()
     app.middleware.use(KembarErrorMiddleware())

@@ -11,7 +11,7 @@ import Vapor
 public func runServer(settings: KembarSettings, loadDemo: Bool, announce: @Sendable (String) -> Void) async throws {
     let environment = Environment(name: "production", arguments: ["kembar", "serve"])
     let app = try await Application.make(environment)
-    app.logger.logLevel = Logger.Level(rawValue: settings.logLevel) ?? .info
+    app.logger.logLevel = settings.logLevel.flatMap(Logger.Level.init(rawValue:)) ?? .info
     app.http.server.configuration.hostname = settings.host
     app.http.server.configuration.port = settings.port
     let store: KembarStore

@@ -45,19 +45,11 @@ struct Import: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var combined = Dataset()
-        var problems: [Violation] = []
-        for file in files {
-            do {
-                combined.merge(try readInterchangeFile(file))
-            } catch let error as InvalidInput {
-                problems += error.violations
-            }
-        }
-        guard problems.isEmpty else { throw ImportFailed(violations: problems, language: lang) }
+        var batch = ImportBatch()
+        for file in files { read(file, into: &batch) }
         let summary = try await options.withStore { store in
             do {
-                return try await store.repository.importDataset(combined)
+                return try await store.repository.importBatch(batch)
             } catch let error as InvalidInput {
                 throw ImportFailed(violations: error.violations, language: lang)
             }
@@ -66,32 +58,28 @@ struct Import: AsyncParsableCommand {
             Catalogue.importSummary(
                 inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, lang))
     }
-}
 
-/// Reads one file named on the command line into a dataset fragment; violations are located by file name.
-func readInterchangeFile(_ file: String) throws -> Dataset {
-    let data: Data
-    do {
-        data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
-    } catch {
-        throw InvalidInput([Violation(location: file, field: "", value: "", rule: .valueInvalid,
-            detail: "cannot read the file: \((error as NSError).localizedDescription)")])
-    }
-    if file.lowercased().hasSuffix(".csv") {
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InvalidInput([Violation(location: file, field: "", value: "", rule: .valueInvalid,
-                detail: "the file is not UTF-8 text")])
+    /// Adds one file named on the command line (`-` is JSON on standard input) to the batch.
+    private func read(_ file: String, into batch: inout ImportBatch) {
+        let data: Data
+        do {
+            data = file == "-"
+                ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            return batch.addUnreadable(file: file, reason: "cannot read the file: \((error as NSError).localizedDescription)")
         }
-        return try RecordCSV.decode(text, file: file)
-    }
-    do {
-        return try DatasetCodec.decode(data)
-    } catch {
-        throw InvalidInput(error.violations.map { $0.located(at: "\(file) \($0.location)") })
+        if file.lowercased().hasSuffix(".csv") {
+            guard let text = String(data: data, encoding: .utf8) else {
+                return batch.addUnreadable(file: file, reason: "the file is not UTF-8 text")
+            }
+            batch.addCSV(text, file: file)
+        } else {
+            batch.addJSON([UInt8](data), file: file)
+        }
     }
 }
 
-/// An import that was refused; prints every violation and exits with status 65 (data error).
+/// An import that was refused; prints every violation.
 struct ImportFailed: Error, CustomStringConvertible {
     var violations: [Violation]
     var language: Language

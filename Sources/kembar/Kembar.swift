@@ -43,7 +43,7 @@ struct DatabaseOptions: ParsableArguments {
     func withStore<T>(_ body: (KembarStore) async throws -> T) async throws -> T {
         let settings = try settings()
         var logger = Logger(label: "kembar")
-        logger.logLevel = Logger.Level(rawValue: settings.logLevel) ?? .info
+        logger.logLevel = settings.logLevel.flatMap(Logger.Level.init(rawValue:)) ?? .warning
         let store = try KembarStore.open(settings.database, logger: logger)
         do {
             try await store.migrate()

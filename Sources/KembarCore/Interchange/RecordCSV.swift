@@ -20,11 +20,28 @@ public enum RecordCSV {
     public enum Kind: String, Sendable { case activities, observations }
 
     /// Reads a CSV file of activities or observations into a dataset fragment; every bad cell of every row is
-    /// reported, located as `file:line`.
+    /// reported, located as `file:line`. Throws when any row is bad.
     public static func decode(_ text: String, file: String) throws(InvalidInput) -> Dataset {
+        let result = read(text, file: file)
+        guard result.problems.isEmpty else { throw InvalidInput(result.problems) }
+        return result.dataset
+    }
+
+    /// What reading a CSV file gave: the rows that could be read, the `file:line` of each (in the order of the
+    /// dataset's records), and the problems of the rows that could not.
+    public struct ReadResult: Sendable {
+        public var dataset = Dataset()
+        public var lines: [String] = []
+        public var problems: [Violation] = []
+    }
+
+    /// Reads every row it can, collecting the problems of the others.
+    public static func read(_ text: String, file: String) -> ReadResult {
+        var result = ReadResult()
         let table: CSVTable
         do { table = try CSVTable(parsing: text) } catch {
-            throw InvalidInput(error.violations.map { $0.located(at: "\(file):\($0.location)") })
+            result.problems = error.violations.map { $0.located(at: "\(file):\($0.location.replacingOccurrences(of: "line ", with: ""))") }
+            return result
         }
         let kind: Kind
         if table.header.contains("partnership") {
@@ -32,29 +49,32 @@ public enum RecordCSV {
         } else if table.header.contains("indicator") {
             kind = .observations
         } else {
-            throw InvalidInput([Violation(location: "\(file):1", field: "header", value: table.header.joined(separator: ","),
-                rule: .valueInvalid, detail: "an activities file needs a 'partnership' column, an observations file an 'indicator' column")])
+            result.problems = [Violation(location: "\(file):1", field: "header", value: table.header.joined(separator: ","),
+                rule: .valueInvalid, detail: "an activities file needs a 'partnership' column, an observations file an 'indicator' column")]
+            return result
         }
         let allowed = Set(kind == .activities ? activityColumns : observationColumns)
-        var problems: [Violation] = []
         for (i, name) in table.header.enumerated() where !allowed.contains(name) {
-            problems.append(Violation(location: "\(file):1", field: name, value: name, rule: .valueInvalid,
+            result.problems.append(Violation(location: "\(file):1", field: name, value: name, rule: .valueInvalid,
                 detail: "unknown column \(i + 1)"))
         }
-        var dataset = Dataset()
         for row in table.rows {
-            var reader = RowReader(header: table.header, row: row, location: "\(file):\(row.line)")
+            let location = "\(file):\(row.line)"
+            var reader = RowReader(header: table.header, row: row, location: location)
             if row.cells.count != table.header.count {
                 reader.fail("", "\(row.cells.count) cells", "the header has \(table.header.count) columns")
             } else if kind == .activities {
-                if let activity = reader.activity() { dataset.activities.append(activity) }
+                if let activity = reader.activity() {
+                    result.dataset.activities.append(activity)
+                    result.lines.append(location)
+                }
             } else if let observation = reader.observation() {
-                dataset.observations.append(observation)
+                result.dataset.observations.append(observation)
+                result.lines.append(location)
             }
-            problems += reader.problems
+            result.problems += reader.problems
         }
-        guard problems.isEmpty else { throw InvalidInput(problems) }
-        return dataset
+        return result
     }
 
     /// Writes activities in the CSV form `decode` reads.

@@ -298,7 +298,7 @@ extension Activity: Validatable {
                 c.add("participants[\(i)].breakdown.\(part)", "\(count)", .participantCountNegative)
             }
             let parts = group.breakdown.values.reduce(0, +)
-            if parts > group.count {
+            if !group.breakdown.isEmpty, parts > group.count {
                 c.add("participants[\(i)].breakdown", "\(parts)", .breakdownExceedsCount, "count \(group.count)")
             }
         }
@@ -374,11 +374,11 @@ extension Dataset {
     /// dataset defines plus `existing` (what is already stored). Empty when the dataset can be imported.
     public func violations(existing: ReferenceIndex = ReferenceIndex()) -> [Violation] {
         var references = existing
-        // Observation slots already stored under the same key are being replaced, so they do not collide.
-        for observation in observations {
-            references.observationSlots = references.observationSlots.filter { $0.value != observation.id }
-        }
         references.add(self)
+        // Observations are checked against the stored slots only (duplicates within the file are found below);
+        // a stored observation with the same key is being replaced, so its slot does not collide.
+        let replaced = Set(observations.map(\.id))
+        references.observationSlots = existing.observationSlots.filter { !replaced.contains($0.value) }
         var found: [Violation] = []
         if format != Self.formatName {
             found.append(Violation(location: "$", field: "format", value: format, rule: .formatUnsupported,

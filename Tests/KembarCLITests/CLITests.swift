@@ -1,0 +1,161 @@
+import Foundation
+import KembarCore
+import KembarTestSupport
+import Testing
+
+/// Runs the built `kembar` executable as a user would, and captures what it prints.
+struct CLI {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var executable: URL {
+        // The test bundle sits in the build folder beside the executable.
+        let buildFolder = Bundle.main.bundleURL.deletingLastPathComponent()
+        let candidates = [buildFolder, Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        return candidates.map { $0.appendingPathComponent("kembar") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0].appendingPathComponent("kembar")
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["KEMBAR_DATABASE_URL"] = nil
+        env.merge(environment) { $1 }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// A database URL for one test: a temporary SQLite file, or a PostgreSQL schema of its own.
+func withDatabaseURL(_ backend: TestBackend, _ body: (String) async throws -> Void) async throws {
+    switch backend {
+    case .sqlite:
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kembar-cli-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try await body("sqlite://\(path)")
+    case .postgres:
+        // The CLI has no search-path option, so each PostgreSQL test gets a database of its own.
+        try await withScratchPostgresDatabase(body)
+    }
+}
+
+func fixturePath(_ name: String) throws -> String {
+    try #require(Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures")).path
+}
+
+@Suite struct CLITests {
+    @Test func everyCommandExplainsItself() throws {
+        for command in ["", "serve", "migrate", "import", "export", "partnerships", "show"] {
+            let result = try CLI.run((command.isEmpty ? [] : [command]) + ["--help"])
+            #expect(result.status == 0, "\(command)")
+            #expect(result.stdout.contains("USAGE:"), "\(command)")
+            #expect(result.stdout.count > 200, "\(command) help is too thin")
+        }
+    }
+
+    @Test(arguments: TestBackend.enabled)
+    func importExportAndReimport(backend: TestBackend) async throws {
+        try await withDatabaseURL(backend) { url in
+            let seeded = try CLI.run(["migrate", "--seed", "--database", url])
+            #expect(seeded.status == 0, "\(seeded.stderr)")
+            let imported = try CLI.run(["import", "--database", url, try fixturePath("external-dataset.json")])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            #expect(imported.stderr.contains("Imported: 12 new, 0 updated, 0 unchanged."))
+            let again = try CLI.run(["import", "--database", url, try fixturePath("external-dataset.json")])
+            #expect(again.stderr.contains("Imported: 0 new, 0 updated, 12 unchanged."))
+
+            let list = try CLI.run(["partnerships", "--database", url])
+            #expect(list.stdout.contains("surabaya-liverpool"))
+            #expect(list.stdout.contains("LoI 2017-05-17, MoU 2018-03-19"))
+            #expect(list.stdout.contains("bandung-braunschweig"))
+            let json = try CLI.run(["partnerships", "--format", "json", "--database", url])
+            #expect(try DatasetCodec.decode(Data(json.stdout.utf8)).partnerships.count == 3)
+
+            let export = try CLI.run(["export", "--database", url])
+            #expect(export.status == 0)
+            let dump = FileManager.default.temporaryDirectory.appendingPathComponent("kembar-\(UUID().uuidString).json").path
+            defer { try? FileManager.default.removeItem(atPath: dump) }
+            try Data(export.stdout.utf8).write(to: URL(fileURLWithPath: dump))
+            try await withDatabaseURL(backend) { other in
+                let reimport = try CLI.run(["import", "--database", other, dump])
+                #expect(reimport.status == 0, "\(reimport.stderr)")
+                #expect(try CLI.run(["export", "--database", other]).stdout == export.stdout)
+            }
+        }
+    }
+
+    @Test func showsAPartnershipInBothLanguages() async throws {
+        try await withDatabaseURL(.sqlite) { url in
+            try CLI.run(["migrate", "--seed", "--database", url])
+            let en = try CLI.run(["show", "surabaya-liverpool", "--database", url])
+            #expect(en.stdout.contains("19 March 2018"))
+            #expect(en.stdout.contains("Tri Rismaharini (Mayor of Surabaya); Joe Anderson (Mayor of Liverpool)"))
+            #expect(en.stdout.contains("~250"))
+            let id = try CLI.run(["show", "surabaya-liverpool", "--lang", "id", "--database", url])
+            #expect(id.stdout.contains("19 Maret 2018"))
+            #expect(id.stdout.contains("Pengembangan sumber daya manusia"))
+            let missing = try CLI.run(["show", "nowhere", "--database", url])
+            #expect(missing.status != 0)
+            #expect(missing.stderr.contains("No partnership 'nowhere'"))
+            let slice = try CLI.run(["export", "--partnership", "surabaya-liverpool", "--database", url])
+            let data = try DatasetCodec.decode(Data(slice.stdout.utf8))
+            #expect(data.partnerships.map(\.id) == ["surabaya-liverpool"])
+            #expect(data.violations().isEmpty)
+        }
+    }
+
+    @Test(arguments: TestBackend.enabled)
+    func badFilesAreRejectedWholeWithEveryError(backend: TestBackend) async throws {
+        try await withDatabaseURL(backend) { url in
+            try CLI.run(["migrate", "--seed", "--database", url])
+            let before = try CLI.run(["export", "--database", url]).stdout
+            let result = try CLI.run([
+                "import", "--database", url, try fixturePath("activities-good.csv"), try fixturePath("activities-bad.csv"),
+                try fixturePath("bad-dataset.json"),
+            ])
+            #expect(result.status != 0)
+            let lines = result.stderr.split(separator: "\n").map { String($0) }
+            let fixtures = try fixturePath("activities-bad.csv").replacingOccurrences(of: "activities-bad.csv", with: "")
+            #expect(lines.map { $0.replacingOccurrences(of: fixtures, with: "") }.filter { !$0.contains(" info ") } == [
+                "Error: Nothing was imported: 5 problems found.",
+                "  activities-bad.csv:4 mode = \"by-boat\": invalid value [value-invalid] (one of inbound, outbound, online, hybrid)",
+                "  bad-dataset.json $.partnerships[0] partnerCity = \"surabaya\": a city cannot partner itself [partnership-with-itself]",
+                "  bad-dataset.json $.agreements[0] validUntil = \"2018-03-01\": an agreement cannot end before it is signed [agreement-ends-before-signing] (signed 2018-03-19)",
+                "  activities-bad.csv:3 end = \"2021-02-01\": an activity cannot end before it starts [activity-ends-before-start] (starts 2021-03)",
+                "  activities-bad.csv:3 participants[0].count = \"-2\": a participant count cannot be below zero [participant-count-negative]",
+            ])
+            #expect(try CLI.run(["export", "--database", url]).stdout == before)
+
+            let indonesian = try CLI.run(["import", "--lang", "id", "--database", url, try fixturePath("activities-bad.csv")])
+            #expect(indonesian.stderr.contains("Tidak ada yang diimpor"))
+            #expect(indonesian.stderr.contains("kegiatan tidak dapat berakhir sebelum dimulai"))
+        }
+    }
+
+    @Test func badDatabaseURLIsExplained() throws {
+        let result = try CLI.run(["partnerships", "--database", "mysql://localhost/kembar"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("unknown scheme 'mysql'"))
+    }
+}
+

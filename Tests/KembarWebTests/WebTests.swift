@@ -1,0 +1,119 @@
+import Foundation
+import KembarCore
+import KembarStorage
+import KembarTestSupport
+import Testing
+import VaporTesting
+
+@testable import KembarWeb
+
+/// Runs `test` against a Kembar app on a fresh database of `backend` holding the bundled data.
+func withKembarApp(_ backend: TestBackend, _ test: (Application) async throws -> Void) async throws {
+    try await withTestStore(backend) { store in
+        try await store.prepare(loadDemo: true)
+        try await withApp(configure: { app in try configureKembar(app, store: store) }, test)
+    }
+}
+
+@Suite struct APITests {
+    @Test(arguments: TestBackend.enabled)
+    func partnershipsShowTheFoundingCase(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            try await app.testing().test(.GET, "api/v1/partnerships") { res async throws in
+                #expect(res.status == .ok)
+                let list = try res.content.decode([PartnershipDTO].self)
+                let founding = try #require(list.first { $0.key == "surabaya-liverpool" })
+                #expect(founding.city?.key == "surabaya" && founding.partnerCity?.key == "liverpool")
+                #expect(founding.agreements.map { "\($0.kind.rawValue) \($0.signed)" } == [
+                    "letter-of-intent 2017-05-17", "mou 2018-03-19",
+                ])
+                #expect(founding.agreements[1].fields.count == 4)
+                #expect(founding.milestones.count == 4)
+                #expect(founding.activities.count == 8)
+            }
+        }
+    }
+
+    @Test(arguments: TestBackend.enabled)
+    func detailEndpoints(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            try await app.testing().test(.GET, "api/v1/cities/surabaya") { res async throws in
+                let city = try res.content.decode(CityDetailDTO.self)
+                #expect(city.initiatives.contains { $0.id == "wargaku" })
+                #expect(city.observations.count == 3)
+            }
+            try await app.testing().test(.GET, "api/v1/frameworks") { res async throws in
+                #expect(try res.content.decode([FrameworkSummaryDTO].self).count == 5)
+            }
+            try await app.testing().test(.GET, "api/v1/frameworks/cohen-smart-city-wheel") { res async throws in
+                let framework = try res.content.decode(FrameworkDTO.self)
+                #expect(framework.framework.dimensions.count == 6)
+                #expect(!framework.crosswalks.isEmpty)
+            }
+            try await app.testing().test(.GET, "api/v1/sources/bps-jatim-2023") { res async throws in
+                #expect(try res.content.decode(SourceDTO.self).citation == "Badan Pusat Statistik Provinsi Jawa Timur (2023)")
+            }
+            try await app.testing().test(.GET, "api/v1/sources") { res async throws in
+                #expect(try res.content.decode([SourceDTO].self).count == 27)
+            }
+        }
+    }
+
+    @Test func unknownKeysAreJSONNotFound() async throws {
+        try await withKembarApp(.sqlite) { app in
+            for path in ["api/v1/partnerships/nowhere", "api/v1/cities/atlantis", "api/v1/sources/x", "api/v1/nothing"] {
+                try await app.testing().test(.GET, path) { res async throws in
+                    #expect(res.status == .notFound, "\(path)")
+                    #expect(try res.content.decode(ErrorDTO.self).error)
+                }
+            }
+        }
+    }
+
+    @Test func healthz() async throws {
+        try await withKembarApp(.sqlite) { app in
+            try await app.testing().test(.GET, "healthz") { res async throws in
+                #expect(res.status == .ok)
+                #expect(try res.content.decode(HealthDTO.self).status == "ok")
+            }
+        }
+    }
+}
+
+@Suite struct PageTests {
+    @Test(arguments: TestBackend.enabled)
+    func homeListsPartnershipsInBothLanguages(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            try await app.testing().test(.GET, "/") { res async throws in
+                #expect(res.status == .ok)
+                #expect(res.headers.contentType == .html)
+                #expect(res.body.string.contains("<html lang=\"en\">"))
+                #expect(res.body.string.contains("Surabaya – Liverpool"))
+                #expect(res.body.string.contains("memorandum of understanding · 19 March 2018"))
+            }
+            try await app.testing().test(.GET, "/?lang=id") { res async throws in
+                #expect(res.body.string.contains("<html lang=\"id\">"))
+                #expect(res.body.string.contains("Kota Surabaya – Kota Liverpool"))
+                #expect(res.body.string.contains("nota kesepahaman (MoU) · 19 Maret 2018"))
+                #expect(res.headers.setCookie?["kembar_lang"]?.string == "id")
+            }
+            try await app.testing().test(.GET, "/", beforeRequest: { req in
+                req.headers.cookie = HTTPCookies(dictionaryLiteral: ("kembar_lang", HTTPCookies.Value(string: "id")))
+            }) { res async throws in
+                #expect(res.body.string.contains("Kemitraan"))
+            }
+            try await app.testing().test(.GET, "/kembar.css") { res async throws in
+                #expect(res.status == .ok)
+            }
+        }
+    }
+
+    @Test func unknownPageIsAnHTMLNotFound() async throws {
+        try await withKembarApp(.sqlite) { app in
+            try await app.testing().test(.GET, "/no/such/page") { res async throws in
+                #expect(res.status == .notFound)
+                #expect(res.headers.contentType == .html)
+            }
+        }
+    }
+}
