@@ -10,25 +10,36 @@ public enum Catalogue {
         let (en, id): (String, String)
         switch rule {
         case .keyMalformed:
-            (en, id) = ("a key is lower-case letters, digits, '-' and '.'", "kunci hanya huruf kecil, angka, '-' dan '.'")
+            (en, id) = (
+                "a key is lower-case letters, digits, '-' and '.'", "kunci hanya huruf kecil, angka, '-' dan '.'"
+            )
         case .keyDuplicated: (en, id) = ("the key is used twice", "kunci dipakai dua kali")
         case .referenceUnknown: (en, id) = ("refers to a record that does not exist", "merujuk ke data yang tidak ada")
         case .textEmpty: (en, id) = ("must not be empty", "tidak boleh kosong")
-        case .countryCodeInvalid: (en, id) = ("not an ISO 3166-1 alpha-2 country code", "bukan kode negara ISO 3166-1 alpha-2")
+        case .countryCodeInvalid:
+            (en, id) = ("not an ISO 3166-1 alpha-2 country code", "bukan kode negara ISO 3166-1 alpha-2")
         case .subdivisionCodeInvalid:
             (en, id) = ("not an ISO 3166-2 code of the city's country", "bukan kode ISO 3166-2 negara kota tersebut")
         case .coordinatesOutOfRange: (en, id) = ("coordinates out of range", "koordinat di luar rentang")
         case .populationNegative: (en, id) = ("population cannot be negative", "jumlah penduduk tidak boleh negatif")
-        case .partnershipWithItself: (en, id) = ("a city cannot partner itself", "kota tidak dapat bermitra dengan dirinya sendiri")
+        case .partnershipWithItself:
+            (en, id) = ("a city cannot partner itself", "kota tidak dapat bermitra dengan dirinya sendiri")
         case .partnerMissing: (en, id) = ("the partner is missing for this kind", "mitra belum diisi untuk jenis ini")
         case .partnerAmbiguous:
-            (en, id) = ("give a partner city or a partner organisation, not both", "isi kota mitra atau lembaga mitra, bukan keduanya")
+            (en, id) = (
+                "give a partner city or a partner organisation, not both",
+                "isi kota mitra atau lembaga mitra, bukan keduanya"
+            )
         case .agreementEndsBeforeSigning:
-            (en, id) = ("an agreement cannot end before it is signed", "perjanjian tidak dapat berakhir sebelum ditandatangani")
+            (en, id) = (
+                "an agreement cannot end before it is signed", "perjanjian tidak dapat berakhir sebelum ditandatangani"
+            )
         case .agreementEndsBeforeStart:
             (en, id) = ("an agreement cannot end before it starts", "perjanjian tidak dapat berakhir sebelum berlaku")
-        case .agreementTermNotPositive: (en, id) = ("the term must be at least one year", "jangka waktu minimal satu tahun")
-        case .agreementLinkInvalid: (en, id) = ("invalid link to another agreement", "tautan ke perjanjian lain tidak sah")
+        case .agreementTermNotPositive:
+            (en, id) = ("the term must be at least one year", "jangka waktu minimal satu tahun")
+        case .agreementLinkInvalid:
+            (en, id) = ("invalid link to another agreement", "tautan ke perjanjian lain tidak sah")
         case .activityEndsBeforeStart:
             (en, id) = ("an activity cannot end before it starts", "kegiatan tidak dapat berakhir sebelum dimulai")
         case .durationNotPositive: (en, id) = ("the duration must be at least one day", "durasi minimal satu hari")
@@ -39,8 +50,12 @@ public enum Catalogue {
             (en, id) = ("the breakdown adds up to more than the count", "rincian melebihi jumlah peserta")
         case .valueNotFinite: (en, id) = ("the value must be a finite number", "nilai harus berupa angka terhingga")
         case .observationDuplicated:
-            (en, id) = ("another observation has the same city, indicator and period", "observasi lain memiliki kota, indikator dan periode yang sama")
-        case .nodeDuplicated: (en, id) = ("a node id is used twice in the framework", "id simpul dipakai dua kali dalam kerangka")
+            (en, id) = (
+                "another observation has the same city, indicator and period",
+                "observasi lain memiliki kota, indikator dan periode yang sama"
+            )
+        case .nodeDuplicated:
+            (en, id) = ("a node id is used twice in the framework", "id simpul dipakai dua kali dalam kerangka")
         case .formatUnsupported: (en, id) = ("unsupported file format", "format berkas tidak didukung")
         case .valueInvalid: (en, id) = ("invalid value", "nilai tidak sah")
         }
@@ -77,7 +92,8 @@ public enum Catalogue {
         case .sisterCity: language == .en ? "sister city" : "kota kembar"
         case .friendshipCity: language == .en ? "friendship city" : "kota persahabatan"
         case .sisterProvince: language == .en ? "sister province" : "provinsi kembar"
-        case .institutionCooperation: language == .en ? "cooperation with a foreign institution" : "kerja sama dengan lembaga luar negeri"
+        case .institutionCooperation:
+            language == .en ? "cooperation with a foreign institution" : "kerja sama dengan lembaga luar negeri"
         }
     }
 
@@ -159,8 +175,10 @@ public enum Catalogue {
         case .partnershipsHeading: (en, id) = ("Partnerships", "Kemitraan")
         case .noPartnerships: (en, id) = ("No partnership recorded yet.", "Belum ada kemitraan yang tercatat.")
         case .founding:
-            (en, id) = ("Records sister-city cooperation through its whole life and evaluates it against smart-city frameworks.",
-                "Mencatat kerja sama kota kembar sepanjang hayatnya dan mengevaluasinya terhadap kerangka smart city.")
+            (en, id) = (
+                "Records sister-city cooperation through its whole life and evaluates it against smart-city frameworks.",
+                "Mencatat kerja sama kota kembar sepanjang hayatnya dan mengevaluasinya terhadap kerangka smart city."
+            )
         }
         return language == .en ? en : id
     }

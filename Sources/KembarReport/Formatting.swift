@@ -4,10 +4,14 @@ import KembarCore
 /// "10.35" / "10,35", "11,316" / "11.316".
 public enum Format {
     static let months: [Language: [String]] = [
-        .en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December"],
-        .id: ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-            "November", "Desember"],
+        .en: [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ],
+        .id: [
+            "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+            "November", "Desember",
+        ],
     ]
 
     /// A date at its own precision: "2018", "June 2019" / "Juni 2019", "19 March 2018" / "19 Maret 2018".
@@ -45,7 +49,8 @@ public enum Format {
         var text = integer(whole, language)
         if fractionDigits > 0 {
             let padded = String(fraction)
-            text += (language == .en ? "." : ",") + String(repeating: "0", count: fractionDigits - padded.count) + padded
+            text +=
+                (language == .en ? "." : ",") + String(repeating: "0", count: fractionDigits - padded.count) + padded
         }
         return (value < 0 && scaled != 0 ? "−" : "") + text
     }

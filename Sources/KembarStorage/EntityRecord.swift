@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import Foundation
 
 /// One stored record of any kind of entity.
@@ -81,5 +82,3 @@ struct CreateRecordIndexes: AsyncMigration {
         try await sql.drop(index: "records_kind_city").run()
     }
 }
-
-import FluentSQL

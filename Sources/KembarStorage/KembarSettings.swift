@@ -26,7 +26,9 @@ public struct KembarSettings: Equatable, Sendable {
     }
 
     /// Settings from `environment` (by default the process's), throwing ``SettingsError`` on a bad value.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+    public static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment
+    )
         throws -> KembarSettings
     {
         var settings = KembarSettings()

@@ -60,7 +60,8 @@ public func withTestStore<T>(_ backend: TestBackend, _ body: (KembarStore) async
             await admin.close()
             return result
         } catch {
-            try? await (admin.database as! any SQLDatabase).raw("DROP SCHEMA IF EXISTS \(unsafeRaw: schema) CASCADE").run()
+            try? await (admin.database as! any SQLDatabase).raw("DROP SCHEMA IF EXISTS \(unsafeRaw: schema) CASCADE")
+                .run()
             await admin.close()
             throw error
         }

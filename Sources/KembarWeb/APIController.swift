@@ -56,7 +56,9 @@ struct APIController: RouteCollection {
         guard let framework = try await req.repository.framework(FrameworkKey(key)) else {
             throw Abort(.notFound, reason: "No framework '\(key)'.")
         }
-        let crosswalks = try await req.repository.crosswalks().filter { $0.from == framework.id || $0.to == framework.id }
+        let crosswalks = try await req.repository.crosswalks().filter {
+            $0.from == framework.id || $0.to == framework.id
+        }
         return FrameworkDTO(framework: framework, crosswalks: crosswalks)
     }
 

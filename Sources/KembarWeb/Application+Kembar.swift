@@ -90,14 +90,16 @@ struct KembarErrorMiddleware: AsyncMiddleware {
             } else {
                 request.logger.report(error: error)
                 status = .internalServerError
-                reason = request.language == .en ? "Something went wrong on the server." : "Terjadi kesalahan di server."
+                reason =
+                    request.language == .en ? "Something went wrong on the server." : "Terjadi kesalahan di server."
             }
             let response = Response(status: status)
             if request.url.path.hasPrefix("/api") || request.url.path == "/healthz" {
                 try response.content.encode(ErrorDTO(error: true, status: Int(status.code), reason: reason))
             } else {
                 response.headers.contentType = .html
-                let escaped = reason.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                let escaped = reason.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
+                    of: "<", with: "&lt;")
                 response.body = .init(
                     string: "<!doctype html><html lang=\"\(request.language.rawValue)\"><meta charset=\"utf-8\">"
                         + "<title>\(status.code)</title><main><h1>\(status.code)</h1><p>\(escaped)</p>"

@@ -20,7 +20,8 @@ struct PartnershipDTO: Content {
         let city = try await repository.city(partnership.city)
         let partner = try await partnership.partnerCity.asyncMap { try await repository.city($0) } ?? nil
         return PartnershipDTO(
-            key: partnership.id.rawValue, kind: partnership.kind, stage: partnership.stage, city: city.map(CityDTO.init),
+            key: partnership.id.rawValue, kind: partnership.kind, stage: partnership.stage,
+            city: city.map(CityDTO.init),
             partnerCity: partner.map(CityDTO.init), partnerOrganisation: partnership.partnerOrganisation?.rawValue,
             rationale: partnership.rationale, sources: partnership.sources,
             agreements: try await repository.agreements(of: partnership.id),

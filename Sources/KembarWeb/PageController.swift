@@ -21,7 +21,8 @@ struct PageController: RouteCollection {
             rows.append(
                 HomePage.Row(
                     key: partnership.id.rawValue, cities: names.joined(separator: " – "),
-                    kind: Catalogue.name(partnership.kind, language), stage: Catalogue.name(partnership.stage, language),
+                    kind: Catalogue.name(partnership.kind, language),
+                    stage: Catalogue.name(partnership.stage, language),
                     agreements: agreements.map {
                         "\(Catalogue.name($0.kind, language)) · \(Format.date($0.signed, language))"
                     },

@@ -22,7 +22,9 @@ public func runServer(settings: KembarSettings, loadDemo: Bool, announce: @Senda
         throw error
     }
     do {
-        if try await store.prepare(loadDemo: loadDemo) { announce("Loaded the bundled data into \(settings.database).") }
+        if try await store.prepare(loadDemo: loadDemo) {
+            announce("Loaded the bundled data into \(settings.database).")
+        }
         try configureKembar(app, store: store)
         announce("Kembar is running at http://\(settings.host):\(settings.port)/ (database \(settings.database))")
         try await app.execute()

@@ -63,10 +63,12 @@ struct Import: AsyncParsableCommand {
     private func read(_ file: String, into batch: inout ImportBatch) {
         let data: Data
         do {
-            data = file == "-"
+            data =
+                file == "-"
                 ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
-            return batch.addUnreadable(file: file, reason: "cannot read the file: \((error as NSError).localizedDescription)")
+            return batch.addUnreadable(
+                file: file, reason: "cannot read the file: \((error as NSError).localizedDescription)")
         }
         if file.lowercased().hasSuffix(".csv") {
             guard let text = String(data: data, encoding: .utf8) else {

@@ -34,7 +34,10 @@ struct Partnerships: AsyncParsableCommand {
         }
         switch format {
         case .json:
-            print(String(decoding: try DatasetCodec.encode(Dataset(partnerships: rows.map(\.partnership))), as: UTF8.self), terminator: "")
+            print(
+                String(
+                    decoding: try DatasetCodec.encode(Dataset(partnerships: rows.map(\.partnership))), as: UTF8.self),
+                terminator: "")
         case .table:
             let header = [Catalogue.Label.partnership, .cities, .kind, .stage, .agreements, .activities]
                 .map { Catalogue.label($0, lang) }
@@ -112,12 +115,14 @@ enum PartnershipText {
             uniqueKeysWithValues: slice.sources.sorted { $0.shortCitation < $1.shortCitation }.enumerated()
                 .map { ($1.id, $0 + 1) })
         func cite(_ keys: [SourceKey]) -> String {
-            keys.isEmpty ? "" : " [" + keys.compactMap { sourceNumbers[$0].map(String.init) }.joined(separator: ", ") + "]"
+            keys.isEmpty
+                ? "" : " [" + keys.compactMap { sourceNumbers[$0].map(String.init) }.joined(separator: ", ") + "]"
         }
         var out = ""
         let names = ([partnership.city] + [partnership.partnerCity].compactMap { $0 }).map { cities[$0] ?? $0.rawValue }
         out += names.joined(separator: " – ") + " (\(partnership.id))\n"
-        out += "\(Catalogue.label(.kind, lang)): \(Catalogue.name(partnership.kind, lang)) · "
+        out +=
+            "\(Catalogue.label(.kind, lang)): \(Catalogue.name(partnership.kind, lang)) · "
             + "\(Catalogue.label(.stage, lang)): \(Catalogue.name(partnership.stage, lang))\n"
         if let rationale = partnership.rationale {
             out += "\(Catalogue.label(.rationale, lang)): \(rationale.text(lang))\(cite(partnership.sources))\n"
@@ -128,32 +133,42 @@ enum PartnershipText {
         }
         out += "\n\(Catalogue.label(.agreements, lang))\n"
         for agreement in slice.agreements.sorted(by: { $0.signed < $1.signed }) {
-            out += "  \(Format.date(agreement.signed, lang))  \(Catalogue.name(agreement.kind, lang)): "
+            out +=
+                "  \(Format.date(agreement.signed, lang))  \(Catalogue.name(agreement.kind, lang)): "
                 + "\(agreement.title.text(lang))\(cite(agreement.sources))\n"
             if !agreement.signatories.isEmpty {
-                out += "    \(Catalogue.label(.signatories, lang)): "
-                    + agreement.signatories.map { "\($0.name) (\($0.office.text(lang)))" }.joined(separator: "; ") + "\n"
+                out +=
+                    "    \(Catalogue.label(.signatories, lang)): "
+                    + agreement.signatories.map { "\($0.name) (\($0.office.text(lang)))" }.joined(separator: "; ")
+                    + "\n"
             }
             if !agreement.fields.isEmpty {
-                out += "    \(Catalogue.label(.fields, lang)): "
+                out +=
+                    "    \(Catalogue.label(.fields, lang)): "
                     + agreement.fields.map { fields[$0] ?? $0.rawValue }.joined(separator: "; ") + "\n"
             }
-            out += "    \(Catalogue.label(.validUntil, lang)): "
-                + (agreement.endDay.map { Format.date($0.partialDate, lang) } ?? Catalogue.label(.openEnded, lang)) + "\n"
+            out +=
+                "    \(Catalogue.label(.validUntil, lang)): "
+                + (agreement.endDay.map { Format.date($0.partialDate, lang) } ?? Catalogue.label(.openEnded, lang))
+                + "\n"
         }
         out += "\n\(Catalogue.label(.activities, lang))\n"
         for activity in slice.activities.sorted(by: { $0.start < $1.start }) {
             let total = activity.participantTotal
-            let people = activity.participants.isEmpty
-                ? "" : " · " + activity.participants.map {
-                    "\(Format.count($0.count, approximate: $0.approximate, lang)) \($0.role)"
-                }.joined(separator: ", ") + " = \(Format.count(total.count, approximate: total.approximate, lang))"
+            let people =
+                activity.participants.isEmpty
+                ? ""
+                : " · "
+                    + activity.participants.map {
+                        "\(Format.count($0.count, approximate: $0.approximate, lang)) \($0.role)"
+                    }.joined(separator: ", ") + " = \(Format.count(total.count, approximate: total.approximate, lang))"
             out += "  \(Format.date(activity.start, lang))  \(activity.title.text(lang))\(cite(activity.sources))\n"
             out += "    \(Catalogue.name(activity.mode, lang))\(people)\n"
         }
         out += "\n\(Catalogue.label(.sources, lang))\n"
         for source in slice.sources.sorted(by: { $0.shortCitation < $1.shortCitation }) {
-            out += "  [\(sourceNumbers[source.id]!)] \(source.shortCitation). \(source.title)."
+            out +=
+                "  [\(sourceNumbers[source.id]!)] \(source.shortCitation). \(source.title)."
                 + (source.url.map { " \($0)" } ?? "") + "\n"
         }
         return out

@@ -14,9 +14,13 @@ struct CLI {
     static var executable: URL {
         // The test bundle sits in the build folder beside the executable.
         let buildFolder = Bundle.main.bundleURL.deletingLastPathComponent()
-        let candidates = [buildFolder, Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        let candidates = [
+            buildFolder, Bundle.main.bundleURL,
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+        ]
         return candidates.map { $0.appendingPathComponent("kembar") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0].appendingPathComponent("kembar")
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+            ?? candidates[0].appendingPathComponent("kembar")
     }
 
     @discardableResult
@@ -50,7 +54,9 @@ struct CLI {
 func withDatabaseURL(_ backend: TestBackend, _ body: (String) async throws -> Void) async throws {
     switch backend {
     case .sqlite:
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kembar-cli-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kembar-cli-\(UUID().uuidString).sqlite"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try await body("sqlite://\(path)")
     case .postgres:
@@ -93,7 +99,8 @@ func fixturePath(_ name: String) throws -> String {
 
             let export = try CLI.run(["export", "--database", url])
             #expect(export.status == 0)
-            let dump = FileManager.default.temporaryDirectory.appendingPathComponent("kembar-\(UUID().uuidString).json").path
+            let dump = FileManager.default.temporaryDirectory.appendingPathComponent("kembar-\(UUID().uuidString).json")
+                .path
             defer { try? FileManager.default.removeItem(atPath: dump) }
             try Data(export.stdout.utf8).write(to: URL(fileURLWithPath: dump))
             try await withDatabaseURL(backend) { other in
@@ -130,23 +137,28 @@ func fixturePath(_ name: String) throws -> String {
             try CLI.run(["migrate", "--seed", "--database", url])
             let before = try CLI.run(["export", "--database", url]).stdout
             let result = try CLI.run([
-                "import", "--database", url, try fixturePath("activities-good.csv"), try fixturePath("activities-bad.csv"),
+                "import", "--database", url, try fixturePath("activities-good.csv"),
+                try fixturePath("activities-bad.csv"),
                 try fixturePath("bad-dataset.json"),
             ])
             #expect(result.status != 0)
             let lines = result.stderr.split(separator: "\n").map { String($0) }
-            let fixtures = try fixturePath("activities-bad.csv").replacingOccurrences(of: "activities-bad.csv", with: "")
-            #expect(lines.map { $0.replacingOccurrences(of: fixtures, with: "") }.filter { !$0.contains(" info ") } == [
-                "Error: Nothing was imported: 5 problems found.",
-                "  activities-bad.csv:4 mode = \"by-boat\": invalid value [value-invalid] (one of inbound, outbound, online, hybrid)",
-                "  bad-dataset.json $.partnerships[0] partnerCity = \"surabaya\": a city cannot partner itself [partnership-with-itself]",
-                "  bad-dataset.json $.agreements[0] validUntil = \"2018-03-01\": an agreement cannot end before it is signed [agreement-ends-before-signing] (signed 2018-03-19)",
-                "  activities-bad.csv:3 end = \"2021-02-01\": an activity cannot end before it starts [activity-ends-before-start] (starts 2021-03)",
-                "  activities-bad.csv:3 participants[0].count = \"-2\": a participant count cannot be below zero [participant-count-negative]",
-            ])
+            let fixtures = try fixturePath("activities-bad.csv").replacingOccurrences(
+                of: "activities-bad.csv", with: "")
+            #expect(
+                lines.map { $0.replacingOccurrences(of: fixtures, with: "") }.filter { !$0.contains(" info ") } == [
+                    "Error: Nothing was imported: 5 problems found.",
+                    "  activities-bad.csv:4 mode = \"by-boat\": invalid value [value-invalid] (one of inbound, outbound, online, hybrid)",
+                    "  bad-dataset.json $.partnerships[0] partnerCity = \"surabaya\": a city cannot partner itself [partnership-with-itself]",
+                    "  bad-dataset.json $.agreements[0] validUntil = \"2018-03-01\": an agreement cannot end before it is signed [agreement-ends-before-signing] (signed 2018-03-19)",
+                    "  activities-bad.csv:3 end = \"2021-02-01\": an activity cannot end before it starts [activity-ends-before-start] (starts 2021-03)",
+                    "  activities-bad.csv:3 participants[0].count = \"-2\": a participant count cannot be below zero [participant-count-negative]",
+                ])
             #expect(try CLI.run(["export", "--database", url]).stdout == before)
 
-            let indonesian = try CLI.run(["import", "--lang", "id", "--database", url, try fixturePath("activities-bad.csv")])
+            let indonesian = try CLI.run([
+                "import", "--lang", "id", "--database", url, try fixturePath("activities-bad.csv"),
+            ])
             #expect(indonesian.stderr.contains("Tidak ada yang diimpor"))
             #expect(indonesian.stderr.contains("kegiatan tidak dapat berakhir sebelum dimulai"))
         }
@@ -158,4 +170,3 @@ func fixturePath(_ name: String) throws -> String {
         #expect(result.stderr.contains("unknown scheme 'mysql'"))
     }
 }
-

@@ -25,7 +25,9 @@ func sampleDataset() throws -> Dataset {
             City(id: "surabaya", name: LocalizedText(en: "Surabaya"), country: "ID", adminLevel: .city),
             City(id: "liverpool", name: LocalizedText(en: "Liverpool"), country: "GB", adminLevel: .city),
         ],
-        partnerships: [Partnership(id: "sby-lpl", kind: .sisterCity, city: "surabaya", partnerCity: "liverpool", stage: .agreement)],
+        partnerships: [
+            Partnership(id: "sby-lpl", kind: .sisterCity, city: "surabaya", partnerCity: "liverpool", stage: .agreement)
+        ],
         agreements: [
             Agreement(
                 id: "mou", partnership: "sby-lpl", kind: .mou, title: LocalizedText(en: "MoU"),
@@ -40,7 +42,8 @@ func sampleDataset() throws -> Dataset {
         ],
         observations: [
             Observation(
-                id: "sby-poverty-2023", city: "surabaya", indicator: FrameworkTag(framework: "wheel", node: "people.poverty"),
+                id: "sby-poverty-2023", city: "surabaya",
+                indicator: FrameworkTag(framework: "wheel", node: "people.poverty"),
                 period: try PartialDate(parsing: "2023-03"), value: 10.35)
         ])
 }
@@ -53,10 +56,12 @@ func sampleDataset() throws -> Dataset {
     @Test func activityEndingBeforeItStarts() throws {
         var data = try sampleDataset()
         data.activities[0].end = try PartialDate(parsing: "2019-05-31")
-        #expect(data.violations() == [
-            Violation(location: "$.activities[0]", field: "end", value: "2019-05-31", rule: .activityEndsBeforeStart,
-                detail: "starts 2019-06")
-        ])
+        #expect(
+            data.violations() == [
+                Violation(
+                    location: "$.activities[0]", field: "end", value: "2019-05-31", rule: .activityEndsBeforeStart,
+                    detail: "starts 2019-06")
+            ])
     }
 
     @Test func activityEndingInTheMonthItStartsIsFine() throws {
@@ -75,10 +80,12 @@ func sampleDataset() throws -> Dataset {
     @Test func participantCountBelowZero() throws {
         var data = try sampleDataset()
         data.activities[0].participants = [Participants(role: "pupil", count: -1)]
-        #expect(data.violations() == [
-            Violation(location: "$.activities[0]", field: "participants[0].count", value: "-1",
-                rule: .participantCountNegative)
-        ])
+        #expect(
+            data.violations() == [
+                Violation(
+                    location: "$.activities[0]", field: "participants[0].count", value: "-1",
+                    rule: .participantCountNegative)
+            ])
     }
 
     @Test func breakdownLargerThanCount() throws {
@@ -167,7 +174,8 @@ func sampleDataset() throws -> Dataset {
 
 @Suite struct DatasetCodecTests {
     @Test func externalDatasetReadsAndRoundTrips() throws {
-        let url = try #require(Bundle.module.url(forResource: "external-dataset", withExtension: "json", subdirectory: "Fixtures"))
+        let url = try #require(
+            Bundle.module.url(forResource: "external-dataset", withExtension: "json", subdirectory: "Fixtures"))
         let dataset = try DatasetCodec.decode(try Data(contentsOf: url))
         #expect(dataset.violations().isEmpty)
         #expect(dataset.recordCount == 12)

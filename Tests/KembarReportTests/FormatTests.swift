@@ -35,10 +35,13 @@ import Testing
     }
 
     @Test func describesAViolationCompletely() {
-        let violation = Violation(location: "activities.csv:3", field: "end", value: "2019-05-31",
+        let violation = Violation(
+            location: "activities.csv:3", field: "end", value: "2019-05-31",
             rule: .activityEndsBeforeStart, detail: "starts 2019-06")
-        #expect(Catalogue.describe(violation, .en)
-            == "activities.csv:3 end = \"2019-05-31\": an activity cannot end before it starts [activity-ends-before-start] (starts 2019-06)")
+        #expect(
+            Catalogue.describe(violation, .en)
+                == "activities.csv:3 end = \"2019-05-31\": an activity cannot end before it starts [activity-ends-before-start] (starts 2019-06)"
+        )
         #expect(Catalogue.describe(violation, .id).contains("kegiatan tidak dapat berakhir sebelum dimulai"))
     }
 }

@@ -16,13 +16,17 @@ import Testing
 
             // Both cities, and the rationale for the partner choice.
             #expect(data.cities.map(\.id).sorted() == ["liverpool", "surabaya"])
-            #expect(data.cities.allSatisfy { $0.characteristics.contains("port") && $0.characteristics.contains("metropolitan") })
+            #expect(
+                data.cities.allSatisfy {
+                    $0.characteristics.contains("port") && $0.characteristics.contains("metropolitan")
+                })
             #expect(data.partnerships[0].rationale?.text(.en).contains("port cities") == true)
 
             // Milestones: 2014 invitation, 2016 exploration, 2017 visit, and the delegation of 18 March 2018.
-            #expect(data.milestones.map { "\($0.date) \($0.kind.rawValue)" } == [
-                "2014 invitation", "2016 exploration", "2017 visit", "2018-03-18 visit",
-            ])
+            #expect(
+                data.milestones.map { "\($0.date) \($0.kind.rawValue)" } == [
+                    "2014 invitation", "2016 exploration", "2017 visit", "2018-03-18 visit",
+                ])
 
             // The LoI of 17 May 2017 and the MoU of 19 March 2018, signed by both mayors, with four fields.
             let loi = try #require(data.agreements.first { $0.kind == .letterOfIntent })
@@ -38,7 +42,9 @@ import Testing
             for activity in data.activities {
                 let total = activity.participantTotal
                 let old = perYear[activity.start.year] ?? (0, 0, false)
-                perYear[activity.start.year] = (old.activities + 1, old.people + total.count, old.approximate || total.approximate)
+                perYear[activity.start.year] = (
+                    old.activities + 1, old.people + total.count, old.approximate || total.approximate
+                )
             }
             #expect(perYear[2018]! == (1, 12, false))
             #expect(perYear[2019]! == (2, 13, false))
@@ -48,10 +54,11 @@ import Testing
 
             // Roles and dates at the paper's precision.
             let football = try #require(data.activities.first { $0.start.year == 2018 })
-            #expect(football.participants == [
-                Participants(role: "pupil", count: 10), Participants(role: "coach", count: 1),
-                Participants(role: "official", count: 1),
-            ])
+            #expect(
+                football.participants == [
+                    Participants(role: "pupil", count: 10), Participants(role: "coach", count: 1),
+                    Participants(role: "official", count: 1),
+                ])
             #expect(football.start.precision == .year)
             #expect(football.mode == .outbound)
             let sixWeeks = try #require(data.activities.first { $0.start.description == "2019-06" })
@@ -59,19 +66,28 @@ import Testing
             #expect(sixWeeks.durationDays == 42)
             let online = try #require(data.activities.first { $0.kind == .training })
             #expect(online.sessions == 5 && online.mode == .online)
-            #expect(online.participants == [Participants(role: "coach-or-sports-teacher", count: 250, approximate: true)])
-            #expect(data.activities.filter { $0.kind == .webinar }.map { "\($0.start) \($0.participantTotal.count)" }
-                == ["2022-06-28 237", "2022-06-29 200"])
+            #expect(
+                online.participants == [Participants(role: "coach-or-sports-teacher", count: 250, approximate: true)])
+            #expect(
+                data.activities.filter { $0.kind == .webinar }.map { "\($0.start) \($0.participantTotal.count)" }
+                    == ["2022-06-28 237", "2022-06-29 200"])
             #expect(data.activities.contains { $0.kind == .publication && $0.start.description == "2022-09-02" })
-            #expect(data.activities.contains { $0.kind == .coachingClinic && $0.mode == .inbound && $0.participants.isEmpty })
+            #expect(
+                data.activities.contains {
+                    $0.kind == .coachingClinic && $0.mode == .inbound && $0.participants.isEmpty
+                })
 
             // Everything delivered is soft infrastructure for human-resource development, tagged smart people.
             #expect(data.activities.allSatisfy { $0.infrastructure == .soft && $0.fields == ["hr-development"] })
-            #expect(data.activities.allSatisfy { $0.tags.contains(FrameworkTag(framework: "cohen-smart-city-wheel", node: "people")) })
+            #expect(
+                data.activities.allSatisfy {
+                    $0.tags.contains(FrameworkTag(framework: "cohen-smart-city-wheel", node: "people"))
+                })
 
             // Partner organisations.
             let organisations = Set(data.organisations.map(\.id))
-            #expect(organisations.isSuperset(of: ["tranmere-rovers-fc", "st-vincents-school", "surabaya-disbudporapar"]))
+            #expect(
+                organisations.isSuperset(of: ["tranmere-rovers-fc", "st-vincents-school", "surabaya-disbudporapar"]))
 
             // Every fact cites a source, and every cited source exists.
             #expect(data.activities.allSatisfy { !$0.sources.isEmpty })
@@ -87,11 +103,13 @@ import Testing
             try await store.prepare(loadDemo: true)
             let initiatives = try await store.repository.initiatives(of: "surabaya")
             let keys = Set(initiatives.map(\.id.rawValue))
-            #expect(keys.isSuperset(of: [
-                "sipaku", "surabaya-single-window", "sambat-warga", "wargaku", "broadband-learning-center",
-                "rumah-bahasa", "online-school-admission", "free-public-wifi", "surabaya-intelligent-transport-system",
-                "cctv-monitoring", "bus-suroboyo-signal-priority",
-            ]))
+            #expect(
+                keys.isSuperset(of: [
+                    "sipaku", "surabaya-single-window", "sambat-warga", "wargaku", "broadband-learning-center",
+                    "rumah-bahasa", "online-school-admission", "free-public-wifi",
+                    "surabaya-intelligent-transport-system",
+                    "cctv-monitoring", "bus-suroboyo-signal-priority",
+                ]))
             let wargaku = try #require(initiatives.first { $0.id == "wargaku" })
             #expect(wargaku.figures.first?.value == 11316)
             #expect(wargaku.figures.first?.period?.description == "2021")
@@ -99,7 +117,8 @@ import Testing
 
             let poverty = try await store.repository.observations(of: "surabaya")
             #expect(poverty.map { "\($0.period)=\($0.value)" } == ["2022-03=10.65", "2022-09=10.49", "2023-03=10.35"])
-            #expect(poverty.allSatisfy { $0.indicator == FrameworkTag(framework: "itu-u4ssc-kpis", node: "SC:SH:SI:3C") })
+            #expect(
+                poverty.allSatisfy { $0.indicator == FrameworkTag(framework: "itu-u4ssc-kpis", node: "SC:SH:SI:3C") })
             #expect(poverty.allSatisfy { $0.sources.contains("bps-jatim-2023") })
             #expect(poverty.filter { $0.note?.hasPrefix("Derived") == true }.count == 2)
         }
@@ -107,10 +126,12 @@ import Testing
 
     @Test func bundledFrameworksKeepVerificationOnEveryNode() throws {
         let bundled = try Bundled.frameworks()
-        #expect(Set(bundled.frameworks.map(\.id.rawValue)) == [
-            "cohen-smart-city-wheel", "giffinger-2007-european-smart-cities", "id-kominfo-gerakan-menuju-100-smart-city",
-            "amalia-2023-six-indicators", "itu-u4ssc-kpis",
-        ])
+        #expect(
+            Set(bundled.frameworks.map(\.id.rawValue)) == [
+                "cohen-smart-city-wheel", "giffinger-2007-european-smart-cities",
+                "id-kominfo-gerakan-menuju-100-smart-city",
+                "amalia-2023-six-indicators", "itu-u4ssc-kpis",
+            ])
         let u4ssc = try #require(bundled.frameworks.first { $0.id == "itu-u4ssc-kpis" })
         #expect(u4ssc.nodes.filter { $0.level == .indicator }.count == 91)
         #expect(u4ssc.dimensions.map(\.id) == ["EC", "EN", "SC"])

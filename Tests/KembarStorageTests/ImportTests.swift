@@ -60,15 +60,21 @@ func fixture(_ name: String) throws -> Data {
             do {
                 try await store.repository.importDataset(bad)
             } catch let error as InvalidInput {
-                #expect(error.violations == [
-                    Violation(location: "$.partnerships[0]", field: "partnerCity", value: "bandung", rule: .partnershipWithItself),
-                    Violation(location: "$.agreements[1]", field: "validUntil", value: "2017-01-01",
-                        rule: .agreementEndsBeforeSigning, detail: "signed 2018-10-01"),
-                    Violation(location: "$.activities[0]", field: "end", value: "2019-08-01",
-                        rule: .activityEndsBeforeStart, detail: "starts 2019-08-05"),
-                    Violation(location: "$.activities[0]", field: "participants[1].count", value: "-2",
-                        rule: .participantCountNegative),
-                ])
+                #expect(
+                    error.violations == [
+                        Violation(
+                            location: "$.partnerships[0]", field: "partnerCity", value: "bandung",
+                            rule: .partnershipWithItself),
+                        Violation(
+                            location: "$.agreements[1]", field: "validUntil", value: "2017-01-01",
+                            rule: .agreementEndsBeforeSigning, detail: "signed 2018-10-01"),
+                        Violation(
+                            location: "$.activities[0]", field: "end", value: "2019-08-01",
+                            rule: .activityEndsBeforeStart, detail: "starts 2019-08-05"),
+                        Violation(
+                            location: "$.activities[0]", field: "participants[1].count", value: "-2",
+                            rule: .participantCountNegative),
+                    ])
             }
             #expect(try DatasetCodec.encode(try await store.repository.dataset()) == before)
         }
@@ -109,7 +115,9 @@ func fixture(_ name: String) throws -> Data {
 
 @Suite struct LocationTests {
     @Test func parsesTheThreeForms() throws {
-        #expect(try DatabaseLocation(parsing: "sqlite:///var/lib/kembar.sqlite") == .sqliteFile(path: "/var/lib/kembar.sqlite"))
+        #expect(
+            try DatabaseLocation(parsing: "sqlite:///var/lib/kembar.sqlite")
+                == .sqliteFile(path: "/var/lib/kembar.sqlite"))
         #expect(try DatabaseLocation(parsing: "sqlite://kembar.sqlite") == .sqliteFile(path: "kembar.sqlite"))
         #expect(try DatabaseLocation(parsing: "sqlite::memory:") == .sqliteMemory)
         #expect(try DatabaseLocation(parsing: "./data.sqlite") == .sqliteFile(path: "./data.sqlite"))

@@ -24,9 +24,10 @@ func withKembarApp(_ backend: TestBackend, _ test: (Application) async throws ->
                 let list = try res.content.decode([PartnershipDTO].self)
                 let founding = try #require(list.first { $0.key == "surabaya-liverpool" })
                 #expect(founding.city?.key == "surabaya" && founding.partnerCity?.key == "liverpool")
-                #expect(founding.agreements.map { "\($0.kind.rawValue) \($0.signed)" } == [
-                    "letter-of-intent 2017-05-17", "mou 2018-03-19",
-                ])
+                #expect(
+                    founding.agreements.map { "\($0.kind.rawValue) \($0.signed)" } == [
+                        "letter-of-intent 2017-05-17", "mou 2018-03-19",
+                    ])
                 #expect(founding.agreements[1].fields.count == 4)
                 #expect(founding.milestones.count == 4)
                 #expect(founding.activities.count == 8)
@@ -51,7 +52,9 @@ func withKembarApp(_ backend: TestBackend, _ test: (Application) async throws ->
                 #expect(!framework.crosswalks.isEmpty)
             }
             try await app.testing().test(.GET, "api/v1/sources/bps-jatim-2023") { res async throws in
-                #expect(try res.content.decode(SourceDTO.self).citation == "Badan Pusat Statistik Provinsi Jawa Timur (2023)")
+                #expect(
+                    try res.content.decode(SourceDTO.self).citation
+                        == "Badan Pusat Statistik Provinsi Jawa Timur (2023)")
             }
             try await app.testing().test(.GET, "api/v1/sources") { res async throws in
                 #expect(try res.content.decode([SourceDTO].self).count == 27)
@@ -61,7 +64,8 @@ func withKembarApp(_ backend: TestBackend, _ test: (Application) async throws ->
 
     @Test func unknownKeysAreJSONNotFound() async throws {
         try await withKembarApp(.sqlite) { app in
-            for path in ["api/v1/partnerships/nowhere", "api/v1/cities/atlantis", "api/v1/sources/x", "api/v1/nothing"] {
+            for path in ["api/v1/partnerships/nowhere", "api/v1/cities/atlantis", "api/v1/sources/x", "api/v1/nothing"]
+            {
                 try await app.testing().test(.GET, path) { res async throws in
                     #expect(res.status == .notFound, "\(path)")
                     #expect(try res.content.decode(ErrorDTO.self).error)
@@ -97,9 +101,13 @@ func withKembarApp(_ backend: TestBackend, _ test: (Application) async throws ->
                 #expect(res.body.string.contains("nota kesepahaman (MoU) · 19 Maret 2018"))
                 #expect(res.headers.setCookie?["kembar_lang"]?.string == "id")
             }
-            try await app.testing().test(.GET, "/", beforeRequest: { req in
-                req.headers.cookie = HTTPCookies(dictionaryLiteral: ("kembar_lang", HTTPCookies.Value(string: "id")))
-            }) { res async throws in
+            try await app.testing().test(
+                .GET, "/",
+                beforeRequest: { req in
+                    req.headers.cookie = HTTPCookies(
+                        dictionaryLiteral: ("kembar_lang", HTTPCookies.Value(string: "id")))
+                }
+            ) { res async throws in
                 #expect(res.body.string.contains("Kemitraan"))
             }
             try await app.testing().test(.GET, "/kembar.css") { res async throws in

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An RFC 4180 CSV table: a header row and records, each record remembering the line it starts on.
 public struct CSVTable: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
@@ -56,27 +58,39 @@ public struct CSVTable: Sendable, Equatable {
                 rowLine = line
             case "\"":
                 guard cell.isEmpty, !quotedCell else {
-                    throw InvalidInput([Violation(location: "line \(line)", field: "", value: cell, rule: .valueInvalid,
-                        detail: "a quote may only open a field (RFC 4180)")])
+                    throw InvalidInput([
+                        Violation(
+                            location: "line \(line)", field: "", value: cell, rule: .valueInvalid,
+                            detail: "a quote may only open a field (RFC 4180)")
+                    ])
                 }
                 inQuotes = true
                 quotedCell = true
             default:
                 if quotedCell {
-                    throw InvalidInput([Violation(location: "line \(line)", field: "", value: cell, rule: .valueInvalid,
-                        detail: "text after a closing quote (RFC 4180)")])
+                    throw InvalidInput([
+                        Violation(
+                            location: "line \(line)", field: "", value: cell, rule: .valueInvalid,
+                            detail: "text after a closing quote (RFC 4180)")
+                    ])
                 }
                 cell.unicodeScalars.append(scalar)
             }
         }
         if inQuotes {
-            throw InvalidInput([Violation(location: "line \(rowLine)", field: "", value: "", rule: .valueInvalid,
-                detail: "a quoted field is never closed")])
+            throw InvalidInput([
+                Violation(
+                    location: "line \(rowLine)", field: "", value: "", rule: .valueInvalid,
+                    detail: "a quoted field is never closed")
+            ])
         }
         if !cell.isEmpty || !cells.isEmpty { endRow() }
         guard let first = records.first else {
-            throw InvalidInput([Violation(location: "line 1", field: "", value: "", rule: .valueInvalid,
-                detail: "the file has no header row")])
+            throw InvalidInput([
+                Violation(
+                    location: "line 1", field: "", value: "", rule: .valueInvalid,
+                    detail: "the file has no header row")
+            ])
         }
         header = first.cells.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         rows = Array(records.dropFirst())
@@ -91,5 +105,3 @@ public struct CSVTable: Sendable, Equatable {
         return ([header] + rows).map { $0.map(quote).joined(separator: ",") + "\r\n" }.joined()
     }
 }
-
-import Foundation

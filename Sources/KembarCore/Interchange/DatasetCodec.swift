@@ -21,36 +21,54 @@ public enum DatasetCodec {
         do {
             top = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw InvalidInput([Violation(location: "$", field: "", value: "", rule: .valueInvalid,
-                detail: "not valid JSON: \(describe(error))")])
+            throw InvalidInput([
+                Violation(
+                    location: "$", field: "", value: "", rule: .valueInvalid,
+                    detail: "not valid JSON: \(describe(error))")
+            ])
         }
         guard let object = top as? [String: Any] else {
-            throw InvalidInput([Violation(location: "$", field: "", value: "", rule: .valueInvalid,
-                detail: "the top level must be a JSON object")])
+            throw InvalidInput([
+                Violation(
+                    location: "$", field: "", value: "", rule: .valueInvalid,
+                    detail: "the top level must be a JSON object")
+            ])
         }
         var problems: [Violation] = []
         var dataset = Dataset()
-        if let format = object["format"] as? String { dataset.format = format } else {
-            problems.append(Violation(location: "$", field: "format", value: "\(object["format"] ?? "")",
-                rule: .formatUnsupported, detail: "expected \"\(Dataset.formatName)\""))
+        if let format = object["format"] as? String {
+            dataset.format = format
+        } else {
+            problems.append(
+                Violation(
+                    location: "$", field: "format", value: "\(object["format"] ?? "")",
+                    rule: .formatUnsupported, detail: "expected \"\(Dataset.formatName)\""))
         }
-        if let version = object["version"] as? Int { dataset.version = version } else {
-            problems.append(Violation(location: "$", field: "version", value: "\(object["version"] ?? "")",
-                rule: .formatUnsupported, detail: "expected \(Dataset.currentVersion)"))
+        if let version = object["version"] as? Int {
+            dataset.version = version
+        } else {
+            problems.append(
+                Violation(
+                    location: "$", field: "version", value: "\(object["version"] ?? "")",
+                    rule: .formatUnsupported, detail: "expected \(Dataset.currentVersion)"))
         }
         let known: Set<String> = [
             "format", "version", "sources", "fields", "frameworks", "crosswalks", "cities", "organisations",
             "partnerships", "agreements", "milestones", "activities", "initiatives", "observations",
         ]
         for name in object.keys.sorted() where !known.contains(name) {
-            problems.append(Violation(location: "$", field: name, value: "", rule: .valueInvalid,
-                detail: "unknown collection"))
+            problems.append(
+                Violation(
+                    location: "$", field: name, value: "", rule: .valueInvalid,
+                    detail: "unknown collection"))
         }
         func read<T: Decodable>(_ name: String, _ type: T.Type) -> [T] {
             guard let raw = object[name] else { return [] }
             guard let items = raw as? [Any] else {
-                problems.append(Violation(location: "$", field: name, value: "", rule: .valueInvalid,
-                    detail: "must be an array"))
+                problems.append(
+                    Violation(
+                        location: "$", field: name, value: "", rule: .valueInvalid,
+                        detail: "must be an array"))
                 return []
             }
             var records: [T] = []
@@ -91,16 +109,20 @@ public enum DatasetCodec {
         }
         switch error {
         case .keyNotFound(let key, let context):
-            return Violation(location: path, field: field(context.codingPath + [key]), value: "",
+            return Violation(
+                location: path, field: field(context.codingPath + [key]), value: "",
                 rule: .valueInvalid, detail: "required field is missing")
         case .typeMismatch(let type, let context):
-            return Violation(location: path, field: field(context.codingPath), value: "", rule: .valueInvalid,
+            return Violation(
+                location: path, field: field(context.codingPath), value: "", rule: .valueInvalid,
                 detail: "expected \(typeName(type))")
         case .valueNotFound(let type, let context):
-            return Violation(location: path, field: field(context.codingPath), value: "null", rule: .valueInvalid,
+            return Violation(
+                location: path, field: field(context.codingPath), value: "null", rule: .valueInvalid,
                 detail: "expected \(typeName(type))")
         case .dataCorrupted(let context):
-            return Violation(location: path, field: field(context.codingPath), value: "", rule: .valueInvalid,
+            return Violation(
+                location: path, field: field(context.codingPath), value: "", rule: .valueInvalid,
                 detail: context.debugDescription)
         @unknown default:
             return Violation(location: path, field: "", value: "", rule: .valueInvalid, detail: "\(error)")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Several files read for one import, checked together: every problem of every file is reported at once, each
 /// located where a person can find it (`activities.csv:7`, `data.json $.cities[2]`).
 ///
@@ -47,10 +49,11 @@ public struct ImportBatch: Sendable {
     /// against the files together and `existing` (the keys already stored).
     public func violations(existing: ReferenceIndex) -> [Violation] {
         guard !structureBroken else { return readingProblems }
-        return readingProblems + dataset.violations(existing: existing).map { violation in
-            let path = violation.location.hasPrefix("$.") ? String(violation.location.dropFirst(2)) : ""
-            return violation.located(at: origins[path] ?? violation.location)
-        }
+        return readingProblems
+            + dataset.violations(existing: existing).map { violation in
+                let path = violation.location.hasPrefix("$.") ? String(violation.location.dropFirst(2)) : ""
+                return violation.located(at: origins[path] ?? violation.location)
+            }
     }
 
     private mutating func append(_ fragment: Dataset, origin: (String, Int) -> String) {
@@ -78,5 +81,3 @@ public struct ImportBatch: Sendable {
         }
     }
 }
-
-import Foundation

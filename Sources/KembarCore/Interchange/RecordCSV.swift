@@ -40,7 +40,9 @@ public enum RecordCSV {
         var result = ReadResult()
         let table: CSVTable
         do { table = try CSVTable(parsing: text) } catch {
-            result.problems = error.violations.map { $0.located(at: "\(file):\($0.location.replacingOccurrences(of: "line ", with: ""))") }
+            result.problems = error.violations.map {
+                $0.located(at: "\(file):\($0.location.replacingOccurrences(of: "line ", with: ""))")
+            }
             return result
         }
         let kind: Kind
@@ -49,14 +51,21 @@ public enum RecordCSV {
         } else if table.header.contains("indicator") {
             kind = .observations
         } else {
-            result.problems = [Violation(location: "\(file):1", field: "header", value: table.header.joined(separator: ","),
-                rule: .valueInvalid, detail: "an activities file needs a 'partnership' column, an observations file an 'indicator' column")]
+            result.problems = [
+                Violation(
+                    location: "\(file):1", field: "header", value: table.header.joined(separator: ","),
+                    rule: .valueInvalid,
+                    detail:
+                        "an activities file needs a 'partnership' column, an observations file an 'indicator' column")
+            ]
             return result
         }
         let allowed = Set(kind == .activities ? activityColumns : observationColumns)
         for (i, name) in table.header.enumerated() where !allowed.contains(name) {
-            result.problems.append(Violation(location: "\(file):1", field: name, value: name, rule: .valueInvalid,
-                detail: "unknown column \(i + 1)"))
+            result.problems.append(
+                Violation(
+                    location: "\(file):1", field: name, value: name, rule: .valueInvalid,
+                    detail: "unknown column \(i + 1)"))
         }
         for row in table.rows {
             let location = "\(file):\(row.line)"
@@ -83,10 +92,12 @@ public enum RecordCSV {
             [
                 a.id.rawValue, a.partnership.rawValue, a.kind.rawValue, a.title.en ?? "", a.title.id ?? "",
                 a.description?.en ?? "", a.description?.id ?? "", a.start.description, a.end?.description ?? "",
-                a.durationDays.map(String.init) ?? "", a.place ?? "", a.mode.rawValue, a.sessions.map(String.init) ?? "",
+                a.durationDays.map(String.init) ?? "", a.place ?? "", a.mode.rawValue,
+                a.sessions.map(String.init) ?? "",
                 a.participants.map(participantText).joined(separator: "; "),
                 a.organisations.map { "\($0.organisation):\($0.role.rawValue)" }.joined(separator: "; "),
-                a.outputs.map { $0.en ?? "" }.joined(separator: "; "), a.outputs.map { $0.id ?? "" }.joined(separator: "; "),
+                a.outputs.map { $0.en ?? "" }.joined(separator: "; "),
+                a.outputs.map { $0.id ?? "" }.joined(separator: "; "),
                 a.fields.map(\.rawValue).joined(separator: "; "), a.tags.map(\.description).joined(separator: "; "),
                 a.infrastructure?.rawValue ?? "", a.status.rawValue, a.sources.map(\.rawValue).joined(separator: "; "),
             ]
@@ -99,7 +110,8 @@ public enum RecordCSV {
         let rows = observations.map { o -> [String] in
             [
                 o.id.rawValue, o.city.rawValue, o.indicator.description, o.period.description, formatNumber(o.value),
-                o.unit ?? "", o.approximate == true ? "true" : "", o.note ?? "", o.sources.map(\.rawValue).joined(separator: "; "),
+                o.unit ?? "", o.approximate == true ? "true" : "", o.note ?? "",
+                o.sources.map(\.rawValue).joined(separator: "; "),
             ]
         }
         return CSVTable.render(header: observationColumns, rows: rows)
@@ -154,7 +166,9 @@ private struct RowReader {
         return nil
     }
 
-    mutating func choice<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type, required: Bool = true) -> T?
+    mutating func choice<T: RawRepresentable & CaseIterable>(
+        _ name: String, _ type: T.Type, required: Bool = true
+    ) -> T?
     where T.RawValue == String {
         guard let text = required ? self.required(name) : cell(name) else { return nil }
         if let value = T(rawValue: text) { return value }
@@ -198,7 +212,8 @@ private struct RowReader {
             if parts.count == 2, let role = OrganisationRole.Role(rawValue: parts[1]) {
                 organisations.append(OrganisationRole(organisation: OrganisationKey(parts[0]), role: role))
             } else {
-                fail("organisations", item,
+                fail(
+                    "organisations", item,
                     "key:role, role one of " + OrganisationRole.Role.allCases.map(\.rawValue).joined(separator: ", "))
             }
         }
@@ -245,7 +260,8 @@ private struct RowReader {
         }
         guard let city, let indicator, let period, let value, value.isFinite else { return nil }
         let cityKey = CityKey(city)
-        let key = cell("key").map { ObservationKey($0) }
+        let key =
+            cell("key").map { ObservationKey($0) }
             ?? Observation.derivedKey(city: cityKey, indicator: indicator, period: period)
         return Observation(
             id: key, city: cityKey, indicator: indicator, period: period, value: value, unit: cell("unit"),

@@ -109,7 +109,8 @@ public struct Dataset: Hashable, Sendable, Codable {
         let fieldKeys = Set(slice.agreements.flatMap(\.fields) + slice.activities.flatMap(\.fields))
         slice.fields = fields.filter { fieldKeys.contains($0.id) }
         let frameworkKeys = Set(
-            slice.activities.flatMap { $0.tags.map(\.framework) } + slice.initiatives.flatMap { $0.tags.map(\.framework) }
+            slice.activities.flatMap { $0.tags.map(\.framework) }
+                + slice.initiatives.flatMap { $0.tags.map(\.framework) }
                 + slice.observations.map(\.indicator.framework))
         slice.frameworks = frameworks.filter { frameworkKeys.contains($0.id) }
         slice.crosswalks = crosswalks.filter { frameworkKeys.contains($0.from) && frameworkKeys.contains($0.to) }

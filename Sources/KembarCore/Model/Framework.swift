@@ -52,7 +52,6 @@ public struct FrameworkNode: Hashable, Sendable, Codable, Identifiable {
         self.children = children
     }
 
-
     /// This node and all below it, depth first.
     public var flattened: [FrameworkNode] { [self] + children.flatMap(\.flattened) }
 }

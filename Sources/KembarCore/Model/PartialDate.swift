@@ -38,7 +38,8 @@ public struct PartialDate: Hashable, Comparable, Sendable, Codable, CustomString
             zip(parts, widths).allSatisfy({ $0.count == $1 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
         else { throw DateError.malformed(text) }
         let numbers = parts.map { Int($0)! }
-        try self.init(year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil,
+        try self.init(
+            year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil,
             day: numbers.count > 2 ? numbers[2] : nil)
     }
 
@@ -153,5 +154,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var partialDate: PartialDate { try! PartialDate(year: year, month: month, day: day) }
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
-    public static func < (lhs: Day, rhs: Day) -> Bool { (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day) }
+    public static func < (lhs: Day, rhs: Day) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The two languages Kembar speaks. Every user-visible string exists in both.
 public enum Language: String, Sendable, Codable, CaseIterable {
     case en, id
@@ -44,5 +46,3 @@ public struct Coordinates: Hashable, Sendable, Codable {
         self.longitude = longitude
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A rule of the domain that a record can break. The raw value is the rule's stable name, shown in errors and
 /// used as the key of its English and Indonesian messages (KembarReport's catalogue).
 public enum DomainRule: String, Sendable, Codable, CaseIterable {
@@ -182,7 +184,9 @@ extension City: Validatable {
                 && parts[1].unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
             if !ok { c.add("subdivision", subdivision, .subdivisionCodeInvalid, "ISO 3166-2, e.g. \(country)-XX") }
         }
-        if let population, population.count < 0 { c.add("population.count", "\(population.count)", .populationNegative) }
+        if let population, population.count < 0 {
+            c.add("population.count", "\(population.count)", .populationNegative)
+        }
         if let coordinates {
             if !(-90.0...90.0).contains(coordinates.latitude) {
                 c.add("coordinates.latitude", "\(coordinates.latitude)", .coordinatesOutOfRange, "-90 to 90")
@@ -381,12 +385,16 @@ extension Dataset {
         references.observationSlots = existing.observationSlots.filter { !replaced.contains($0.value) }
         var found: [Violation] = []
         if format != Self.formatName {
-            found.append(Violation(location: "$", field: "format", value: format, rule: .formatUnsupported,
-                detail: "expected '\(Self.formatName)'"))
+            found.append(
+                Violation(
+                    location: "$", field: "format", value: format, rule: .formatUnsupported,
+                    detail: "expected '\(Self.formatName)'"))
         }
         if version != Self.currentVersion {
-            found.append(Violation(location: "$", field: "version", value: "\(version)", rule: .formatUnsupported,
-                detail: "this Kembar reads version \(Self.currentVersion)"))
+            found.append(
+                Violation(
+                    location: "$", field: "version", value: "\(version)", rule: .formatUnsupported,
+                    detail: "this Kembar reads version \(Self.currentVersion)"))
         }
         func check<T: Validatable & Identifiable>(_ name: String, _ records: [T]) where T.ID: CustomStringConvertible {
             var seen: [String: Int] = [:]
@@ -395,16 +403,21 @@ extension Dataset {
                 let path = "$.\(name)[\(i)]"
                 found += record.violations(references: references).map { $0.located(at: path) }
                 if let first = seen[record.id.description] {
-                    found.append(Violation(location: path, field: "id", value: record.id.description,
-                        rule: .keyDuplicated, detail: "also at $.\(name)[\(first)]"))
+                    found.append(
+                        Violation(
+                            location: path, field: "id", value: record.id.description,
+                            rule: .keyDuplicated, detail: "also at $.\(name)[\(first)]"))
                 } else {
                     seen[record.id.description] = i
                 }
                 if let observation = record as? Observation {
                     let slot = ReferenceIndex.slot(observation)
                     if let first = slots[slot] {
-                        found.append(Violation(location: path, field: "period", value: observation.period.description,
-                            rule: .observationDuplicated, detail: "same city, indicator and period as $.\(name)[\(first)]"))
+                        found.append(
+                            Violation(
+                                location: path, field: "period", value: observation.period.description,
+                                rule: .observationDuplicated,
+                                detail: "same city, indicator and period as $.\(name)[\(first)]"))
                     } else {
                         slots[slot] = i
                     }
@@ -426,8 +439,6 @@ extension Dataset {
         return found
     }
 }
-
-import Foundation
 
 /// Input that breaks rules: every violation found, not only the first. Nothing has been written when this is thrown.
 public struct InvalidInput: Error, Sendable, Equatable {
