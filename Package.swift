@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "KembarWeb",
             dependencies: [
-                "KembarCore", "KembarReport", "KembarStorage",
+                "KembarCore", "KembarReport", "KembarStorage", "KembarIndex",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "LeafKit", package: "leaf-kit"),
@@ -65,8 +65,7 @@ let package = Package(
         .testTarget(name: "KembarIndexTests", dependencies: ["KembarIndex"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KembarReportTests", dependencies: ["KembarReport", "KembarCore"]),
         .testTarget(
-            name: "KembarStorageTests", dependencies: ["KembarStorage", "KembarCore", "KembarTestSupport"],
-            resources: [.copy("Fixtures")]),
+            name: "KembarStorageTests", dependencies: ["KembarStorage", "KembarCore", "KembarTestSupport"]),
         .testTarget(
             name: "KembarWebTests",
             dependencies: [
@@ -74,8 +73,7 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "KembarCLITests", dependencies: ["kembar", "KembarStorage", "KembarTestSupport"],
-            resources: [.copy("Fixtures")]),
+            name: "KembarCLITests", dependencies: ["kembar", "KembarStorage", "KembarTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

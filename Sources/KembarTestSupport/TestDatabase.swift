@@ -102,3 +102,9 @@ public func withScratchPostgresDatabase(_ body: (String) async throws -> Void) a
         throw error
     }
 }
+
+/// The path of a fixture shared by the test targets, in `Tests/Fixtures/` of the source tree.
+public func sharedFixture(_ name: String) -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Tests/Fixtures/\(name)").path
+}

@@ -17,7 +17,7 @@ struct Kembar: AsyncParsableCommand {
             another: sqlite:///path/file.sqlite, sqlite::memory:, or postgres://user@host:5432/db.
             """,
         subcommands: [
-            Serve.self, Migrate.self, Import.self, Export.self, Partnerships.self, Show.self,
+            Serve.self, Migrate.self, Import.self, Export.self, Partnerships.self, Show.self, IndexCommand.self,
         ]
     )
 }

@@ -65,14 +65,15 @@ func withDatabaseURL(_ backend: TestBackend, _ body: (String) async throws -> Vo
     }
 }
 
-func fixturePath(_ name: String) throws -> String {
-    try #require(Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures")).path
-}
+func fixturePath(_ name: String) throws -> String { sharedFixture(name) }
 
 @Suite struct CLITests {
     @Test func everyCommandExplainsItself() throws {
-        for command in ["", "serve", "migrate", "import", "export", "partnerships", "show"] {
-            let result = try CLI.run((command.isEmpty ? [] : [command]) + ["--help"])
+        for command in [
+            "", "serve", "migrate", "import", "export", "partnerships", "show", "index", "index build",
+            "index uncertainty", "index stored",
+        ] {
+            let result = try CLI.run(command.split(separator: " ").map(String.init) + ["--help"])
             #expect(result.status == 0, "\(command)")
             #expect(result.stdout.contains("USAGE:"), "\(command)")
             #expect(result.stdout.count > 200, "\(command) help is too thin")

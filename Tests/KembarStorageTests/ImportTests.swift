@@ -6,8 +6,7 @@ import Testing
 @testable import KembarStorage
 
 func fixture(_ name: String) throws -> Data {
-    let url = try #require(Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures"))
-    return try Data(contentsOf: url)
+    try Data(contentsOf: URL(fileURLWithPath: sharedFixture(name)))
 }
 
 @Suite struct ImportTests {
