@@ -183,3 +183,99 @@ public enum Catalogue {
         return language == .en ? en : id
     }
 }
+
+extension Catalogue {
+    /// Words of the web app's pages.
+    public enum Page: String, CaseIterable, Sendable {
+        case dashboard, cities, organisations, sources, frameworks, importData, index, newRecord, edit, delete
+        case save, cancel, confirmDelete, deleteWarning, search, filter, all, attention, noAttention, mouEnding
+        case dormant, missingSources, missingParticipants, country, year, field, summary, timeline, evaluation
+        case comparison, initiatives, observations, partnerships, supports, hierarchy, crosswalks, verification
+        case provenance, upload, importHelp, imported, errorsFound, position, coverage, trend, latest, notFound
+        case fixErrors, saved, deleted, readOnly, records, skipLink, language, referencedBy, exports, report
+        case agreementsTable, activitiesTable, suggestions, matched, confidence, none, rank, interval
+    }
+
+    public static func page(_ word: Page, _ language: Language) -> String {
+        let (en, id): (String, String)
+        switch word {
+        case .dashboard: (en, id) = ("Dashboard", "Dasbor")
+        case .cities: (en, id) = ("Cities", "Kota")
+        case .organisations: (en, id) = ("Organisations", "Organisasi")
+        case .sources: (en, id) = ("Sources", "Sumber")
+        case .frameworks: (en, id) = ("Frameworks", "Kerangka")
+        case .importData: (en, id) = ("Import", "Impor")
+        case .index: (en, id) = ("Index", "Indeks")
+        case .newRecord: (en, id) = ("New", "Baru")
+        case .edit: (en, id) = ("Edit", "Ubah")
+        case .delete: (en, id) = ("Delete", "Hapus")
+        case .save: (en, id) = ("Save", "Simpan")
+        case .cancel: (en, id) = ("Cancel", "Batal")
+        case .confirmDelete: (en, id) = ("Yes, delete", "Ya, hapus")
+        case .deleteWarning:
+            (en, id) = (
+                "This deletes the record and cannot be undone.", "Data ini akan dihapus dan tidak dapat dikembalikan."
+            )
+        case .search: (en, id) = ("Search", "Cari")
+        case .filter: (en, id) = ("Filter", "Saring")
+        case .all: (en, id) = ("all", "semua")
+        case .attention: (en, id) = ("Needs attention", "Perlu perhatian")
+        case .noAttention: (en, id) = ("Nothing needs attention.", "Tidak ada yang perlu diperhatikan.")
+        case .mouEnding: (en, id) = ("Agreement ending soon", "Perjanjian segera berakhir")
+        case .dormant: (en, id) = ("Dormant partnership", "Kemitraan tidak aktif")
+        case .missingSources: (en, id) = ("Activity without sources", "Kegiatan tanpa sumber")
+        case .missingParticipants: (en, id) = ("Activity without participants", "Kegiatan tanpa data peserta")
+        case .country: (en, id) = ("Country", "Negara")
+        case .year: (en, id) = ("Year", "Tahun")
+        case .field: (en, id) = ("Field", "Bidang")
+        case .summary: (en, id) = ("Summary", "Ringkasan")
+        case .timeline: (en, id) = ("Timeline", "Linimasa")
+        case .evaluation: (en, id) = ("Evaluation", "Evaluasi")
+        case .comparison: (en, id) = ("The two cities compared", "Perbandingan kedua kota")
+        case .initiatives: (en, id) = ("Initiatives", "Inisiatif")
+        case .observations: (en, id) = ("Observations", "Observasi")
+        case .partnerships: (en, id) = ("Partnerships", "Kemitraan")
+        case .supports: (en, id) = ("What this source supports", "Yang didukung sumber ini")
+        case .hierarchy: (en, id) = ("Hierarchy", "Hierarki")
+        case .crosswalks: (en, id) = ("Crosswalks", "Padanan kerangka")
+        case .verification: (en, id) = ("Verification", "Verifikasi")
+        case .provenance: (en, id) = ("Provenance", "Asal-usul")
+        case .upload: (en, id) = ("Import files", "Impor berkas")
+        case .importHelp:
+            (en, id) = (
+                "Kembar dataset JSON or CSV of activities or observations. All files are checked together; if any record breaks a rule, nothing is imported.",
+                "JSON dataset Kembar atau CSV kegiatan atau observasi. Semua berkas diperiksa bersama; jika ada data yang melanggar aturan, tidak ada yang diimpor."
+            )
+        case .imported: (en, id) = ("Import finished", "Impor selesai")
+        case .errorsFound: (en, id) = ("Nothing was imported", "Tidak ada yang diimpor")
+        case .position: (en, id) = ("Position", "Posisi")
+        case .coverage: (en, id) = ("Framework coverage", "Cakupan kerangka")
+        case .trend: (en, id) = ("Trend", "Tren")
+        case .latest: (en, id) = ("Latest", "Terbaru")
+        case .notFound: (en, id) = ("Not found", "Tidak ditemukan")
+        case .fixErrors: (en, id) = ("Please correct the marked fields.", "Mohon perbaiki isian yang ditandai.")
+        case .saved: (en, id) = ("Saved.", "Tersimpan.")
+        case .deleted: (en, id) = ("Deleted.", "Terhapus.")
+        case .readOnly:
+            (en, id) = (
+                "Changes are disabled on this server: it does not listen on loopback only.",
+                "Perubahan dinonaktifkan di server ini: server tidak hanya mendengarkan loopback."
+            )
+        case .records: (en, id) = ("records", "data")
+        case .skipLink: (en, id) = ("Skip to content", "Langsung ke isi")
+        case .language: (en, id) = ("Language", "Bahasa")
+        case .referencedBy: (en, id) = ("Still referred to by", "Masih dirujuk oleh")
+        case .exports: (en, id) = ("Export", "Ekspor")
+        case .report: (en, id) = ("Printable report", "Laporan cetak")
+        case .agreementsTable: (en, id) = ("Agreements", "Perjanjian")
+        case .activitiesTable: (en, id) = ("Activities", "Kegiatan")
+        case .suggestions: (en, id) = ("Suggested tags", "Saran tag")
+        case .matched: (en, id) = ("matched", "cocok")
+        case .confidence: (en, id) = ("confidence", "keyakinan")
+        case .none: (en, id) = ("none", "tidak ada")
+        case .rank: (en, id) = ("Rank", "Peringkat")
+        case .interval: (en, id) = ("5–95 % interval", "Interval 5–95 %")
+        }
+        return language == .en ? en : id
+    }
+}

@@ -42,7 +42,17 @@ public struct Repository: Sendable {
     public func organisations() async throws -> [Organisation] { try await all() }
     public func fields() async throws -> [Field] { try await all() }
 
+    /// Every agreement, milestone, activity, initiative and observation, each in one query (for list pages).
+    public func allAgreements() async throws -> [Agreement] { try await all() }
+    public func allMilestones() async throws -> [Milestone] { try await all() }
+    public func allActivities() async throws -> [Activity] { try await all() }
+    public func allInitiatives() async throws -> [Initiative] { try await all() }
+    public func allObservations() async throws -> [Observation] { try await all() }
+
     public func partnership(_ key: PartnershipKey) async throws -> Partnership? { try await one(key) }
+    public func organisation(_ key: OrganisationKey) async throws -> Organisation? { try await one(key) }
+    public func activity(_ key: ActivityKey) async throws -> Activity? { try await one(key) }
+    public func initiative(_ key: InitiativeKey) async throws -> Initiative? { try await one(key) }
     public func city(_ key: CityKey) async throws -> City? { try await one(key) }
     public func framework(_ key: FrameworkKey) async throws -> Framework? { try await one(key) }
     public func source(_ key: SourceKey) async throws -> Source? { try await one(key) }

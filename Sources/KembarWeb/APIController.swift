@@ -1,4 +1,5 @@
 import KembarCore
+import KembarReport
 import KembarStorage
 import Vapor
 
@@ -14,6 +15,62 @@ struct APIController: RouteCollection {
         api.get("frameworks", ":key", use: framework)
         api.get("sources", use: sources)
         api.get("sources", ":key", use: source)
+        api.get("partnerships", ":key", "evaluation", use: evaluation)
+        api.get("partnerships", ":key", "comparison", use: comparison)
+        api.get("cities", ":key", "profile", use: profile)
+        api.get("suggest-tags", use: suggestTags)
+    }
+
+    /// The evaluation of a partnership: `?framework=` (default Cohen's wheel), `?asOf=YYYY-MM-DD` (default today).
+    func evaluation(req: Request) async throws -> PartnershipEvaluation {
+        try await report(req).evaluation
+    }
+
+    func comparison(req: Request) async throws -> CityComparison {
+        guard let comparison = try await report(req).comparison else {
+            throw Abort(.notFound, reason: "This partnership has no partner city.")
+        }
+        return comparison
+    }
+
+    func report(_ req: Request) async throws -> EvaluationReport {
+        let key = PartnershipKey(try req.parameters.require("key"))
+        guard let slice = try await req.repository.dataset(partnership: key) else {
+            throw Abort(.notFound, reason: "No partnership '\(key)'.")
+        }
+        let library = try await library(req)
+        let framework = try self.framework(req, library)
+        return try EvaluationReport.make(
+            slice, partnership: key, framework: framework, library: library, asOf: req.asOf)
+    }
+
+    func profile(req: Request) async throws -> CityProfile {
+        let key = CityKey(try req.parameters.require("key"))
+        guard let city = try await req.repository.city(key) else { throw Abort(.notFound, reason: "No city '\(key)'.") }
+        let data = Dataset(
+            cities: [city], initiatives: try await req.repository.initiatives(of: key),
+            observations: try await req.repository.observations(of: key))
+        let library = try await library(req)
+        return try Evaluator.profile(
+            data, city: key, framework: try framework(req, library), library: library, asOf: req.asOf)
+    }
+
+    func suggestTags(req: Request) async throws -> [TagSuggestion] {
+        guard let text = req.query[String.self, at: "text"], !text.isEmpty else {
+            throw Abort(.badRequest, reason: "Give the text to tag as ?text=…")
+        }
+        return TagSuggester().suggest(text: text)
+    }
+
+    func library(_ req: Request) async throws -> FrameworkLibrary {
+        FrameworkLibrary(
+            frameworks: try await req.repository.frameworks(), crosswalks: try await req.repository.crosswalks())
+    }
+
+    func framework(_ req: Request, _ library: FrameworkLibrary) throws -> FrameworkKey {
+        let key = FrameworkKey(req.query[String.self, at: "framework"] ?? WebDefaults.framework.rawValue)
+        guard library.framework(key) != nil else { throw Abort(.notFound, reason: "No framework '\(key)'.") }
+        return key
     }
 
     func partnerships(req: Request) async throws -> [PartnershipDTO] {

@@ -34,8 +34,12 @@ extension Request {
 /// Sets up Kembar's web application on `app`: views, middleware and routes, reading records from `store`.
 ///
 /// `store` must be migrated (and seeded, if wanted) by the caller; the app only reads and writes through it.
-public func configureKembar(_ app: Application, store: KembarStore) throws {
+///
+/// `allowWrites` is the one switch of ``WriteGuard``: until accounts exist, the server allows writes only when it
+/// listens on loopback.
+public func configureKembar(_ app: Application, store: KembarStore, allowWrites: Bool = true) throws {
     app.kembarStore = store
+    app.kembarWritesAllowed = allowWrites
     guard let views = Bundle.module.url(forResource: "Views", withExtension: nil),
         let assets = Bundle.module.url(forResource: "Public", withExtension: nil)
     else { throw Abort(.internalServerError, reason: "Kembar's bundled views are missing") }
@@ -53,6 +57,8 @@ public func configureKembar(_ app: Application, store: KembarStore) throws {
     app.middleware.use(LanguageCookieMiddleware())
     try app.register(collection: APIController())
     try app.register(collection: PageController())
+    try app.register(collection: FormController())
+    try app.register(collection: ImportController())
     app.get("healthz") { req async throws -> HealthDTO in
         _ = try await req.repository.isEmpty()
         return HealthDTO(status: "ok", database: req.application.kembarStore.location.description)

@@ -107,3 +107,7 @@ extension Milestone: Content {}
 extension Activity: Content {}
 extension Initiative: Content {}
 extension Observation: Content {}
+extension PartnershipEvaluation: Content {}
+extension CityComparison: Content {}
+extension CityProfile: Content {}
+extension TagSuggestion: Content {}

@@ -25,7 +25,9 @@ public func runServer(settings: KembarSettings, loadDemo: Bool, announce: @Senda
         if try await store.prepare(loadDemo: loadDemo) {
             announce("Loaded the bundled data into \(settings.database).")
         }
-        try configureKembar(app, store: store)
+        let loopback = ["127.0.0.1", "localhost", "::1"].contains(settings.host)
+        try configureKembar(app, store: store, allowWrites: loopback)
+        if !loopback { announce("Listening beyond loopback: changes are disabled until accounts exist.") }
         announce("Kembar is running at http://\(settings.host):\(settings.port)/ (database \(settings.database))")
         try await app.execute()
     } catch {

@@ -174,8 +174,9 @@ func sampleDataset() throws -> Dataset {
 
 @Suite struct DatasetCodecTests {
     @Test func externalDatasetReadsAndRoundTrips() throws {
-        let url = try #require(
-            Bundle.module.url(forResource: "external-dataset", withExtension: "json", subdirectory: "Fixtures"))
+        // The fixture is shared with the storage and CLI tests: Tests/Fixtures/external-dataset.json.
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/external-dataset.json")
         let dataset = try DatasetCodec.decode(try Data(contentsOf: url))
         #expect(dataset.violations().isEmpty)
         #expect(dataset.recordCount == 12)

@@ -1,0 +1,405 @@
+// The flat forms of the glossary's records: the columns of CSV files and of the web app's forms.
+
+extension Activity: FlatCodable {
+    public static let collection = "activities"
+    public static let columns: [FlatColumn] =
+        [
+            FlatColumn("key", .key, required: true),
+            FlatColumn("partnership", .reference("partnerships"), required: true),
+            .choice("kind", Kind.self),
+        ] + FlatColumn.text("title") + FlatColumn.text("description", long: true) + [
+            FlatColumn("start", .date, required: true), FlatColumn("end", .date), FlatColumn("duration_days", .integer),
+            FlatColumn("place", .text), .choice("mode", Mode.self), FlatColumn("sessions", .integer),
+            FlatColumn("participants", .list), FlatColumn("organisations", .list), FlatColumn("outputs_en", .list),
+            FlatColumn("outputs_id", .list), FlatColumn("fields", .list), FlatColumn("tags", .list),
+            .choice("infrastructure", Infrastructure.self, required: false), .choice("status", Status.self),
+            FlatColumn("sources", .list),
+        ]
+
+    public static func read(_ r: inout FlatReader) -> Activity? {
+        let key: ActivityKey? = r.key("key")
+        let partnership: PartnershipKey? = r.key("partnership")
+        let kind = r.choice("kind", Kind.self)
+        let title = r.text("title", required: true)
+        let description = r.text("description")
+        let start = r.date("start", required: true)
+        let end = r.date("end")
+        let durationDays = r.integer("duration_days")
+        let mode = r.choice("mode", Mode.self)
+        let sessions = r.integer("sessions")
+        let participants = r.participants()
+        let organisations = r.organisations()
+        let tags = r.tags()
+        let infrastructure = r.choice("infrastructure", Infrastructure.self, required: false)
+        let status = r.choice("status", Status.self)
+        guard let key, let partnership, let kind, let title, let start, let mode, let status else { return nil }
+        return Activity(
+            id: key, partnership: partnership, kind: kind, title: title, description: description, start: start,
+            end: end, durationDays: durationDays, place: r.cell("place"), mode: mode, sessions: sessions,
+            organisations: organisations, participants: participants, outputs: r.texts("outputs"),
+            fields: r.keys("fields"), tags: tags, infrastructure: infrastructure, status: status,
+            sources: r.keys("sources"))
+    }
+
+    public var flat: [String: String] {
+        var v: [String: String] = [
+            "key": id.rawValue, "partnership": partnership.rawValue, "kind": kind.rawValue,
+            "start": start.description, "end": end?.description ?? "",
+            "duration_days": durationDays.map(String.init) ?? "",
+            "place": place ?? "", "mode": mode.rawValue, "sessions": sessions.map(String.init) ?? "",
+            "participants": FlatWriter.participants(participants),
+            "organisations": FlatWriter.organisations(organisations),
+            "outputs_en": FlatWriter.list(outputs.map { $0.en ?? "" }),
+            "outputs_id": FlatWriter.list(outputs.map { $0.id ?? "" }),
+            "fields": FlatWriter.list(fields.map(\.rawValue)), "tags": FlatWriter.list(tags.map(\.description)),
+            "infrastructure": infrastructure?.rawValue ?? "", "status": status.rawValue,
+            "sources": FlatWriter.list(sources.map(\.rawValue)),
+        ]
+        FlatWriter.text("title", title, into: &v)
+        FlatWriter.text("description", description, into: &v)
+        return v
+    }
+}
+
+extension Observation: FlatCodable {
+    public static let collection = "observations"
+    public static let columns: [FlatColumn] = [
+        FlatColumn("key", .key), FlatColumn("city", .reference("cities"), required: true),
+        FlatColumn("indicator", .text, required: true), FlatColumn("period", .date, required: true),
+        FlatColumn("value", .number, required: true), FlatColumn("unit", .text), FlatColumn("approximate", .boolean),
+        FlatColumn("note", .longText), FlatColumn("sources", .list),
+    ]
+
+    public static func read(_ r: inout FlatReader) -> Observation? {
+        let city: CityKey? = r.key("city")
+        let indicatorText = r.required("indicator")
+        let indicator = indicatorText.flatMap(FrameworkTag.init(parsing:))
+        if let indicatorText, indicator == nil { r.fail("indicator", indicatorText, "framework:node") }
+        let period = r.date("period", required: true)
+        let value = r.number("value", required: true)
+        let approximate = r.boolean("approximate")
+        guard let city, let indicator, let period, let value else { return nil }
+        let key =
+            r.cell("key").map { ObservationKey($0) }
+            ?? Observation.derivedKey(city: city, indicator: indicator, period: period)
+        return Observation(
+            id: key, city: city, indicator: indicator, period: period, value: value, unit: r.cell("unit"),
+            approximate: approximate, note: r.cell("note"), sources: r.keys("sources"))
+    }
+
+    public var flat: [String: String] {
+        [
+            "key": id.rawValue, "city": city.rawValue, "indicator": indicator.description, "period": period.description,
+            "value": FlatWriter.number(value), "unit": unit ?? "", "approximate": approximate == true ? "true" : "",
+            "note": note ?? "", "sources": FlatWriter.list(sources.map(\.rawValue)),
+        ]
+    }
+}
+
+extension City: FlatCodable {
+    public static let collection = "cities"
+    public static let columns: [FlatColumn] =
+        [FlatColumn("key", .key, required: true)] + FlatColumn.text("name") + [
+            FlatColumn("country", .text, required: true), FlatColumn("subdivision", .text),
+            .choice("admin_level", AdminLevel.self), FlatColumn("population", .integer),
+            FlatColumn("population_year", .integer), FlatColumn("latitude", .number), FlatColumn("longitude", .number),
+            FlatColumn("characteristics", .list), FlatColumn("sources", .list),
+        ]
+
+    public static func read(_ r: inout FlatReader) -> City? {
+        let key: CityKey? = r.key("key")
+        let name = r.text("name", required: true)
+        let country = r.required("country")?.uppercased()
+        let adminLevel = r.choice("admin_level", AdminLevel.self)
+        let count = r.integer("population")
+        let year = r.integer("population_year")
+        if (count == nil) != (year == nil) {
+            r.fail(count == nil ? "population" : "population_year", "", "give the population together with its year")
+        }
+        let latitude = r.number("latitude")
+        let longitude = r.number("longitude")
+        if (latitude == nil) != (longitude == nil) {
+            r.fail(latitude == nil ? "latitude" : "longitude", "", "give both latitude and longitude")
+        }
+        guard let key, let name, let country, let adminLevel else { return nil }
+        return City(
+            id: key, name: name, country: country, subdivision: r.cell("subdivision")?.uppercased(),
+            adminLevel: adminLevel,
+            population: count.flatMap { c in year.map { City.Population(count: c, year: $0) } },
+            coordinates: latitude.flatMap { la in longitude.map { Coordinates(latitude: la, longitude: $0) } },
+            characteristics: r.list("characteristics"), sources: r.keys("sources"))
+    }
+
+    public var flat: [String: String] {
+        var v: [String: String] = [
+            "key": id.rawValue, "country": country, "subdivision": subdivision ?? "",
+            "admin_level": adminLevel.rawValue,
+            "population": population.map { String($0.count) } ?? "",
+            "population_year": population.map { String($0.year) } ?? "",
+            "latitude": coordinates.map { FlatWriter.number($0.latitude) } ?? "",
+            "longitude": coordinates.map { FlatWriter.number($0.longitude) } ?? "",
+            "characteristics": FlatWriter.list(characteristics), "sources": FlatWriter.list(sources.map(\.rawValue)),
+        ]
+        FlatWriter.text("name", name, into: &v)
+        return v
+    }
+}
+
+extension Organisation: FlatCodable {
+    public static let collection = "organisations"
+    public static let columns: [FlatColumn] =
+        [FlatColumn("key", .key, required: true)] + FlatColumn.text("name") + [
+            .choice("kind", Kind.self), FlatColumn("country", .text, required: true),
+            FlatColumn("city", .reference("cities")), FlatColumn("identifiers", .list), FlatColumn("sources", .list),
+        ]
+
+    public static func read(_ r: inout FlatReader) -> Organisation? {
+        let key: OrganisationKey? = r.key("key")
+        let name = r.text("name", required: true)
+        let kind = r.choice("kind", Kind.self)
+        let country = r.required("country")?.uppercased()
+        var identifiers: [String: String] = [:]
+        for item in r.list("identifiers") {
+            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty {
+                identifiers[parts[0]] = parts[1]
+            } else {
+                r.fail("identifiers", item, "scheme=identifier (iati=GB-GOV-1)")
+            }
+        }
+        guard let key, let name, let kind, let country else { return nil }
+        return Organisation(
+            id: key, name: name, kind: kind, country: country, city: r.key("city", required: false),
+            identifiers: identifiers, sources: r.keys("sources"))
+    }
+
+    public var flat: [String: String] {
+        var v: [String: String] = [
+            "key": id.rawValue, "kind": kind.rawValue, "country": country, "city": city?.rawValue ?? "",
+            "identifiers": FlatWriter.list(identifiers.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }),
+            "sources": FlatWriter.list(sources.map(\.rawValue)),
+        ]
+        FlatWriter.text("name", name, into: &v)
+        return v
+    }
+}
+
+extension Partnership: FlatCodable {
+    public static let collection = "partnerships"
+    public static let columns: [FlatColumn] =
+        [
+            FlatColumn("key", .key, required: true), .choice("kind", Kind.self),
+            FlatColumn("city", .reference("cities"), required: true), FlatColumn("partner_city", .reference("cities")),
+            FlatColumn("partner_organisation", .reference("organisations")), .choice("stage", Stage.self),
+        ] + FlatColumn.text("rationale", long: true) + [FlatColumn("sources", .list)]
+
+    public static func read(_ r: inout FlatReader) -> Partnership? {
+        let key: PartnershipKey? = r.key("key")
+        let kind = r.choice("kind", Kind.self)
+        let city: CityKey? = r.key("city")
+        let stage = r.choice("stage", Stage.self)
+        guard let key, let kind, let city, let stage else { return nil }
+        return Partnership(
+            id: key, kind: kind, city: city, partnerCity: r.key("partner_city", required: false),
+            partnerOrganisation: r.key("partner_organisation", required: false), stage: stage,
+            rationale: r.text("rationale"), sources: r.keys("sources"))
+    }
+
+    public var flat: [String: String] {
+        var v: [String: String] = [
+            "key": id.rawValue, "kind": kind.rawValue, "city": city.rawValue,
+            "partner_city": partnerCity?.rawValue ?? "",
+            "partner_organisation": partnerOrganisation?.rawValue ?? "", "stage": stage.rawValue,
+            "sources": FlatWriter.list(sources.map(\.rawValue)),
+        ]
+        FlatWriter.text("rationale", rationale, into: &v)
+        return v
+    }
+}
+
+extension Agreement: FlatCodable {
+    public static let collection = "agreements"
+    public static let columns: [FlatColumn] =
+        [
+            FlatColumn("key", .key, required: true),
+            FlatColumn("partnership", .reference("partnerships"), required: true),
+            .choice("kind", Kind.self),
+        ] + FlatColumn.text("title") + [
+            FlatColumn("signed", .date, required: true), FlatColumn("place", .text), FlatColumn("signatories", .list),
+            FlatColumn("valid_from", .date), FlatColumn("valid_until", .date), FlatColumn("term_years", .integer),
+            FlatColumn("fields", .list), FlatColumn("renews", .reference("agreements")),
+            FlatColumn("amends", .reference("agreements")), FlatColumn("document", .text), FlatColumn("sources", .list),
+        ]
+
+    public static func read(_ r: inout FlatReader) -> Agreement? {
+        let key: AgreementKey? = r.key("key")
+        let partnership: PartnershipKey? = r.key("partnership")
+        let kind = r.choice("kind", Kind.self)
+        let title = r.text("title", required: true)
+        let signed = r.date("signed", required: true)
+        var signatories: [Signatory] = []
+        for item in r.list("signatories") {
+            // "Name | office in English | office in Indonesian | city-key"; trailing parts may be left out.
+            let parts = item.split(separator: "|", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            func part(_ i: Int) -> String? { i < parts.count && !parts[i].isEmpty ? parts[i] : nil }
+            let office = LocalizedText(en: part(1), id: part(2))
+            if (2...4).contains(parts.count), let name = part(0), !office.isEmpty {
+                signatories.append(Signatory(name: name, office: office, city: part(3).map { CityKey($0) }))
+            } else {
+                r.fail("signatories", item, "Name | office (English) | office (Indonesian) | city key")
+            }
+        }
+        let validFrom = r.date("valid_from")
+        let validUntil = r.date("valid_until")
+        let termYears = r.integer("term_years")
+        guard let key, let partnership, let kind, let title, let signed else { return nil }
+        return Agreement(
+            id: key, partnership: partnership, kind: kind, title: title, signed: signed, place: r.cell("place"),
+            signatories: signatories, validFrom: validFrom, validUntil: validUntil, termYears: termYears,
+            fields: r.keys("fields"), renews: r.key("renews", required: false),
+            amends: r.key("amends", required: false),
+            document: r.cell("document"), sources: r.keys("sources"))
+    }
+
+    public var flat: [String: String] {
+        var v: [String: String] = [
+            "key": id.rawValue, "partnership": partnership.rawValue, "kind": kind.rawValue,
+            "signed": signed.description,
+            "place": place ?? "",
+            "signatories": FlatWriter.list(
+                signatories.map {
+                    [$0.name, $0.office.en ?? "", $0.office.id ?? "", $0.city?.rawValue ?? ""].joined(separator: " | ")
+                }),
+            "valid_from": validFrom?.description ?? "", "valid_until": validUntil?.description ?? "",
+            "term_years": termYears.map(String.init) ?? "", "fields": FlatWriter.list(fields.map(\.rawValue)),
+            "renews": renews?.rawValue ?? "", "amends": amends?.rawValue ?? "", "document": document ?? "",
+            "sources": FlatWriter.list(sources.map(\.rawValue)),
+        ]
+        FlatWriter.text("title", title, into: &v)
+        return v
+    }
+}
+
+extension Milestone: FlatCodable {
+    public static let collection = "milestones"
+    public static let columns: [FlatColumn] =
+        [
+            FlatColumn("key", .key, required: true),
+            FlatColumn("partnership", .reference("partnerships"), required: true),
+            .choice("kind", Kind.self), FlatColumn("date", .date, required: true),
+        ] + FlatColumn.text("title")
+        + FlatColumn.text("description", long: true) + [
+            FlatColumn("organisations", .list), FlatColumn("sources", .list),
+        ]
+
+    public static func read(_ r: inout FlatReader) -> Milestone? {
+        let key: MilestoneKey? = r.key("key")
+        let partnership: PartnershipKey? = r.key("partnership")
+        let kind = r.choice("kind", Kind.self)
+        let date = r.date("date", required: true)
+        let title = r.text("title", required: true)
+        let organisations = r.organisations()
+        guard let key, let partnership, let kind, let date, let title else { return nil }
+        return Milestone(
+            id: key, partnership: partnership, kind: kind, date: date, title: title, description: r.text("description"),
+            organisations: organisations, sources: r.keys("sources"))
+    }
+
+    public var flat: [String: String] {
+        var v: [String: String] = [
+            "key": id.rawValue, "partnership": partnership.rawValue, "kind": kind.rawValue, "date": date.description,
+            "organisations": FlatWriter.organisations(organisations),
+            "sources": FlatWriter.list(sources.map(\.rawValue)),
+        ]
+        FlatWriter.text("title", title, into: &v)
+        FlatWriter.text("description", description, into: &v)
+        return v
+    }
+}
+
+extension Initiative: FlatCodable {
+    public static let collection = "initiatives"
+    public static let columns: [FlatColumn] =
+        [FlatColumn("key", .key, required: true), FlatColumn("city", .reference("cities"), required: true)]
+        + FlatColumn.text("title") + FlatColumn.text("description", long: true) + [
+            FlatColumn("started", .date), FlatColumn("organisations", .list), FlatColumn("tags", .list),
+            .choice("infrastructure", Infrastructure.self, required: false), FlatColumn("sources", .list),
+        ]
+
+    public static func read(_ r: inout FlatReader) -> Initiative? {
+        let key: InitiativeKey? = r.key("key")
+        let city: CityKey? = r.key("city")
+        let title = r.text("title", required: true)
+        let started = r.date("started")
+        let organisations = r.organisations()
+        let tags = r.tags()
+        let infrastructure = r.choice("infrastructure", Infrastructure.self, required: false)
+        guard let key, let city, let title else { return nil }
+        return Initiative(
+            id: key, city: city, title: title, description: r.text("description"), started: started,
+            organisations: organisations, tags: tags, infrastructure: infrastructure, sources: r.keys("sources"))
+    }
+
+    public var flat: [String: String] {
+        var v: [String: String] = [
+            "key": id.rawValue, "city": city.rawValue, "started": started?.description ?? "",
+            "organisations": FlatWriter.organisations(organisations), "tags": FlatWriter.list(tags.map(\.description)),
+            "infrastructure": infrastructure?.rawValue ?? "", "sources": FlatWriter.list(sources.map(\.rawValue)),
+        ]
+        FlatWriter.text("title", title, into: &v)
+        FlatWriter.text("description", description, into: &v)
+        return v
+    }
+}
+
+extension Source: FlatCodable {
+    public static let collection = "sources"
+    public static let columns: [FlatColumn] = [
+        FlatColumn("key", .key, required: true), .choice("kind", Kind.self), FlatColumn("authors", .list),
+        FlatColumn("title", .text, required: true), FlatColumn("container", .text), FlatColumn("publisher", .text),
+        FlatColumn("date", .date), FlatColumn("url", .text), FlatColumn("doi", .text), FlatColumn("accessed", .date),
+        FlatColumn("interviewee", .text), FlatColumn("office", .text), FlatColumn("note", .longText),
+    ]
+
+    public static func read(_ r: inout FlatReader) -> Source? {
+        let key: SourceKey? = r.key("key")
+        let kind = r.choice("kind", Kind.self)
+        let title = r.required("title")
+        let date = r.date("date")
+        let accessed = r.date("accessed")
+        guard let key, let kind, let title else { return nil }
+        return Source(
+            id: key, kind: kind, authors: r.list("authors"), title: title, container: r.cell("container"),
+            publisher: r.cell("publisher"), date: date, url: r.cell("url"), doi: r.cell("doi"), accessed: accessed,
+            interviewee: r.cell("interviewee"), office: r.cell("office"), note: r.cell("note"))
+    }
+
+    public var flat: [String: String] {
+        [
+            "key": id.rawValue, "kind": kind.rawValue, "authors": FlatWriter.list(authors), "title": title,
+            "container": container ?? "", "publisher": publisher ?? "", "date": date?.description ?? "",
+            "url": url ?? "",
+            "doi": doi ?? "", "accessed": accessed?.description ?? "", "interviewee": interviewee ?? "",
+            "office": office ?? "", "note": note ?? "",
+        ]
+    }
+}
+
+extension Field: FlatCodable {
+    public static let collection = "fields"
+    public static let columns: [FlatColumn] = [FlatColumn("key", .key, required: true)] + FlatColumn.text("name")
+
+    public static func read(_ r: inout FlatReader) -> Field? {
+        let key: FieldKey? = r.key("key")
+        let name = r.text("name", required: true)
+        guard let key, let name else { return nil }
+        return Field(id: key, name: name)
+    }
+
+    public var flat: [String: String] {
+        var v = ["key": id.rawValue]
+        FlatWriter.text("name", name, into: &v)
+        return v
+    }
+}

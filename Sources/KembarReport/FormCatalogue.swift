@@ -1,0 +1,105 @@
+import KembarCore
+
+extension Catalogue {
+    /// The label of a form column or CSV column, in `language`.
+    public static func column(_ name: String, _ language: Language) -> String {
+        let base: String
+        var suffix = ""
+        if name.hasSuffix("_en") {
+            base = String(name.dropLast(3))
+            suffix = language == .en ? " (English)" : " (Inggris)"
+        } else if name.hasSuffix("_id") {
+            base = String(name.dropLast(3))
+            suffix = language == .en ? " (Indonesian)" : " (Indonesia)"
+        } else {
+            base = name
+        }
+        let labels: [String: (String, String)] = [
+            "key": ("Key", "Kunci"), "partnership": ("Partnership", "Kemitraan"), "kind": ("Kind", "Jenis"),
+            "title": ("Title", "Judul"), "description": ("Description", "Deskripsi"), "start": ("Start", "Mulai"),
+            "end": ("End", "Selesai"), "duration_days": ("Duration (days)", "Durasi (hari)"),
+            "place": ("Place", "Tempat"),
+            "mode": ("Mode", "Moda"), "sessions": ("Sessions", "Sesi"), "participants": ("Participants", "Peserta"),
+            "organisations": ("Organisations", "Organisasi"), "outputs": ("Outputs", "Keluaran"),
+            "fields": ("Fields", "Bidang"), "tags": ("Framework tags", "Tag kerangka"),
+            "infrastructure": ("Infrastructure", "Infrastruktur"), "status": ("Status", "Status"),
+            "sources": ("Sources", "Sumber"), "city": ("City", "Kota"), "indicator": ("Indicator", "Indikator"),
+            "period": ("Period", "Periode"), "value": ("Value", "Nilai"), "unit": ("Unit", "Satuan"),
+            "approximate": ("Approximate", "Perkiraan"), "note": ("Note", "Catatan"), "name": ("Name", "Nama"),
+            "country": ("Country (ISO 3166-1)", "Negara (ISO 3166-1)"),
+            "subdivision": ("Subdivision (ISO 3166-2)", "Subdivisi (ISO 3166-2)"),
+            "admin_level": ("Administrative level", "Tingkat administrasi"), "population": ("Population", "Penduduk"),
+            "population_year": ("Population year", "Tahun data penduduk"), "latitude": ("Latitude", "Lintang"),
+            "longitude": ("Longitude", "Bujur"), "characteristics": ("Characteristics", "Karakteristik"),
+            "identifiers": ("Identifiers", "Pengenal"), "partner_city": ("Partner city", "Kota mitra"),
+            "partner_organisation": ("Partner organisation", "Lembaga mitra"), "stage": ("Stage", "Tahap"),
+            "rationale": ("Why this partner", "Alasan memilih mitra"), "signed": ("Signed", "Ditandatangani"),
+            "signatories": ("Signatories", "Penanda tangan"), "valid_from": ("Valid from", "Berlaku mulai"),
+            "valid_until": ("Valid until", "Berlaku sampai"), "term_years": ("Term (years)", "Jangka waktu (tahun)"),
+            "renews": ("Renews agreement", "Memperbarui perjanjian"),
+            "amends": ("Amends agreement", "Mengubah perjanjian"),
+            "document": ("Document reference", "Nomor dokumen"), "date": ("Date", "Tanggal"),
+            "started": ("Started", "Dimulai"), "authors": ("Authors", "Penulis"),
+            "container": ("Journal or website", "Jurnal atau situs"), "publisher": ("Publisher", "Penerbit"),
+            "url": ("URL", "URL"), "doi": ("DOI", "DOI"), "accessed": ("Accessed", "Diakses"),
+            "interviewee": ("Interviewee", "Narasumber"), "office": ("Office", "Instansi"),
+        ]
+        guard let pair = labels[base] else { return name }
+        return (language == .en ? pair.0 : pair.1) + suffix
+    }
+
+    /// The hint under a form input: the syntax of list columns and date columns.
+    public static func hint(_ name: String, _ language: Language) -> String? {
+        let en: String
+        let id: String
+        switch name {
+        case "participants":
+            (en, id) = (
+                "role=count; ~ before an approximate count: pupil=10; teacher=~250",
+                "peran=jumlah; ~ sebelum jumlah perkiraan: pupil=10; teacher=~250"
+            )
+        case "organisations":
+            (en, id) = ("key:role; e.g. tranmere-rovers-fc:trainer", "kunci:peran; mis. tranmere-rovers-fc:trainer")
+        case "tags":
+            (en, id) = (
+                "framework:node; e.g. cohen-smart-city-wheel:people",
+                "kerangka:simpul; mis. cohen-smart-city-wheel:people"
+            )
+        case "fields", "sources", "characteristics", "authors":
+            (en, id) = ("separate items with ;", "pisahkan dengan ;")
+        case "outputs_en", "outputs_id": (en, id) = ("separate outputs with ;", "pisahkan keluaran dengan ;")
+        case "signatories":
+            (en, id) = (
+                "Name | office (English) | office (Indonesian) | city key; separate people with ;",
+                "Nama | jabatan (Inggris) | jabatan (Indonesia) | kunci kota; pisahkan orang dengan ;"
+            )
+        case "identifiers": (en, id) = ("scheme=identifier; e.g. iati=GB-GOV-1", "skema=pengenal; mis. iati=GB-GOV-1")
+        case "start", "end", "date", "signed", "valid_from", "valid_until", "period", "started", "accessed":
+            (en, id) = ("YYYY, YYYY-MM or YYYY-MM-DD", "YYYY, YYYY-MM atau YYYY-MM-DD")
+        case "key":
+            (en, id) = (
+                "lower-case letters, digits, - and .; cannot change later",
+                "huruf kecil, angka, - dan .; tidak dapat diubah"
+            )
+        case "indicator":
+            (en, id) = (
+                "framework:node; e.g. itu-u4ssc-kpis:SC:SH:SI:3C", "kerangka:simpul; mis. itu-u4ssc-kpis:SC:SH:SI:3C"
+            )
+        default: return nil
+        }
+        return language == .en ? en : id
+    }
+
+    /// Names of the record kinds that can be entered, singular, for headings ("New activity").
+    public static func entity(_ collection: String, _ language: Language) -> String {
+        let names: [String: (String, String)] = [
+            "activities": ("activity", "kegiatan"), "observations": ("observation", "observasi"),
+            "cities": ("city", "kota"), "organisations": ("organisation", "organisasi"),
+            "partnerships": ("partnership", "kemitraan"), "agreements": ("agreement", "perjanjian"),
+            "milestones": ("milestone", "tonggak"), "initiatives": ("initiative", "inisiatif"),
+            "sources": ("source", "sumber"), "fields": ("field", "bidang"),
+        ]
+        guard let pair = names[collection] else { return collection }
+        return language == .en ? pair.0 : pair.1
+    }
+}

@@ -1,0 +1,161 @@
+import KembarCore
+
+/// A report as a list of blocks of plain text, rendered to HTML or Markdown by one function each.
+///
+/// Text in blocks is never pre-escaped: each renderer escapes for its own format in one place, so no sentence can
+/// reach a page unescaped.
+struct Document {
+    enum Block {
+        case heading(level: Int, text: String)
+        case paragraph(String)
+        /// A paragraph with extra emphasis (the summary's key sentences).
+        case lead(String)
+        case list([String])
+        /// Numbered items: the sources.
+        case numbered([String])
+        case table(header: [String], rows: [[String]])
+        /// An SVG chart; Markdown shows the caption only, since most Markdown viewers do not draw inline SVG.
+        case figure(svg: String, caption: String)
+        case note(String)
+    }
+
+    var language: Language
+    var title: String
+    var subtitle: String
+    var blocks: [Block] = []
+
+    mutating func add(_ block: Block) { blocks.append(block) }
+
+    // MARK: - HTML
+
+    /// A self-contained page: inline CSS and SVG, no external resource, laid out for A4 print.
+    func html() -> String {
+        var out = """
+            <!doctype html>
+            <html lang="\(language.rawValue)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(SVG.escape(title))</title>
+            <style>\(Self.css)</style>
+            </head>
+            <body>
+            <main>
+            <header><h1>\(SVG.escape(title))</h1><p class="subtitle">\(SVG.escape(subtitle))</p></header>
+
+            """
+        out += Self.htmlBlocks(blocks, headingOffset: 0)
+        out += "</main>\n</body>\n</html>\n"
+        return out
+    }
+
+    /// The blocks alone, for embedding in a page of the web app: level-2 sections whose heading is in `omitting`
+    /// are left out (the page shows those itself), and headings move down by one level under the page's own.
+    func fragment(omitting: Set<String>) -> String {
+        var kept: [Block] = []
+        var skipping = false
+        for block in blocks {
+            if case .heading(let level, let text) = block, level <= 2 { skipping = omitting.contains(text) }
+            if !skipping { kept.append(block) }
+        }
+        return Self.htmlBlocks(kept, headingOffset: 1)
+    }
+
+    static func htmlBlocks(_ blocks: [Block], headingOffset: Int) -> String {
+        var out = ""
+        for block in blocks {
+            switch block {
+            case .heading(let level, let text):
+                let l = min(max(level + headingOffset, 2), 5)
+                out += "<h\(l)>\(SVG.escape(text))</h\(l)>\n"
+            case .paragraph(let text): out += "<p>\(SVG.escape(text))</p>\n"
+            case .lead(let text): out += "<p class=\"lead\">\(SVG.escape(text))</p>\n"
+            case .note(let text): out += "<p class=\"note\">\(SVG.escape(text))</p>\n"
+            case .list(let items):
+                out += "<ul>" + items.map { "<li>\(SVG.escape($0))</li>" }.joined() + "</ul>\n"
+            case .numbered(let items):
+                out += "<ol class=\"sources\">" + items.map { "<li>\(SVG.escape($0))</li>" }.joined() + "</ol>\n"
+            case .table(let header, let rows):
+                out += "<table><thead><tr>" + header.map { "<th>\(SVG.escape($0))</th>" }.joined() + "</tr></thead>"
+                out += "<tbody>"
+                for row in rows { out += "<tr>" + row.map { "<td>\(SVG.escape($0))</td>" }.joined() + "</tr>" }
+                out += "</tbody></table>\n"
+            case .figure(let svg, let caption):
+                out += "<figure>\(svg)<figcaption>\(SVG.escape(caption))</figcaption></figure>\n"
+            }
+        }
+        return out
+    }
+
+    static let css = """
+        @page { size: A4; margin: 16mm 15mm 18mm 15mm; }
+        :root { color-scheme: light; }
+        body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif; color: #1f2933;
+          line-height: 1.45; margin: 0; background: #fff; }
+        main { max-width: 180mm; margin: 0 auto; padding: 12mm 6mm; }
+        h1 { font-size: 1.6rem; margin: 0 0 .2rem; line-height: 1.2; }
+        .subtitle { color: #616e7c; margin: 0 0 1.2rem; }
+        h2 { font-size: 1.2rem; border-bottom: 2px solid #0b6e4f; padding-bottom: .15rem; margin: 1.6rem 0 .6rem;
+          break-after: avoid; page-break-after: avoid; }
+        h3 { font-size: 1.02rem; margin: 1.1rem 0 .4rem; break-after: avoid; page-break-after: avoid; }
+        p { margin: .35rem 0; }
+        .lead { font-size: 1.02rem; }
+        .note { color: #616e7c; font-size: .9rem; }
+        table { border-collapse: collapse; width: 100%; margin: .5rem 0 .9rem; font-size: .88rem;
+          break-inside: avoid; page-break-inside: avoid; }
+        th, td { border-bottom: 1px solid #d9dee4; padding: .28rem .4rem; text-align: left; vertical-align: top; }
+        th { background: #f1f4f7; font-weight: 600; }
+        ul, ol { margin: .3rem 0 .8rem 1.2rem; padding: 0; }
+        li { margin: .15rem 0; }
+        ol.sources { font-size: .85rem; }
+        figure { margin: .8rem 0 1rem; break-inside: avoid; page-break-inside: avoid; }
+        figure svg { max-width: 100%; height: auto; }
+        figcaption { color: #616e7c; font-size: .85rem; margin-top: .25rem; }
+        @media print {
+          main { max-width: none; padding: 0; }
+          a { color: inherit; text-decoration: none; }
+        }
+        """
+
+    // MARK: - Markdown
+
+    func markdown() -> String {
+        var out = "# \(Self.escapeMarkdown(title))\n\n_\(Self.escapeMarkdown(subtitle))_\n\n"
+        for block in blocks {
+            switch block {
+            case .heading(let level, let text):
+                out += String(repeating: "#", count: min(max(level, 2), 4)) + " \(Self.escapeMarkdown(text))\n\n"
+            case .paragraph(let text): out += Self.escapeMarkdown(text) + "\n\n"
+            case .lead(let text): out += "**\(Self.escapeMarkdown(text))**\n\n"
+            case .note(let text): out += "> \(Self.escapeMarkdown(text))\n\n"
+            case .list(let items): out += items.map { "- \(Self.escapeMarkdown($0))" }.joined(separator: "\n") + "\n\n"
+            case .numbered(let items):
+                out +=
+                    items.enumerated().map { "\($0.offset + 1). \(Self.escapeMarkdown($0.element))" }
+                    .joined(separator: "\n") + "\n\n"
+            case .table(let header, let rows):
+                out += "| " + header.map(Self.escapeMarkdown).joined(separator: " | ") + " |\n"
+                out += "|" + String(repeating: " --- |", count: header.count) + "\n"
+                for row in rows { out += "| " + row.map(Self.escapeMarkdown).joined(separator: " | ") + " |\n" }
+                out += "\n"
+            case .figure(_, let caption): out += "_\(Self.escapeMarkdown(caption))_\n\n"
+            }
+        }
+        return out
+    }
+
+    /// Escapes characters Markdown would read as syntax or inline HTML, and keeps table cells on one line.
+    static func escapeMarkdown(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "\\", "`", "*", "_", "[", "]", "|", "<", ">", "~": out += "\\\(ch)"
+            case "#" where out.isEmpty: out += "\\#"
+            case "&": out += "&amp;"
+            case "\n", "\r": out += " "
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,57 @@
+import KembarCore
+
+/// Short names used in the web app's tables and badges, in both languages.
+public enum WebText {
+    public static func status(_ status: PartnershipStatus, _ language: Language) -> String {
+        switch status {
+        case .exploring: language == .en ? "exploring" : "penjajakan"
+        case .active: language == .en ? "active" : "aktif"
+        case .dormant: language == .en ? "dormant" : "tidak aktif"
+        case .renewalDue: language == .en ? "renewal due" : "perlu diperbarui"
+        case .expired: language == .en ? "expired" : "kedaluwarsa"
+        case .terminated: language == .en ? "terminated" : "diakhiri"
+        }
+    }
+
+    public static func verification(_ verification: Verification, _ language: Language) -> String {
+        switch verification {
+        case .verified: language == .en ? "verified" : "terverifikasi"
+        case .partial: language == .en ? "partly verified" : "terverifikasi sebagian"
+        case .secondary: language == .en ? "secondary sources" : "sumber sekunder"
+        case .recalled: language == .en ? "from recollection — not authoritative" : "dari ingatan — tidak otoritatif"
+        case .editorial: language == .en ? "editorial (Kembar's choice)" : "editorial (pilihan Kembar)"
+        case .disputed: language == .en ? "disputed" : "diperselisihkan"
+        }
+    }
+
+    /// LoI, MoU, … — the short forms offices use.
+    public static func short(_ kind: Agreement.Kind, _ language: Language) -> String {
+        switch kind {
+        case .letterOfIntent: "LoI"
+        case .mou: "MoU"
+        default: Catalogue.name(kind, language)
+        }
+    }
+
+    public static func nodes(_ language: Language) -> String { language == .en ? "Nodes" : "Simpul" }
+
+    public static func sourced(_ sourced: Bool, _ language: Language) -> String {
+        switch (sourced, language) {
+        case (true, .en): "sourced"
+        case (true, .id): "bersumber"
+        case (false, .en): "Kembar's own"
+        case (false, .id): "buatan Kembar"
+        }
+    }
+
+    /// A participant role word in the page's language, when Kembar knows it; other roles are shown as written.
+    public static func role(_ role: String, _ language: Language) -> String {
+        guard language == .id else { return role.replacingOccurrences(of: "-", with: " ") }
+        let known = [
+            "pupil": "murid", "student": "pelajar", "teacher": "guru", "coach": "pelatih", "official": "pendamping",
+            "parent": "wali murid", "coach-or-sports-teacher": "pelatih atau guru olahraga", "mayor": "wali kota",
+            "officer": "pegawai", "expert": "ahli", "trainer": "pelatih",
+        ]
+        return known[role] ?? role.replacingOccurrences(of: "-", with: " ")
+    }
+}

@@ -1,0 +1,175 @@
+import FluentKit
+import Foundation
+import KembarCore
+
+/// The collections people edit one record at a time (frameworks and crosswalks come in by import only).
+public enum EditableCollection: String, CaseIterable, Sendable {
+    case partnerships, agreements, milestones, activities, cities, initiatives, observations, organisations, sources
+    case fields
+
+    /// The columns of the collection's form.
+    public var columns: [FlatColumn] {
+        switch self {
+        case .partnerships: Partnership.columns
+        case .agreements: Agreement.columns
+        case .milestones: Milestone.columns
+        case .activities: Activity.columns
+        case .cities: City.columns
+        case .initiatives: Initiative.columns
+        case .observations: Observation.columns
+        case .organisations: Organisation.columns
+        case .sources: Source.columns
+        case .fields: Field.columns
+        }
+    }
+
+    /// The form column a violation of a record of this collection belongs to.
+    public func column(for field: String) -> String {
+        switch self {
+        case .partnerships: Partnership.column(for: field)
+        case .agreements: Agreement.column(for: field)
+        case .milestones: Milestone.column(for: field)
+        case .activities: Activity.column(for: field)
+        case .cities: City.column(for: field)
+        case .initiatives: Initiative.column(for: field)
+        case .observations: Observation.column(for: field)
+        case .organisations: Organisation.column(for: field)
+        case .sources: Source.column(for: field)
+        case .fields: Field.column(for: field)
+        }
+    }
+
+    var kind: EntityKind {
+        switch self {
+        case .partnerships: .partnership
+        case .agreements: .agreement
+        case .milestones: .milestone
+        case .activities: .activity
+        case .cities: .city
+        case .initiatives: .initiative
+        case .observations: .observation
+        case .organisations: .organisation
+        case .sources: .source
+        case .fields: .field
+        }
+    }
+}
+
+extension Repository {
+    /// The stored record's form values, or `nil` when there is no such record.
+    public func formValues(_ collection: EditableCollection, key: String) async throws -> [String: String]? {
+        switch collection {
+        case .partnerships: try await (one(PartnershipKey(key)) as Partnership?)?.flat
+        case .agreements: try await (one(AgreementKey(key)) as Agreement?)?.flat
+        case .milestones: try await (one(MilestoneKey(key)) as Milestone?)?.flat
+        case .activities: try await (one(ActivityKey(key)) as Activity?)?.flat
+        case .cities: try await (one(CityKey(key)) as City?)?.flat
+        case .initiatives: try await (one(InitiativeKey(key)) as Initiative?)?.flat
+        case .observations: try await (one(ObservationKey(key)) as Observation?)?.flat
+        case .organisations: try await (one(OrganisationKey(key)) as Organisation?)?.flat
+        case .sources: try await (one(SourceKey(key)) as Source?)?.flat
+        case .fields: try await (one(FieldKey(key)) as Field?)?.flat
+        }
+    }
+
+    /// Reads a record from form values and saves it — a new record when `creating` (its key must be free), else
+    /// the stored record with that key. Throws ``InvalidInput`` whose violations name form columns, and writes
+    /// nothing, when any rule is broken. Returns the record's key.
+    @discardableResult
+    public func save(_ collection: EditableCollection, values: [String: String], creating: Bool) async throws -> String
+    {
+        switch collection {
+        case .partnerships: try await save(Partnership.self, values, creating) { Dataset(partnerships: [$0]) }
+        case .agreements: try await save(Agreement.self, values, creating) { Dataset(agreements: [$0]) }
+        case .milestones: try await save(Milestone.self, values, creating) { Dataset(milestones: [$0]) }
+        case .activities: try await save(Activity.self, values, creating) { Dataset(activities: [$0]) }
+        case .cities: try await save(City.self, values, creating) { Dataset(cities: [$0]) }
+        case .initiatives:
+            try await save(Initiative.self, values, creating) { initiative in
+                Dataset(initiatives: [initiative])
+            } keep: { edited, stored in
+                // Figures are not part of the form; keep them.
+                var copy = edited
+                copy.figures = stored.figures
+                return copy
+            }
+        case .observations: try await save(Observation.self, values, creating) { Dataset(observations: [$0]) }
+        case .organisations: try await save(Organisation.self, values, creating) { Dataset(organisations: [$0]) }
+        case .sources: try await save(Source.self, values, creating) { Dataset(sources: [$0]) }
+        case .fields: try await save(Field.self, values, creating) { Dataset(fields: [$0]) }
+        }
+    }
+
+    private func save<T: FlatCodable & StoredEntity>(
+        _ type: T.Type, _ values: [String: String], _ creating: Bool, wrap: (T) -> Dataset,
+        keep: (T, T) -> T = { edited, _ in edited }
+    ) async throws -> String {
+        var record = try T.read(values)
+        let stored: T? = try await one(record.id)
+        if creating, stored != nil {
+            throw InvalidInput([
+                Violation(field: "key", value: record.id.rawValue, rule: .keyDuplicated, detail: "choose another key")
+            ])
+        }
+        if !creating {
+            guard let stored else {
+                throw InvalidInput([Violation(field: "key", value: record.id.rawValue, rule: .referenceUnknown)])
+            }
+            record = keep(record, stored)
+        }
+        do {
+            try await importDataset(wrap(record))
+        } catch let error as InvalidInput {
+            throw InvalidInput(
+                error.violations.map { violation in
+                    var copy = violation
+                    copy.location = ""
+                    copy.field = T.column(for: violation.field)
+                    return copy
+                })
+        }
+        return record.id.rawValue
+    }
+
+    /// Deletes a record — with a partnership, its agreements, milestones and activities — unless other records
+    /// still refer to it; then throws ``InvalidInput`` naming each of them and deletes nothing.
+    public func delete(_ collection: EditableCollection, key: String) async throws {
+        var remaining = try await dataset()
+        var removed: [(EntityKind, String)] = [(collection.kind, key)]
+        func drop<T: Identifiable>(_ records: inout [T], where matches: (T) -> Bool) -> [T] {
+            let gone = records.filter(matches)
+            records.removeAll(where: matches)
+            return gone
+        }
+        switch collection {
+        case .partnerships:
+            let partnership = PartnershipKey(key)
+            _ = drop(&remaining.partnerships) { $0.id == partnership }
+            removed += drop(&remaining.agreements) { $0.partnership == partnership }.map {
+                (.agreement, $0.id.rawValue)
+            }
+            removed += drop(&remaining.milestones) { $0.partnership == partnership }.map {
+                (.milestone, $0.id.rawValue)
+            }
+            removed += drop(&remaining.activities) { $0.partnership == partnership }.map { (.activity, $0.id.rawValue) }
+        case .agreements: _ = drop(&remaining.agreements) { $0.id.rawValue == key }
+        case .milestones: _ = drop(&remaining.milestones) { $0.id.rawValue == key }
+        case .activities: _ = drop(&remaining.activities) { $0.id.rawValue == key }
+        case .cities: _ = drop(&remaining.cities) { $0.id.rawValue == key }
+        case .initiatives: _ = drop(&remaining.initiatives) { $0.id.rawValue == key }
+        case .observations: _ = drop(&remaining.observations) { $0.id.rawValue == key }
+        case .organisations: _ = drop(&remaining.organisations) { $0.id.rawValue == key }
+        case .sources: _ = drop(&remaining.sources) { $0.id.rawValue == key }
+        case .fields: _ = drop(&remaining.fields) { $0.id.rawValue == key }
+        }
+        let dangling = remaining.violations().filter { $0.rule == .referenceUnknown && $0.value == key }
+        guard dangling.isEmpty else { throw InvalidInput(dangling) }
+        let doomed = removed.map { ($0.0.rawValue, $0.1) }
+        try await database.transaction { transaction in
+            for (kind, key) in doomed {
+                try await EntityRecord.query(on: transaction).filter(\.$kind == kind).filter(\.$key == key)
+                    .delete()
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import KembarCore
+import KembarReport
+import KembarStorage
+import Vapor
+
+/// A city: profile, map position, partnerships, initiatives per dimension, observations with trend lines, coverage.
+enum CityPage {
+    static func build(_ req: Request, city: City) async throws -> GenericPage {
+        let language = req.language
+        let repository = req.repository
+        let initiatives = try await repository.initiatives(of: city.id)
+        let observations = try await repository.observations(of: city.id)
+        let library = FrameworkLibrary(
+            frameworks: try await repository.frameworks(), crosswalks: try await repository.crosswalks())
+        let sources = SourceNumbers(
+            try await repository.sources().filter { source in
+                (city.sources + initiatives.flatMap(\.sources) + observations.flatMap(\.sources)).contains(source.id)
+            })
+        let partnerships = try await repository.partnerships().filter {
+            $0.city == city.id || $0.partnerCity == city.id
+        }
+        let cityNames = Dictionary(
+            uniqueKeysWithValues: try await repository.cities().map { ($0.id, $0.name.text(language)) })
+        let framework = FrameworkKey(req.query[String.self, at: "framework"] ?? WebDefaults.framework.rawValue)
+        let data = Dataset(cities: [city], initiatives: initiatives, observations: observations)
+        let profile = try Evaluator.profile(data, city: city.id, framework: framework, library: library, asOf: req.asOf)
+
+        var summary = Section(id: "profile", heading: Catalogue.page(.summary, language))
+        summary.facts = [
+            Fact(
+                label: Catalogue.page(.country, language),
+                value: city.country + (city.subdivision.map { " · \($0)" } ?? "")),
+            Fact(label: Catalogue.column("admin_level", language), value: city.adminLevel.rawValue),
+        ]
+        if let population = city.population {
+            summary.facts.append(
+                Fact(
+                    label: Catalogue.column("population", language),
+                    value: "\(Format.integer(population.count, language)) (\(population.year))"))
+        }
+        if !city.characteristics.isEmpty {
+            summary.facts.append(
+                Fact(
+                    label: Catalogue.column("characteristics", language),
+                    value: city.characteristics.joined(separator: ", ")))
+        }
+        if let coordinates = city.coordinates {
+            summary.facts.append(
+                Fact(
+                    label: Catalogue.page(.position, language),
+                    value:
+                        "\(Format.decimal(coordinates.latitude, digits: 4, language)), \(Format.decimal(coordinates.longitude, digits: 4, language))"
+                ))
+            summary.charts.append(MapPosition.svg(coordinates, label: city.name.text(language)))
+        }
+        if !city.sources.isEmpty {
+            summary.paragraphs.append(Catalogue.label(.sources, language) + ":" + sources.cite(city.sources))
+        }
+
+        let partnershipSection = Section(
+            id: "partnerships", heading: Catalogue.page(.partnerships, language),
+            links: partnerships.map { p in
+                Link(
+                    href: "/partnerships/\(p.id)",
+                    label: ([p.city] + [p.partnerCity].compactMap { $0 }).map { cityNames[$0] ?? $0.rawValue }.joined(
+                        separator: " – "))
+            })
+
+        var initiativeSection = Section(
+            id: "initiatives",
+            heading: "\(Catalogue.page(.initiatives, language)) — \(profile.frameworkName.text(language))")
+        initiativeSection.tables = [
+            Table(
+                caption: Catalogue.page(.coverage, language),
+                columns: [
+                    Catalogue.column("name", language), Catalogue.page(.initiatives, language),
+                    Catalogue.page(.observations, language),
+                ],
+                rows: profile.dimensions.map { d in
+                    [
+                        Cell(text: d.name.text(language)),
+                        Cell(
+                            text: d.initiatives.isEmpty
+                                ? "—" : d.initiatives.map { $0.title.text(language) }.joined(separator: "; ")),
+                        Cell(text: d.indicators.isEmpty ? "—" : String(d.indicators.count), numeric: true),
+                    ]
+                })
+        ]
+        initiativeSection.links = initiatives.map {
+            Link(href: "/initiatives/\($0.id)", label: $0.title.text(language) + sources.cite($0.sources))
+        }
+
+        var observationSection = Section(id: "observations", heading: Catalogue.page(.observations, language))
+        observationSection.tables = [
+            Table(
+                caption: Catalogue.page(.observations, language),
+                columns: [
+                    Catalogue.column("indicator", language), Catalogue.page(.latest, language),
+                    Catalogue.page(.trend, language),
+                ],
+                rows: profile.indicators.map { trend in
+                    let latest = trend.series.last
+                    return [
+                        Cell(text: trend.name?.text(language) ?? trend.indicator.description),
+                        Cell(
+                            text: latest.map {
+                                "\(Format.decimal($0.value, language)) \(trend.unit ?? "") (\(Format.date($0.period, language)))"
+                            } ?? "—"),
+                        Cell(text: trend.trend.rawValue),
+                    ]
+                })
+        ]
+        for trend in profile.indicators where trend.series.count >= 2 {
+            observationSection.charts.append(
+                Charts.trend(
+                    trend.series.map {
+                        ChartDatum(
+                            label: Format.date($0.period, language), value: $0.value,
+                            display: Format.decimal($0.value, language))
+                    },
+                    title: trend.name?.text(language) ?? trend.indicator.description,
+                    description: trend.series.map {
+                        "\(Format.date($0.period, language)): \(Format.decimal($0.value, language))"
+                    }.joined(separator: "; "),
+                    id: "trend-\(trend.indicator.node.filter { $0.isLetter || $0.isNumber })"))
+        }
+        for observation in observations where observation.note != nil {
+            observationSection.paragraphs.append(
+                "\(Format.date(observation.period, language)): \(observation.note!)\(sources.cite(observation.sources))"
+            )
+        }
+
+        var actions: [Link] = []
+        if req.application.kembarWritesAllowed {
+            actions = [
+                Link(
+                    href: "/new/initiatives?city=\(city.id)",
+                    label: "\(Catalogue.page(.newRecord, language)): \(Catalogue.entity("initiatives", language))"),
+                Link(
+                    href: "/new/observations?city=\(city.id)",
+                    label: "\(Catalogue.page(.newRecord, language)): \(Catalogue.entity("observations", language))"),
+                Link(href: "/edit/cities/\(city.id)", label: Catalogue.page(.edit, language)),
+                Link(href: "/delete/cities/\(city.id)", label: Catalogue.page(.delete, language)),
+            ]
+        }
+        return GenericPage(
+            chrome: Chrome(req, title: city.name.text(language), section: "/cities"), heading: city.name.text(language),
+            lead: city.id.rawValue, actions: actions,
+            sections: [summary, partnershipSection, initiativeSection, observationSection, sources.section(language)])
+    }
+}
+
+/// A city's position on a small world frame (equirectangular, graticule every 30°) — no map tiles needed.
+enum MapPosition {
+    static func svg(_ c: Coordinates, label: String) -> String {
+        let x = (c.longitude + 180) / 360 * 360
+        let y = (90 - c.latitude) / 180 * 180
+        var lines = ""
+        for lon in stride(from: 0, through: 360, by: 30) {
+            lines += "<line x1=\"\(lon)\" y1=\"0\" x2=\"\(lon)\" y2=\"180\"/>"
+        }
+        for lat in stride(from: 0, through: 180, by: 30) {
+            lines += "<line x1=\"0\" y1=\"\(lat)\" x2=\"360\" y2=\"\(lat)\"/>"
+        }
+        return """
+            <svg class="map" viewBox="0 0 360 180" role="img" aria-labelledby="map-title" width="360" height="180">\
+            <title id="map-title">\(HTML.escape(label)): \(c.latitude), \(c.longitude)</title>\
+            <rect width="360" height="180" fill="#eef3f8"/><g stroke="#c9d4e0" stroke-width="0.5">\(lines)</g>\
+            <line x1="0" y1="90" x2="360" y2="90" stroke="#8aa0b8" stroke-width="0.8"/>\
+            <circle cx="\(String(format: "%.1f", x))" cy="\(String(format: "%.1f", y))" r="4" fill="#b3261e"/></svg>
+            """
+    }
+}

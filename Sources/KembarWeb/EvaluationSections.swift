@@ -1,0 +1,25 @@
+import KembarCore
+import KembarReport
+import KembarStorage
+import Vapor
+
+/// The evaluation part of the partnership page: the report's findings for the chosen framework (`?framework=`).
+enum EvaluationSections {
+    static func build(_ req: Request, partnership: Partnership, slice: Dataset, asOf: Day) async throws -> [Section] {
+        let language = req.language
+        let library = FrameworkLibrary(
+            frameworks: try await req.repository.frameworks(), crosswalks: try await req.repository.crosswalks())
+        let chosen = FrameworkKey(req.query[String.self, at: "framework"] ?? WebDefaults.framework.rawValue)
+        guard library.framework(chosen) != nil else { throw Abort(.notFound, reason: "No framework '\(chosen)'.") }
+        let report = try EvaluationReport.make(
+            slice, partnership: partnership.id, framework: chosen, library: library, asOf: asOf)
+        var picker = Section(id: "framework", heading: Catalogue.page(.evaluation, language))
+        picker.links = library.frameworks.filter { framework in framework.dimensions.count <= 8 }.map { framework in
+            Link(
+                href: "/partnerships/\(partnership.id)?framework=\(framework.id)",
+                label: (framework.id == chosen ? "● " : "") + framework.name.text(language))
+        }
+        picker.html = report.fragment(language)
+        return [picker]
+    }
+}

@@ -1,0 +1,307 @@
+import KembarCore
+import KembarReport
+import KembarStorage
+import Vapor
+
+/// Create, edit and delete every kind of record. Every write passes ``WriteGuard``; validation is the core's.
+struct FormController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("new", ":collection", use: newForm)
+        routes.get("edit", ":collection", ":key", use: editForm)
+        routes.get("delete", ":collection", ":key", use: confirmDelete)
+        let writes = routes.grouped(WriteGuard())
+        writes.post("new", ":collection", use: create)
+        writes.post("edit", ":collection", ":key", use: update)
+        writes.post("delete", ":collection", ":key", use: delete)
+    }
+
+    func collection(_ req: Request) throws -> EditableCollection {
+        guard let collection = EditableCollection(rawValue: try req.parameters.require("collection")) else {
+            throw Abort(.notFound)
+        }
+        return collection
+    }
+
+    func newForm(req: Request) async throws -> View {
+        let collection = try collection(req)
+        // Prefill from the query (e.g. ?partnership=surabaya-liverpool from a partnership page).
+        var values: [String: String] = [:]
+        for column in collection.columns {
+            if let value = req.query[String.self, at: column.name] { values[column.name] = value }
+        }
+        return try await render(req, collection, values: values, errors: [:], creating: true)
+    }
+
+    func editForm(req: Request) async throws -> View {
+        let collection = try collection(req)
+        let key = try req.parameters.require("key")
+        guard let values = try await req.repository.formValues(collection, key: key) else { throw Abort(.notFound) }
+        return try await render(req, collection, values: values, errors: [:], creating: false)
+    }
+
+    func create(req: Request) async throws -> Response {
+        try await save(req, creating: true)
+    }
+
+    func update(req: Request) async throws -> Response {
+        try await save(req, creating: false)
+    }
+
+    /// Saves, then redirects to the record's page; on a broken rule shows the form again with the input kept and
+    /// each message beside its field.
+    func save(_ req: Request, creating: Bool) async throws -> Response {
+        let collection = try collection(req)
+        var values = try req.content.decode([String: String].self)
+        if !creating { values["key"] = try req.parameters.require("key") }
+        do {
+            let key = try await req.repository.save(collection, values: values, creating: creating)
+            return req.redirect(
+                to: Self.page(of: collection, key: key, values: values) + "?notice=saved", redirectType: .normal)
+        } catch let error as InvalidInput {
+            var errors: [String: [String]] = [:]
+            for violation in error.violations {
+                errors[collection.column(for: violation.field), default: []].append(
+                    Self.message(violation, req.language))
+            }
+            let view = try await render(req, collection, values: values, errors: errors, creating: creating)
+            // 200, not 422: the page is a complete answer (the form with its messages), and browsers log 4xx
+            // page loads as console errors.
+            return try await view.encodeResponse(for: req)
+        }
+    }
+
+    func confirmDelete(req: Request) async throws -> View {
+        let collection = try collection(req)
+        let key = try req.parameters.require("key")
+        guard try await req.repository.formValues(collection, key: key) != nil else { throw Abort(.notFound) }
+        return try await renderConfirm(req, collection, key: key, problems: [])
+    }
+
+    func delete(req: Request) async throws -> Response {
+        let collection = try collection(req)
+        let key = try req.parameters.require("key")
+        guard let values = try await req.repository.formValues(collection, key: key) else { throw Abort(.notFound) }
+        do {
+            try await req.repository.delete(collection, key: key)
+        } catch let error as InvalidInput {
+            let view = try await renderConfirm(
+                req, collection, key: key, problems: error.violations.map { $0.location })
+            return try await view.encodeResponse(for: req)
+        }
+        let back: String
+        switch collection {
+        case .agreements, .milestones, .activities: back = "/partnerships/\(values["partnership"] ?? "")"
+        case .initiatives, .observations: back = "/cities/\(values["city"] ?? "")"
+        case .cities: back = "/cities"
+        case .organisations: back = "/organisations"
+        case .sources: back = "/sources"
+        default: back = "/"
+        }
+        return req.redirect(to: back + "?notice=deleted", redirectType: .normal)
+    }
+
+    /// Where a record is shown.
+    static func page(of collection: EditableCollection, key: String, values: [String: String]) -> String {
+        switch collection {
+        case .partnerships: "/partnerships/\(key)"
+        case .agreements, .milestones: "/partnerships/\(values["partnership"] ?? "")"
+        case .activities: "/activities/\(key)"
+        case .cities: "/cities/\(key)"
+        case .initiatives: "/initiatives/\(key)"
+        case .observations: "/cities/\(values["city"] ?? "")"
+        case .organisations: "/organisations/\(key)"
+        case .sources: "/sources/\(key)"
+        case .fields: "/"
+        }
+    }
+
+    static func message(_ violation: Violation, _ language: Language) -> String {
+        var text = Catalogue.rule(violation.rule, language)
+        if let detail = violation.detail { text += " (\(detail))" }
+        if !violation.value.isEmpty && violation.rule != .valueInvalid { text += ": “\(violation.value)”" }
+        return text
+    }
+
+    func render(
+        _ req: Request, _ collection: EditableCollection, values: [String: String], errors: [String: [String]],
+        creating: Bool
+    ) async throws -> View {
+        let language = req.language
+        let entity = Catalogue.entity(collection.rawValue, language)
+        let heading =
+            creating
+            ? "\(Catalogue.page(.newRecord, language)): \(entity)"
+            : "\(Catalogue.page(.edit, language)): \(entity) \(values["key"] ?? "")"
+        let options = try await ReferenceOptions.load(req.repository, language)
+        let fields = collection.columns.map { column in
+            FormPage.Field(
+                column: column, value: values[column.name] ?? "", errors: errors[column.name] ?? [],
+                locked: !creating && column.name == "key", options: options, language: language)
+        }
+        var suggestions: [FormPage.Suggestion] = []
+        if collection == .activities || collection == .initiatives {
+            let text = LocalizedText(
+                en: [values["title_en"], values["description_en"]].compactMap { $0 }.joined(separator: " "),
+                id: [values["title_id"], values["description_id"]].compactMap { $0 }.joined(separator: " "))
+            suggestions = TagSuggestions.for(text, language)
+        }
+        let page = FormPage(
+            chrome: Chrome(req, title: heading, section: "/"), heading: heading, action: req.url.path,
+            fields: fields, general: errors[""] ?? [],
+            errorSummary: errors.isEmpty ? nil : Catalogue.page(.fixErrors, language),
+            save: Catalogue.page(.save, language), cancel: Catalogue.page(.cancel, language),
+            cancelHref: creating ? "/" : Self.page(of: collection, key: values["key"] ?? "", values: values),
+            suggestionsHeading: Catalogue.page(.suggestions, language), suggestions: suggestions)
+        return try await req.view.render("form", page)
+    }
+
+    func renderConfirm(
+        _ req: Request, _ collection: EditableCollection, key: String, problems: [String]
+    ) async throws -> View {
+        let language = req.language
+        let page = ConfirmPage(
+            chrome: Chrome(req, title: Catalogue.page(.delete, language), section: "/"),
+            heading: "\(Catalogue.page(.delete, language)): \(Catalogue.entity(collection.rawValue, language)) \(key)",
+            warning: Catalogue.page(.deleteWarning, language), action: "/delete/\(collection.rawValue)/\(key)",
+            confirm: Catalogue.page(.confirmDelete, language), cancel: Catalogue.page(.cancel, language),
+            cancelHref: Self.page(of: collection, key: key, values: [:]),
+            problemsHeading: Catalogue.page(.referencedBy, language), problems: problems)
+        return try await req.view.render("confirm", page)
+    }
+}
+
+/// The only place that decides whether a write may happen. Until accounts exist (a later issue), writes are
+/// allowed exactly when the server listens on loopback only; that issue changes this one type.
+struct WriteGuard: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.application.kembarWritesAllowed else {
+            throw Abort(.forbidden, reason: Catalogue.page(.readOnly, request.language))
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+extension Application {
+    private struct WritesAllowedKey: StorageKey { typealias Value = Bool }
+
+    /// Whether this server accepts writes (see ``WriteGuard``).
+    public var kembarWritesAllowed: Bool {
+        get { storage[WritesAllowedKey.self] ?? false }
+        set { storage[WritesAllowedKey.self] = newValue }
+    }
+}
+
+/// Choices for reference inputs (partnerships, cities, organisations, agreements), loaded once per form.
+struct ReferenceOptions {
+    var byCollection: [String: [(String, String)]]
+
+    static func load(_ repository: Repository, _ language: Language) async throws -> ReferenceOptions {
+        ReferenceOptions(byCollection: [
+            "partnerships": try await repository.partnerships().map { ($0.id.rawValue, $0.id.rawValue) },
+            "cities": try await repository.cities().map { ($0.id.rawValue, $0.name.text(language)) },
+            "organisations": try await repository.organisations().map { ($0.id.rawValue, $0.name.text(language)) },
+            "agreements": try await repository.allAgreements().map { ($0.id.rawValue, "\($0.id) (\($0.partnership))") },
+        ])
+    }
+}
+
+struct FormPage: Encodable {
+    struct Option: Encodable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    struct Field: Encodable {
+        var name: String
+        var label: String
+        var hint: String?
+        var value: String
+        var errors: [String]
+        var required: Bool
+        var locked: Bool
+        var input: String
+        var options: [Option]?
+
+        init(
+            column: FlatColumn, value: String, errors: [String], locked: Bool, options: ReferenceOptions,
+            language: Language
+        ) {
+            name = column.name
+            label = Catalogue.column(column.name, language)
+            hint = Catalogue.hint(column.name, language)
+            self.value = value
+            self.errors = errors
+            required = column.required
+            self.locked = locked
+            switch column.kind {
+            case .choice(let values):
+                input = "select"
+                self.options =
+                    [Option(value: "", label: "—", selected: value.isEmpty)]
+                    + values.map { Option(value: $0, label: $0, selected: $0 == value) }
+            case .reference(let collection):
+                input = "select"
+                var choices = options.byCollection[collection] ?? []
+                if !value.isEmpty, !choices.contains(where: { $0.0 == value }) { choices.append((value, value)) }
+                self.options =
+                    [Option(value: "", label: "—", selected: value.isEmpty)]
+                    + choices.map { Option(value: $0.0, label: $0.1, selected: $0.0 == value) }
+            case .longText, .list: input = "textarea"
+            case .boolean:
+                input = "select"
+                self.options = [
+                    Option(value: "", label: "—", selected: value.isEmpty),
+                    Option(value: "true", label: language == .en ? "yes" : "ya", selected: value == "true"),
+                    Option(value: "false", label: language == .en ? "no" : "tidak", selected: value == "false"),
+                ]
+            default: input = "text"
+            }
+        }
+    }
+
+    struct Suggestion: Encodable {
+        var tag: String
+        var label: String
+        var explanation: String
+    }
+
+    var chrome: Chrome
+    var heading: String
+    var action: String
+    var fields: [Field]
+    var general: [String]
+    var errorSummary: String?
+    var save: String
+    var cancel: String
+    var cancelHref: String
+    var suggestionsHeading: String
+    var suggestions: [Suggestion]
+}
+
+struct ConfirmPage: Encodable {
+    var chrome: Chrome
+    var heading: String
+    var warning: String
+    var action: String
+    var confirm: String
+    var cancel: String
+    var cancelHref: String
+    var problemsHeading: String
+    var problems: [String]
+}
+
+/// Tag suggestions for a form, from the core's bilingual lexicon, each with the words that matched. A person
+/// confirms a suggestion by copying its tag into the tags field; nothing is stored automatically.
+enum TagSuggestions {
+    static func `for`(_ text: LocalizedText, _ language: Language) -> [FormPage.Suggestion] {
+        TagSuggester().suggest(title: text).map { suggestion in
+            let words = suggestion.matches.map { $0.word == $0.term ? $0.word : "\($0.word) (\($0.term))" }
+            return FormPage.Suggestion(
+                tag: suggestion.tag.description, label: "",
+                explanation: "\(Catalogue.page(.matched, language)): \(words.joined(separator: ", ")) · "
+                    + "\(Catalogue.page(.confidence, language)) \(Format.decimal(suggestion.confidence, digits: 2, language))"
+            )
+        }
+    }
+}

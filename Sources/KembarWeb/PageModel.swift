@@ -1,0 +1,124 @@
+import Foundation
+import KembarCore
+import KembarReport
+import Vapor
+
+/// What every page shows around its content: language, navigation, the language switch.
+struct Chrome: Encodable {
+    struct NavItem: Encodable {
+        var href: String
+        var label: String
+        var current: Bool
+    }
+
+    var lang: String
+    var otherLang: String
+    var otherLangName: String
+    var switchURL: String
+    var title: String
+    var skip: String
+    var nav: [NavItem]
+    var writable: Bool
+    var notice: String?
+
+    init(_ req: Request, title: String, section: String) {
+        let language = req.language
+        lang = language.rawValue
+        otherLang = language.other.rawValue
+        otherLangName = language == .en ? "Bahasa Indonesia" : "English"
+        var components = URLComponents(string: req.url.string) ?? URLComponents()
+        var items = (components.queryItems ?? []).filter { $0.name != "lang" }
+        items.append(URLQueryItem(name: "lang", value: language.other.rawValue))
+        components.queryItems = items
+        switchURL = components.string ?? "/?lang=\(language.other.rawValue)"
+        self.title = title
+        skip = Catalogue.page(.skipLink, language)
+        let entries: [(String, Catalogue.Page)] = [
+            ("/", .dashboard), ("/cities", .cities), ("/organisations", .organisations), ("/sources", .sources),
+            ("/frameworks", .frameworks), ("/index", .index), ("/import", .importData),
+        ]
+        nav = entries.map { NavItem(href: $0.0, label: Catalogue.page($0.1, language), current: $0.0 == section) }
+        writable = req.application.kembarWritesAllowed
+        notice = req.query[String.self, at: "notice"].flatMap {
+            $0 == "saved"
+                ? Catalogue.page(.saved, language) : $0 == "deleted" ? Catalogue.page(.deleted, language) : nil
+        }
+    }
+}
+
+/// A link with a label.
+struct Link: Encodable {
+    var href: String
+    var label: String
+}
+
+/// One label–value line of a definition list; `href` makes the value a link.
+struct Fact: Encodable {
+    var label: String
+    var value: String
+    var href: String? = nil
+}
+
+/// A table cell: text, optionally a link, optionally a status badge class.
+struct Cell: Encodable {
+    var text: String
+    var href: String? = nil
+    var badge: String? = nil
+    var numeric: Bool = false
+}
+
+struct Table: Encodable {
+    var caption: String
+    var columns: [String]
+    var rows: [[Cell]]
+}
+
+/// A part of a page: any mix of paragraphs, facts, tables, charts (SVG) and links.
+struct Section: Encodable {
+    var id: String
+    var heading: String
+    var paragraphs: [String] = []
+    var facts: [Fact] = []
+    var tables: [Table] = []
+    var charts: [String] = []
+    var html: String? = nil
+    var links: [Link] = []
+}
+
+/// The generic page: a heading, a lead, actions and sections.
+struct GenericPage: Encodable {
+    var chrome: Chrome
+    var heading: String
+    var lead: String?
+    var actions: [Link]
+    var sections: [Section]
+}
+
+/// Minimal HTML escaping for text placed into pre-rendered fragments.
+enum HTML {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+extension Request {
+    /// Today, as the server's calendar has it (UTC), or the `?asOf=` date when given.
+    var asOf: Day {
+        if let text = query[String.self, at: "asOf"], let date = try? PartialDate(parsing: text) { return date.lastDay }
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return Day(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+
+}

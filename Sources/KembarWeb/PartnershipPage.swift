@@ -1,0 +1,198 @@
+import KembarCore
+import KembarReport
+import KembarStorage
+import Vapor
+
+/// The partnership page: summary, timeline, agreements, activities, evaluation, comparison, sources.
+enum PartnershipPage {
+    static func build(_ req: Request, partnership: Partnership, slice: Dataset) async throws -> GenericPage {
+        let language = req.language
+        let cities = Dictionary(uniqueKeysWithValues: slice.cities.map { ($0.id, $0) })
+        let fields = Dictionary(uniqueKeysWithValues: slice.fields.map { ($0.id, $0.name.text(language)) })
+        let title = ([partnership.city] + [partnership.partnerCity].compactMap { $0 })
+            .map { cities[$0]?.name.text(language) ?? $0.rawValue }.joined(separator: " – ")
+        let sources = SourceNumbers(slice.sources)
+        let asOf = req.asOf
+
+        var summary = Section(id: "summary", heading: Catalogue.page(.summary, language))
+        for city in [partnership.city] + [partnership.partnerCity].compactMap({ $0 }) {
+            summary.facts.append(
+                Fact(
+                    label: Catalogue.column("city", language),
+                    value: cities[city]?.name.text(language) ?? city.rawValue,
+                    href: "/cities/\(city)"))
+        }
+        summary.facts.append(
+            Fact(label: Catalogue.label(.kind, language), value: Catalogue.name(partnership.kind, language)))
+        summary.facts.append(
+            Fact(label: Catalogue.label(.stage, language), value: Catalogue.name(partnership.stage, language)))
+        if let rationale = partnership.rationale {
+            summary.facts.append(
+                Fact(
+                    label: Catalogue.label(.rationale, language),
+                    value: rationale.text(language) + sources.cite(partnership.sources)))
+        }
+
+        var timeline = Section(id: "timeline", heading: Catalogue.page(.timeline, language))
+        timeline.charts.append(TimelineChart.svg(slice, partnership: partnership.id, asOf: asOf, language))
+
+        let agreements = Table(
+            caption: Catalogue.page(.agreementsTable, language),
+            columns: [
+                Catalogue.column("signed", language), Catalogue.column("kind", language),
+                Catalogue.column("title", language),
+                Catalogue.column("signatories", language), Catalogue.column("fields", language),
+                Catalogue.column("valid_until", language),
+            ],
+            rows: slice.agreements.map { a in
+                [
+                    Cell(text: Format.date(a.signed, language)), Cell(text: WebText.short(a.kind, language)),
+                    Cell(
+                        text: a.title.text(language) + sources.cite(a.sources),
+                        href: editHref(req, .agreements, a.id.rawValue)),
+                    Cell(
+                        text: a.signatories.map { "\($0.name) (\($0.office.text(language)))" }.joined(separator: "; ")),
+                    Cell(text: a.fields.map { fields[$0] ?? $0.rawValue }.joined(separator: "; ")),
+                    Cell(
+                        text: a.endDay.map { Format.date($0.partialDate, language) }
+                            ?? Catalogue.label(.openEnded, language)),
+                ]
+            })
+        let milestones = Table(
+            caption: Catalogue.label(.milestones, language),
+            columns: [
+                Catalogue.column("date", language), Catalogue.column("kind", language),
+                Catalogue.column("title", language),
+            ],
+            rows: slice.milestones.map { m in
+                [
+                    Cell(text: Format.date(m.date, language)), Cell(text: Catalogue.name(m.kind, language)),
+                    Cell(
+                        text: m.title.text(language) + sources.cite(m.sources),
+                        href: editHref(req, .milestones, m.id.rawValue)),
+                ]
+            })
+        let activities = Table(
+            caption: Catalogue.page(.activitiesTable, language),
+            columns: [
+                Catalogue.column("start", language), Catalogue.column("title", language),
+                Catalogue.column("mode", language),
+                Catalogue.column("participants", language), Catalogue.column("status", language),
+            ],
+            rows: slice.activities.map { a in
+                let total = a.participantTotal
+                return [
+                    Cell(text: Format.date(a.start, language)),
+                    Cell(text: a.title.text(language) + sources.cite(a.sources), href: "/activities/\(a.id)"),
+                    Cell(text: Catalogue.name(a.mode, language)),
+                    Cell(
+                        text: a.participants.isEmpty
+                            ? "—" : Format.count(total.count, approximate: total.approximate, language), numeric: true),
+                    Cell(text: a.status.rawValue),
+                ]
+            })
+        let records = Section(
+            id: "records", heading: Catalogue.label(.agreements, language),
+            tables: [agreements, milestones, activities])
+
+        var sections = [summary, timeline, records]
+        sections += try await EvaluationSections.build(req, partnership: partnership, slice: slice, asOf: asOf)
+        sections.append(sources.section(language))
+
+        var actions: [Link] = [
+            Link(
+                href: "/partnerships/\(partnership.id)/report?lang=\(language.rawValue)",
+                label: Catalogue.page(.report, language)),
+            Link(
+                href: "/partnerships/\(partnership.id)/export.json",
+                label: "\(Catalogue.page(.exports, language)) (JSON)"),
+        ]
+        if req.application.kembarWritesAllowed {
+            actions += [
+                Link(
+                    href: "/new/activities?partnership=\(partnership.id)",
+                    label: "\(Catalogue.page(.newRecord, language)): \(Catalogue.entity("activities", language))"),
+                Link(
+                    href: "/new/agreements?partnership=\(partnership.id)",
+                    label: "\(Catalogue.page(.newRecord, language)): \(Catalogue.entity("agreements", language))"),
+                Link(
+                    href: "/new/milestones?partnership=\(partnership.id)",
+                    label: "\(Catalogue.page(.newRecord, language)): \(Catalogue.entity("milestones", language))"),
+                Link(href: "/edit/partnerships/\(partnership.id)", label: Catalogue.page(.edit, language)),
+                Link(href: "/delete/partnerships/\(partnership.id)", label: Catalogue.page(.delete, language)),
+            ]
+        }
+        return GenericPage(
+            chrome: Chrome(req, title: title, section: "/"), heading: title,
+            lead: "\(Catalogue.name(partnership.kind, language)) · \(partnership.id)", actions: actions,
+            sections: sections)
+    }
+
+    static func editHref(_ req: Request, _ collection: EditableCollection, _ key: String) -> String? {
+        req.application.kembarWritesAllowed ? "/edit/\(collection.rawValue)/\(key)" : nil
+    }
+}
+
+/// Numbers a page's sources [1], [2], … in citation order, and lists them.
+struct SourceNumbers {
+    let ordered: [Source]
+    let numbers: [SourceKey: Int]
+
+    init(_ sources: [Source]) {
+        ordered = sources.sorted { ($0.shortCitation, $0.title) < ($1.shortCitation, $1.title) }
+        numbers = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, $0 + 1) })
+    }
+
+    /// " [3, 7]" for the given sources, or "" when none.
+    func cite(_ keys: [SourceKey]) -> String {
+        let found = keys.compactMap { numbers[$0] }.sorted()
+        return found.isEmpty ? "" : " [" + found.map(String.init).joined(separator: ", ") + "]"
+    }
+
+    func section(_ language: Language) -> Section {
+        Section(
+            id: "sources", heading: Catalogue.label(.sources, language),
+            links: ordered.map {
+                Link(href: "/sources/\($0.id)", label: "[\(numbers[$0.id]!)] \($0.shortCitation). \($0.title).")
+            })
+    }
+}
+
+/// The partnership's timeline: milestones, agreements with their validity, activities sized by participants.
+enum TimelineChart {
+    static func svg(_ slice: Dataset, partnership: PartnershipKey, asOf: Day, _ language: Language) -> String {
+        var items: [Timeline.Item] = []
+        for m in slice.milestones {
+            items.append(
+                Timeline.Item(
+                    kind: .milestone, label: m.title.text(language), shortLabel: Format.date(m.date, language),
+                    from: m.date.firstDay, to: m.date.lastDay))
+        }
+        for a in slice.agreements {
+            items.append(
+                Timeline.Item(
+                    kind: .agreement, label: a.title.text(language), shortLabel: WebText.short(a.kind, language),
+                    from: (a.validFrom ?? a.signed).firstDay, to: a.endDay, openEnded: a.endDay == nil))
+        }
+        for a in slice.activities {
+            items.append(
+                Timeline.Item(
+                    kind: .activity, label: a.title.text(language), shortLabel: Format.date(a.start, language),
+                    from: a.start.firstDay, to: (a.end ?? a.start).lastDay, size: Double(a.participantTotal.count)))
+        }
+        let days = items.map(\.from) + items.compactMap(\.to)
+        let from = Day(year: (days.min() ?? asOf).year, month: 1, day: 1)
+        let to = Day(year: max((days.max() ?? asOf).year, asOf.year), month: 12, day: 31)
+        let timeline = Timeline(
+            from: from, to: to, asOfLabel: Format.date(asOf.partialDate, language),
+            laneLabels: .init(
+                milestones: Catalogue.label(.milestones, language), agreements: Catalogue.label(.agreements, language),
+                activities: Catalogue.label(.activities, language)),
+            items: items)
+        return Charts.timeline(
+            timeline, title: Catalogue.page(.timeline, language),
+            description:
+                "\(slice.milestones.count) \(Catalogue.label(.milestones, language).lowercased()), \(slice.agreements.count) \(Catalogue.label(.agreements, language).lowercased()), \(slice.activities.count) \(Catalogue.label(.activities, language).lowercased())",
+            id: "timeline-\(partnership)")
+    }
+}

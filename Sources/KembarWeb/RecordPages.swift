@@ -1,0 +1,253 @@
+import KembarCore
+import KembarReport
+import KembarStorage
+import Vapor
+
+/// Detail pages of single records: activity, initiative, organisation, source, framework.
+enum RecordPages {
+    static func activity(_ req: Request, _ a: Activity) async throws -> GenericPage {
+        let language = req.language
+        let sources = SourceNumbers(try await req.repository.sources().filter { a.sources.contains($0.id) })
+        let organisations = Dictionary(
+            uniqueKeysWithValues: try await req.repository.organisations().map { ($0.id, $0.name.text(language)) })
+        let fields = Dictionary(
+            uniqueKeysWithValues: try await req.repository.fields().map { ($0.id, $0.name.text(language)) })
+        var facts: [Fact] = [
+            Fact(
+                label: Catalogue.label(.partnership, language), value: a.partnership.rawValue,
+                href: "/partnerships/\(a.partnership)"),
+            Fact(label: Catalogue.column("kind", language), value: a.kind.rawValue),
+            Fact(label: Catalogue.column("start", language), value: Format.date(a.start, language)),
+        ]
+        if let end = a.end {
+            facts.append(Fact(label: Catalogue.column("end", language), value: Format.date(end, language)))
+        }
+        if let days = a.durationDays {
+            facts.append(Fact(label: Catalogue.column("duration_days", language), value: String(days)))
+        }
+        if let place = a.place { facts.append(Fact(label: Catalogue.column("place", language), value: place)) }
+        facts.append(Fact(label: Catalogue.column("mode", language), value: Catalogue.name(a.mode, language)))
+        if let sessions = a.sessions {
+            facts.append(Fact(label: Catalogue.column("sessions", language), value: String(sessions)))
+        }
+        let total = a.participantTotal
+        facts.append(
+            Fact(
+                label: Catalogue.column("participants", language),
+                value: a.participants.isEmpty
+                    ? "—"
+                    : a.participants.map {
+                        "\(Format.count($0.count, approximate: $0.approximate, language)) \(WebText.role($0.role, language))"
+                    }
+                    .joined(separator: ", ")
+                        + " = \(Format.count(total.count, approximate: total.approximate, language))"))
+        for role in a.organisations {
+            facts.append(
+                Fact(
+                    label: "\(Catalogue.column("organisations", language)) (\(role.role.rawValue))",
+                    value: organisations[role.organisation] ?? role.organisation.rawValue,
+                    href: "/organisations/\(role.organisation)"))
+        }
+        if !a.outputs.isEmpty {
+            facts.append(
+                Fact(
+                    label: Catalogue.column("outputs", language),
+                    value: a.outputs.map { $0.text(language) }.joined(separator: "; ")))
+        }
+        facts.append(
+            Fact(
+                label: Catalogue.column("fields", language),
+                value: a.fields.map { fields[$0] ?? $0.rawValue }.joined(separator: "; ")))
+        facts.append(
+            Fact(label: Catalogue.column("tags", language), value: a.tags.map(\.description).joined(separator: "; ")))
+        facts.append(
+            Fact(label: Catalogue.column("infrastructure", language), value: a.infrastructure?.rawValue ?? "—"))
+        facts.append(Fact(label: Catalogue.column("status", language), value: a.status.rawValue))
+        var main = Section(id: "activity", heading: Catalogue.page(.summary, language), facts: facts)
+        if let description = a.description { main.paragraphs = [description.text(language) + sources.cite(a.sources)] }
+        return GenericPage(
+            chrome: Chrome(req, title: a.title.text(language), section: "/"), heading: a.title.text(language),
+            lead: a.id.rawValue,
+            actions: editActions(req, .activities, a.id.rawValue), sections: [main, sources.section(language)])
+    }
+
+    static func initiative(_ req: Request, _ i: Initiative) async throws -> GenericPage {
+        let language = req.language
+        let sources = SourceNumbers(
+            try await req.repository.sources().filter { (i.sources + i.figures.flatMap(\.sources)).contains($0.id) })
+        var facts: [Fact] = [
+            Fact(label: Catalogue.column("city", language), value: i.city.rawValue, href: "/cities/\(i.city)")
+        ]
+        if let started = i.started {
+            facts.append(Fact(label: Catalogue.column("started", language), value: Format.date(started, language)))
+        }
+        facts.append(
+            Fact(label: Catalogue.column("tags", language), value: i.tags.map(\.description).joined(separator: "; ")))
+        facts.append(
+            Fact(label: Catalogue.column("infrastructure", language), value: i.infrastructure?.rawValue ?? "—"))
+        for figure in i.figures {
+            facts.append(
+                Fact(
+                    label: figure.label.text(language)
+                        + (figure.period.map { " (\(Format.date($0, language)))" } ?? ""),
+                    value:
+                        "\(Format.decimal(figure.value, language)) \(figure.unit ?? "")\(sources.cite(figure.sources))")
+            )
+        }
+        var main = Section(id: "initiative", heading: Catalogue.page(.summary, language), facts: facts)
+        if let description = i.description { main.paragraphs = [description.text(language)] }
+        main.paragraphs.append(Catalogue.label(.sources, language) + ":" + sources.cite(i.sources))
+        return GenericPage(
+            chrome: Chrome(req, title: i.title.text(language), section: "/cities"), heading: i.title.text(language),
+            lead: i.id.rawValue,
+            actions: editActions(req, .initiatives, i.id.rawValue), sections: [main, sources.section(language)])
+    }
+
+    static func organisation(_ req: Request, _ o: Organisation) async throws -> GenericPage {
+        let language = req.language
+        let activities = try await req.repository.allActivities().filter {
+            $0.organisations.contains { $0.organisation == o.id }
+        }
+        var facts = [
+            Fact(label: Catalogue.column("kind", language), value: o.kind.rawValue),
+            Fact(label: Catalogue.page(.country, language), value: o.country),
+        ]
+        if let city = o.city {
+            facts.append(Fact(label: Catalogue.column("city", language), value: city.rawValue, href: "/cities/\(city)"))
+        }
+        for (scheme, id) in o.identifiers.sorted(by: { $0.key < $1.key }) {
+            facts.append(Fact(label: scheme, value: id))
+        }
+        return GenericPage(
+            chrome: Chrome(req, title: o.name.text(language), section: "/organisations"),
+            heading: o.name.text(language), lead: o.id.rawValue,
+            actions: editActions(req, .organisations, o.id.rawValue),
+            sections: [
+                Section(id: "organisation", heading: Catalogue.page(.summary, language), facts: facts),
+                Section(
+                    id: "activities", heading: Catalogue.label(.activities, language),
+                    links: activities.map { a in
+                        Link(
+                            href: "/activities/\(a.id)",
+                            label:
+                                "\(Format.date(a.start, language)) — \(a.title.text(language)) (\(a.organisations.filter { $0.organisation == o.id }.map(\.role.rawValue).joined(separator: ", ")))"
+                        )
+                    }),
+            ])
+    }
+
+    static func source(_ req: Request, _ s: Source) async throws -> GenericPage {
+        let language = req.language
+        let data = try await req.repository.dataset()
+        var supported: [Link] = []
+        func add(_ cites: [SourceKey], _ href: String, _ label: String) {
+            if cites.contains(s.id) { supported.append(Link(href: href, label: label)) }
+        }
+        for c in data.cities { add(c.sources, "/cities/\(c.id)", c.name.text(language)) }
+        for p in data.partnerships {
+            add(p.sources, "/partnerships/\(p.id)", "\(Catalogue.label(.partnership, language)): \(p.id)")
+        }
+        for a in data.agreements {
+            add(
+                a.sources, "/partnerships/\(a.partnership)",
+                "\(WebText.short(a.kind, language)) \(Format.date(a.signed, language))")
+        }
+        for m in data.milestones {
+            add(
+                m.sources, "/partnerships/\(m.partnership)",
+                "\(Format.date(m.date, language)) — \(m.title.text(language))")
+        }
+        for a in data.activities {
+            add(a.sources, "/activities/\(a.id)", "\(Format.date(a.start, language)) — \(a.title.text(language))")
+        }
+        for i in data.initiatives {
+            add(i.sources + i.figures.flatMap(\.sources), "/initiatives/\(i.id)", i.title.text(language))
+        }
+        for o in data.observations {
+            add(
+                o.sources, "/cities/\(o.city)",
+                "\(o.city) · \(o.indicator) · \(Format.date(o.period, language)) = \(Format.decimal(o.value, language))"
+            )
+        }
+        for o in data.organisations { add(o.sources, "/organisations/\(o.id)", o.name.text(language)) }
+        var facts = [Fact(label: Catalogue.column("kind", language), value: s.kind.rawValue)]
+        if !s.authors.isEmpty {
+            facts.append(Fact(label: Catalogue.column("authors", language), value: s.authors.joined(separator: "; ")))
+        }
+        for (column, value) in [
+            ("container", s.container), ("publisher", s.publisher), ("date", s.date?.description), ("doi", s.doi),
+            ("accessed", s.accessed?.description), ("interviewee", s.interviewee), ("office", s.office),
+            ("note", s.note),
+        ] {
+            if let value { facts.append(Fact(label: Catalogue.column(column, language), value: value)) }
+        }
+        if let url = s.url { facts.append(Fact(label: "URL", value: url, href: url)) }
+        return GenericPage(
+            chrome: Chrome(req, title: s.shortCitation, section: "/sources"), heading: s.title, lead: s.shortCitation,
+            actions: editActions(req, .sources, s.id.rawValue),
+            sections: [
+                Section(id: "source", heading: Catalogue.page(.summary, language), facts: facts),
+                Section(id: "supports", heading: Catalogue.page(.supports, language), links: supported),
+            ])
+    }
+
+    static func framework(_ req: Request, _ f: Framework, crosswalks: [Crosswalk]) -> GenericPage {
+        let language = req.language
+        func render(_ nodes: [FrameworkNode]) -> String {
+            guard !nodes.isEmpty else { return "" }
+            return "<ul class=\"tree\">"
+                + nodes.map { node in
+                    var item =
+                        "<li><span class=\"node \(node.level.rawValue)\">\(HTML.escape(node.name.text(language)))</span> "
+                    item += "<code>\(HTML.escape(node.id))</code> "
+                    item +=
+                        "<span class=\"badge v-\(node.verification.rawValue)\">\(HTML.escape(WebText.verification(node.verification, language)))</span>"
+                    if let unit = node.unit { item += " <span class=\"unit\">\(HTML.escape(unit))</span>" }
+                    if let direction = node.direction {
+                        item += " <span class=\"unit\">\(direction == .higherIsBetter ? "↑" : "↓")</span>"
+                    }
+                    if let provenance = node.provenance { item += "<br><small>\(HTML.escape(provenance))</small>" }
+                    return item + render(node.children) + "</li>"
+                }.joined() + "</ul>"
+        }
+        var facts = [
+            Fact(label: Catalogue.page(.verification, language), value: WebText.verification(f.verification, language))
+        ]
+        if let authors = f.authors { facts.append(Fact(label: Catalogue.column("authors", language), value: authors)) }
+        if let version = f.version { facts.append(Fact(label: "Version", value: version)) }
+        if let status = f.status { facts.append(Fact(label: Catalogue.page(.provenance, language), value: status)) }
+        var hierarchy = Section(id: "hierarchy", heading: Catalogue.page(.hierarchy, language))
+        hierarchy.html = render(f.dimensions)
+        let table = Table(
+            caption: Catalogue.page(.crosswalks, language),
+            columns: ["", Catalogue.page(.verification, language), Catalogue.column("note", language)],
+            rows: crosswalks.map { c in
+                [
+                    Cell(text: "\(c.from) → \(c.to)", href: "/frameworks/\(c.from == f.id ? c.to : c.from)"),
+                    Cell(text: WebText.sourced(c.sourced, language), badge: c.sourced ? "v-verified" : "v-editorial"),
+                    Cell(text: c.statement + " " + c.pairs.map { "\($0.from)→\($0.to)" }.joined(separator: ", ")),
+                ]
+            })
+        return GenericPage(
+            chrome: Chrome(req, title: f.name.text(language), section: "/frameworks"), heading: f.name.text(language),
+            lead: f.id.rawValue,
+            actions: [],
+            sections: [
+                Section(
+                    id: "framework", heading: Catalogue.page(.summary, language), facts: facts,
+                    links: f.references.map {
+                        Link(href: $0.hasPrefix("http") ? String($0.prefix { $0 != " " }) : "#", label: $0)
+                    }),
+                hierarchy,
+                Section(id: "crosswalks", heading: Catalogue.page(.crosswalks, language), tables: [table]),
+            ])
+    }
+
+    static func editActions(_ req: Request, _ collection: EditableCollection, _ key: String) -> [Link] {
+        guard req.application.kembarWritesAllowed else { return [] }
+        return [
+            Link(href: "/edit/\(collection.rawValue)/\(key)", label: Catalogue.page(.edit, req.language)),
+            Link(href: "/delete/\(collection.rawValue)/\(key)", label: Catalogue.page(.delete, req.language)),
+        ]
+    }
+}

@@ -1,0 +1,245 @@
+import ArgumentParser
+import Foundation
+import KembarCore
+import KembarReport
+import KembarStorage
+
+/// What evaluation commands share: the partnership, the framework, the date, the language.
+struct EvaluationOptions: ParsableArguments {
+    @Argument(help: "The partnership's key (see `kembar partnerships`).") var partnership: String
+    @Option(help: "Framework to evaluate against (default: Cohen's Smart City Wheel).")
+    var framework: String = "cohen-smart-city-wheel"
+    @Option(name: .customLong("as-of"), help: "Evaluation date, YYYY-MM-DD (default: today, UTC).") var asOf: String?
+    @Option(help: "Language: en or id.") var lang: Language = .en
+
+    func day() throws -> Day {
+        guard let asOf else { return Day.today() }
+        do { return try PartialDate(parsing: asOf).lastDay } catch {
+            throw ValidationError("--as-of '\(asOf)': \(error)")
+        }
+    }
+
+    /// Loads the partnership's facts and the framework library, and builds the report (evaluation + comparison).
+    func report(_ database: DatabaseOptions) async throws -> EvaluationReport {
+        let key = PartnershipKey(partnership)
+        let (slice, library) = try await database.withStore { store in
+            guard let slice = try await store.repository.dataset(partnership: key) else {
+                throw ValidationError("No partnership '\(partnership)'. `kembar partnerships` lists them.")
+            }
+            let library = FrameworkLibrary(
+                frameworks: try await store.repository.frameworks(), crosswalks: try await store.repository.crosswalks()
+            )
+            return (slice, library)
+        }
+        guard library.framework(FrameworkKey(framework)) != nil else {
+            throw ValidationError(
+                "No framework '\(framework)'. Frameworks: "
+                    + library.frameworks.map(\.id.rawValue).joined(separator: ", "))
+        }
+        do {
+            return try EvaluationReport.make(
+                slice, partnership: key, framework: FrameworkKey(framework), library: library, asOf: try day())
+        } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+}
+
+extension Day {
+    /// Today in UTC — the only clock reading of the CLI, handed to the pure evaluation.
+    static func today() -> Day {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return Day(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+}
+
+struct Evaluate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract:
+            "Evaluate a partnership: status, MoU implementation, dimensions, reciprocity, continuity, UNDP elements.",
+        discussion: """
+            A pure computation from the recorded facts, a framework and a date (docs/EVALUATION.md). Tags stored \
+            against another framework are placed through the bundled crosswalks; tags that do not map are listed. \
+            --format json prints the whole evaluation.
+            """)
+
+    @OptionGroup var options: DatabaseOptions
+    @OptionGroup var evaluation: EvaluationOptions
+    @Option(help: "table or json.") var format: OutputFormat = .table
+
+    func run() async throws {
+        let report = try await evaluation.report(options)
+        if format == .json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            FileHandle.standardOutput.write(try encoder.encode(report.evaluation) + Data("\n".utf8))
+        } else {
+            print(EvaluationText.render(report.evaluation, data: report.data, evaluation.lang), terminator: "")
+        }
+    }
+}
+
+struct Compare: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare the two cities of a partnership per dimension: initiatives, shared indicators, activities.",
+        discussion: "--format json prints the whole comparison.")
+
+    @OptionGroup var options: DatabaseOptions
+    @OptionGroup var evaluation: EvaluationOptions
+    @Option(help: "table or json.") var format: OutputFormat = .table
+
+    func run() async throws {
+        let report = try await evaluation.report(options)
+        guard let comparison = report.comparison else { throw ValidationError("This partnership has no partner city.") }
+        if format == .json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            FileHandle.standardOutput.write(try encoder.encode(comparison) + Data("\n".utf8))
+            return
+        }
+        let lang = evaluation.lang
+        let names = Dictionary(uniqueKeysWithValues: report.data.cities.map { ($0.id, $0.name.text(lang)) })
+        let first = names[comparison.city.city] ?? comparison.city.city.rawValue
+        let second = comparison.partner.map { names[$0.city] ?? $0.city.rawValue } ?? "—"
+        let header = [
+            ReportStrings.heading(.dimensions, lang), "\(Catalogue.page(.initiatives, lang)): \(first)",
+            "\(Catalogue.page(.initiatives, lang)): \(second)", "\(Catalogue.label(.activities, lang)) → \(second)",
+            "\(Catalogue.label(.activities, lang)) → \(first)", "⇄",
+        ]
+        let rows = comparison.rows.map { row in
+            [
+                row.name.text(lang), String(row.initiatives), String(row.partnerInitiatives),
+                String(row.hostedByPartner),
+                String(row.hostedByCity), String(row.joint),
+            ]
+        }
+        print(TextTable.render(header: header, rows: rows), terminator: "")
+    }
+}
+
+struct SuggestTags: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "suggest-tags",
+        abstract: "Propose smart-city dimension tags for a text, with the words that matched and a confidence.",
+        discussion: "Reads Indonesian and English, with Indonesian affixes (pendidikan, mendidik → didik). "
+            + "A person confirms a suggestion; nothing is stored. Precision and recall: docs/TAGGING.md.")
+
+    @Argument(help: "Title and description of an activity or initiative.") var text: String
+    @Option(help: "table or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        let suggestions = TagSuggester().suggest(text: text)
+        if format == .json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            FileHandle.standardOutput.write(try encoder.encode(suggestions) + Data("\n".utf8))
+            return
+        }
+        guard !suggestions.isEmpty else { return print("No dimension suggested: no lexicon word matched.") }
+        print(
+            TextTable.render(
+                header: ["tag", "confidence", "matched words"],
+                rows: suggestions.map { s in
+                    [
+                        s.tag.description, String(format: "%.2f", s.confidence),
+                        s.matches.map { $0.word == $0.term ? $0.word : "\($0.word) (\($0.term))" }.joined(
+                            separator: ", "),
+                    ]
+                }), terminator: "")
+    }
+}
+
+struct Report: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a partnership's evaluation report: HTML (self-contained, prints on A4), Markdown or JSON.",
+        discussion: """
+            Summary, timeline, agreements and their validity, per-dimension findings, MoU implementation, UNDP key \
+            elements, the two-city comparison and numbered sources, in Indonesian or English.
+            """)
+
+    @OptionGroup var options: DatabaseOptions
+    @OptionGroup var evaluation: EvaluationOptions
+    @Option(help: "html, md or json.") var format: ReportFormat = .html
+    @Option(name: [.short, .long], help: "Write to this file instead of standard output.") var output: String?
+
+    func run() async throws {
+        let text = try await evaluation.report(options).render(format, evaluation.lang)
+        if let output {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            printError("Wrote \(output).")
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// The terminal rendering of an evaluation.
+enum EvaluationText {
+    static func render(_ e: PartnershipEvaluation, data: Dataset, _ lang: Language) -> String {
+        let fields = Dictionary(uniqueKeysWithValues: data.fields.map { ($0.id, $0.name.text(lang)) })
+        let agreement = e.status.reason.agreement.flatMap { key in
+            data.agreements.first { $0.id == key }?.title.text(lang)
+        }
+        var out =
+            ReportStrings.subtitle(framework: e.frameworkName.text(lang), asOf: Format.date(e.asOf, lang), lang) + "\n"
+        out +=
+            ReportStrings.statusSentence(
+                status: ReportStrings.status(e.status.status, lang), asOf: Format.date(e.asOf, lang),
+                reason: ReportStrings.reason(e.status.reason, agreement: agreement, lang), lang) + "\n\n"
+        out += ReportStrings.heading(.dimensions, lang) + "\n"
+        out += TextTable.render(
+            header: ["", Catalogue.label(.activities, lang), Catalogue.label(.participants, lang), "person-days"],
+            rows: e.dimensions.map { d in
+                [
+                    d.name.text(lang), String(d.reach.activities),
+                    Format.count(d.reach.participants, approximate: d.reach.approximate, lang),
+                    d.personDays.value.map { Format.count($0, approximate: d.personDays.approximate, lang) } ?? "—",
+                ]
+            })
+        out +=
+            "\n" + ReportStrings.heading(.mou, lang) + ": "
+            + ReportStrings.ratio(e.mou.implemented.count, e.mou.agreed.count) + " — "
+            + e.mou.implemented.map { fields[$0] ?? $0.rawValue }.joined(separator: ", ") + "\n"
+        if !e.mou.undelivered.isEmpty {
+            out += ReportStrings.undelivered(e.mou.undelivered.map { fields[$0] ?? $0.rawValue }, lang) + "\n"
+        }
+        out += "\n" + ReportStrings.heading(.years, lang) + "\n"
+        out += TextTable.render(
+            header: [
+                Catalogue.page(.year, lang), Catalogue.label(.activities, lang), Catalogue.label(.participants, lang),
+            ],
+            rows: e.years.map {
+                [
+                    String($0.year), String($0.reach.activities),
+                    Format.count($0.reach.participants, approximate: $0.reach.approximate, lang),
+                ]
+            })
+        out +=
+            "\n" + ReportStrings.heading(.infrastructure, lang)
+            + ": soft \(e.infrastructure.soft.activities), hard \(e.infrastructure.hard.activities), —  \(e.infrastructure.unspecified.activities)\n"
+        out +=
+            ReportStrings.heading(.reciprocity, lang)
+            + ": → \(e.reciprocity.toPartner.activities), ← \(e.reciprocity.fromPartner.activities), ⇄ \(e.reciprocity.joint.activities)\n"
+        out +=
+            ReportStrings.heading(.continuity, lang) + ": "
+            + e.continuity.activeYears.map(String.init).joined(separator: ", ")
+            + (e.continuity.longestGap.map { " · " + ReportStrings.gapSentence($0, lang) } ?? "") + "\n\n"
+        out += ReportStrings.heading(.keyElements, lang) + "\n"
+        out += TextTable.render(
+            header: ["", "", ""],
+            rows: e.keyElements.map {
+                [
+                    ReportStrings.element($0.element, lang), ReportStrings.judgement($0.judgement, lang),
+                    ReportStrings.finding($0, lang),
+                ]
+            })
+        if !e.unmappedTags.isEmpty {
+            out +=
+                "\n" + ReportStrings.heading(.unmapped, lang) + ": "
+                + e.unmappedTags.map(\.tag.description).joined(separator: ", ") + "\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,179 @@
+"""Browser tests: Kembar in a real headless Chromium, driven by Selenium.
+
+Run by scripts/test after `swift test`. Starts `kembar serve` on a fresh SQLite file (founding dataset loaded),
+walks the founding case as a newcomer would, and fails on any browser console error. Screenshots of every page,
+at desktop and phone width in both languages, are saved in $KEMBAR_ARTIFACTS (default: artifacts/screenshots).
+"""
+import os
+import pathlib
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+KEMBAR = ROOT / ".build" / "debug" / "kembar"
+SHOTS = pathlib.Path(os.environ.get("KEMBAR_ARTIFACTS", ROOT / "artifacts")) / "screenshots"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = free_port()
+    folder = tempfile.mkdtemp(prefix="kembar-browser-")
+    process = subprocess.Popen(
+        [str(KEMBAR), "serve", "--port", str(port), "--database", f"sqlite://{folder}/kembar.sqlite"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(url + "/healthz", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        raise RuntimeError("kembar serve did not start: " + process.stdout.read().decode())
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"]:
+        options.add_argument(argument)
+    options.binary_location = "/usr/bin/chromium"
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    service = webdriver.ChromeService(executable_path="/usr/bin/chromedriver")
+    driver = webdriver.Chrome(options=options, service=service)
+    yield driver
+    driver.quit()
+
+
+def console_errors(driver):
+    return [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+def shoot(driver, name):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for width, label in [(1280, "desktop"), (390, "phone")]:
+        driver.set_window_size(width, 900)
+        height = driver.execute_script("return document.body.scrollHeight")
+        driver.set_window_size(width, min(max(height, 600), 6000))
+        driver.save_screenshot(str(SHOTS / f"{name}-{label}.png"))
+    driver.set_window_size(1280, 900)
+
+
+def wait_for(driver, condition):
+    return WebDriverWait(driver, 15).until(condition)
+
+
+def open_page(driver, url):
+    driver.get(url)
+    assert console_errors(driver) == [], f"console errors on {url}"
+
+
+def test_newcomer_reads_the_founding_case(server, browser):
+    open_page(browser, server + "/?lang=en")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    table = browser.find_element(By.ID, "partnership-table")
+    assert "Surabaya – Liverpool" in table.text
+    shoot(browser, "dashboard-en")
+
+    browser.find_element(By.ID, "lang-switch").click()
+    wait_for(browser, EC.url_contains("lang=id"))
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "id"
+    assert "Kemitraan" in browser.page_source
+    shoot(browser, "dashboard-id")
+    # The choice is remembered: a plain link opens in Indonesian.
+    open_page(browser, server + "/cities")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "id"
+    shoot(browser, "cities-id")
+
+    open_page(browser, server + "/partnerships/surabaya-liverpool?lang=en")
+    timeline = browser.find_element(By.CSS_SELECTOR, "#timeline svg")
+    assert len(timeline.find_elements(By.CSS_SELECTOR, "circle, rect, line")) > 10
+    wheel = browser.find_element(By.CSS_SELECTOR, "#framework svg")
+    assert len(wheel.find_elements(By.CSS_SELECTOR, "polygon, path, line")) > 5
+    assert "19 March 2018" in browser.page_source
+    shoot(browser, "partnership-en")
+    open_page(browser, server + "/partnerships/surabaya-liverpool?lang=id")
+    assert "19 Maret 2018" in browser.page_source
+    shoot(browser, "partnership-id")
+
+    for path, name in [("/cities/surabaya", "city"), ("/activities/sbylpl-2018-u14-football-delegation", "activity"),
+                       ("/organisations/st-vincents-school", "organisation"), ("/sources/handayani-zahidi-2024", "source"),
+                       ("/frameworks/cohen-smart-city-wheel", "framework"), ("/initiatives/wargaku", "initiative"),
+                       ("/import", "import"), ("/new/activities?partnership=surabaya-liverpool", "form")]:
+        for lang in ["en", "id"]:
+            open_page(browser, f"{server}{path}{'&' if '?' in path else '?'}lang={lang}")
+            assert browser.find_element(By.TAG_NAME, "h1").text
+            shoot(browser, f"{name}-{lang}")
+
+
+def test_add_an_activity_and_see_the_evaluation_change(server, browser):
+    open_page(browser, server + "/partnerships/surabaya-liverpool?lang=en")
+    before = browser.find_element(By.ID, "framework").text
+
+    open_page(browser, server + "/new/activities?partnership=surabaya-liverpool&lang=en")
+    browser.find_element(By.ID, "f-key").send_keys("sbylpl-2023-port-study-visit")
+    Select(browser.find_element(By.ID, "f-kind")).select_by_value("delegation-visit")
+    browser.find_element(By.ID, "f-title_en").send_keys("Port management study visit to Liverpool")
+    browser.find_element(By.ID, "f-start").send_keys("2023-05-10")
+    browser.find_element(By.ID, "f-end").send_keys("2023-05-01")  # before the start: must be refused
+    Select(browser.find_element(By.ID, "f-mode")).select_by_value("outbound")
+    Select(browser.find_element(By.ID, "f-status")).select_by_value("completed")
+    browser.find_element(By.ID, "f-participants").send_keys("official=4")
+    browser.find_element(By.ID, "f-fields").send_keys("port-management")
+    browser.find_element(By.ID, "f-tags").send_keys("cohen-smart-city-wheel:economy")
+    browser.find_element(By.ID, "f-sources").send_keys("handayani-zahidi-2024")
+    browser.find_element(By.ID, "save").click()
+
+    assert wait_for(browser, EC.visibility_of_element_located((By.ID, "error-summary")))
+    error = browser.find_element(By.ID, "e-end").text
+    assert "cannot end before it starts" in error
+    # The input is kept.
+    assert browser.find_element(By.ID, "f-title_en").get_attribute("value") == "Port management study visit to Liverpool"
+    shoot(browser, "form-error-en")
+
+    end = browser.find_element(By.ID, "f-end")
+    end.clear()
+    end.send_keys("2023-05-14")
+    browser.find_element(By.ID, "save").click()
+    wait_for(browser, EC.url_contains("/activities/sbylpl-2023-port-study-visit"))
+    assert "saved" in browser.current_url
+
+    open_page(browser, server + "/partnerships/surabaya-liverpool?lang=en")
+    after = browser.find_element(By.ID, "framework").text
+    assert after != before
+    assert "Port management" in after or "port management" in after
+
+
+def test_import_a_csv_with_a_bad_row(server, browser):
+    bad = ROOT / "Tests" / "Fixtures" / "activities-bad.csv"
+    open_page(browser, server + "/import?lang=en")
+    browser.find_element(By.ID, "files").send_keys(str(bad))
+    browser.find_element(By.ID, "import-button").click()
+    errors = wait_for(browser, EC.visibility_of_element_located((By.ID, "import-errors")))
+    assert "activities-bad.csv:3" in errors.text
+    assert "activities-bad.csv:4" in errors.text
+    assert "Nothing was imported" in errors.text
+    shoot(browser, "import-errors-en")
+    good = ROOT / "Tests" / "Fixtures" / "activities-good.csv"
+    browser.find_element(By.ID, "files").send_keys(str(good))
+    browser.find_element(By.ID, "import-button").click()
+    assert "1 new" in wait_for(browser, EC.visibility_of_element_located((By.ID, "import-summary"))).text
