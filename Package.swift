@@ -22,7 +22,7 @@ let package = Package(
     targets: [
         .target(name: "KembarCore"),
         .target(name: "KembarIndex"),
-        .target(name: "KembarReport", dependencies: ["KembarCore"]),
+        .target(name: "KembarReport", dependencies: ["KembarCore", "KembarIndex"]),
         .target(
             name: "KembarStorage",
             dependencies: [

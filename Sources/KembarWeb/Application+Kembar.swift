@@ -59,6 +59,7 @@ public func configureKembar(_ app: Application, store: KembarStore, allowWrites:
     try app.register(collection: PageController())
     try app.register(collection: FormController())
     try app.register(collection: ImportController())
+    try app.register(collection: IndexController())
     app.get("healthz") { req async throws -> HealthDTO in
         _ = try await req.repository.isEmpty()
         return HealthDTO(status: "ok", database: req.application.kembarStore.location.description)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KembarCore
 import KembarIndex
+import KembarReport
 import KembarStorage
 
 struct IndexCommand: AsyncParsableCommand {
@@ -136,11 +137,7 @@ struct IndexStored: AsyncParsableCommand {
             guard let framework = try await store.repository.framework(FrameworkKey(self.framework)) else {
                 throw ValidationError("No framework '\(self.framework)'.")
             }
-            var observations: [Observation] = []
-            for city in try await store.repository.cities() {
-                observations += try await store.repository.observations(of: city.id)
-            }
-            return (framework, observations)
+            return (framework, try await store.repository.allObservations())
         }
         let wanted = cities.map { Set($0.split(separator: ",").map { CityKey(String($0)) }) }
         let years = (from ?? Int.min)...(to ?? Int.max)
@@ -148,53 +145,13 @@ struct IndexStored: AsyncParsableCommand {
             observation.indicator.framework == framework.id && (wanted?.contains(observation.city) ?? true)
                 && years.contains(observation.period.year)
         }
-        let input = try StoredIndexInput(framework: framework, observations: selected)
+        guard !selected.isEmpty else {
+            throw ValidationError("No observations of framework '\(framework.id)' match the selection.")
+        }
+        let input = try ObservationIndex(framework: framework, observations: selected)
         let result = try IndexPipeline.run(
             panel: input.panel, configuration: IndexConfiguration(structure: input.structure))
         try output.write(output.format == .csv ? ResultWriter.resultsCSV(result) : ResultWriter.resultsJSON(result))
-    }
-}
-
-/// A framework's observations as an index panel and structure.
-struct StoredIndexInput {
-    var panel: Panel
-    var structure: IndexStructure
-
-    init(framework: Framework, observations: [Observation]) throws {
-        guard !observations.isEmpty else {
-            throw ValidationError("No observations of framework '\(framework.id)' match the selection.")
-        }
-        // The latest observation of each city, indicator and year.
-        var latest: [String: Observation] = [:]
-        for observation in observations {
-            let slot = "\(observation.city)|\(observation.indicator.node)|\(observation.period.year)"
-            if let held = latest[slot], held.period > observation.period { continue }
-            latest[slot] = observation
-        }
-        panel = try Panel.from(
-            observations: latest.values.sorted {
-                ($0.city, $0.indicator.node, $0.period) < ($1.city, $1.indicator.node, $1.period)
-            }
-            .map { (unit: $0.city.rawValue, indicator: $0.indicator.node, period: $0.period.year, value: $0.value) })
-        let used = Set(latest.values.map(\.indicator.node))
-        var nodes = [IndexNode(code: "Index", name: framework.name.text(.en), parent: nil)]
-        func walk(_ node: FrameworkNode, parent: String) -> Bool {
-            if node.children.isEmpty {
-                guard used.contains(node.id) else { return false }
-                nodes.append(
-                    IndexNode(
-                        code: node.id, name: node.name.text(.en), parent: parent,
-                        direction: node.direction == .lowerIsBetter ? -1 : 1))
-                return true
-            }
-            let position = nodes.count
-            nodes.append(IndexNode(code: node.id, name: node.name.text(.en), parent: parent))
-            let kept = node.children.map { walk($0, parent: node.id) }.contains(true)
-            if !kept { nodes.remove(at: position) }
-            return kept
-        }
-        for dimension in framework.dimensions { _ = walk(dimension, parent: "Index") }
-        structure = try IndexStructure(nodes: nodes)
     }
 }
 

@@ -1,0 +1,119 @@
+import KembarCore
+import KembarIndex
+import KembarReport
+import Vapor
+
+/// The index page: a composite index built from stored observations for a framework, cities and years; the ranked
+/// table with uncertainty intervals; and, for a partnership, the probability that one city outranks the other.
+struct IndexController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("index", use: page)
+    }
+
+    func page(req: Request) async throws -> View {
+        let language = req.language
+        let repository = req.repository
+        let frameworks = try await repository.frameworks()
+        let observations = try await repository.allObservations()
+        let cities = Dictionary(uniqueKeysWithValues: try await repository.cities().map { ($0.id, $0) })
+        let usable = frameworks.filter { f in observations.contains { $0.indicator.framework == f.id } }
+        let chosen =
+            req.query[String.self, at: "framework"].flatMap { key in usable.first { $0.id.rawValue == key } }
+            ?? usable.first
+        let wanted = (req.query[String.self, at: "cities"] ?? "").split(separator: ",").map { CityKey(String($0)) }
+        var sections: [Section] = []
+        var help = Section(id: "choose", heading: Catalogue.page(.index, language))
+        help.links = usable.map { Link(href: "/index?framework=\($0.id)", label: $0.name.text(language)) }
+        help.paragraphs = [IndexText.explanation(language)]
+        sections.append(help)
+        if let framework = chosen {
+            let selected = observations.filter {
+                $0.indicator.framework == framework.id && (wanted.isEmpty || wanted.contains($0.city))
+            }
+            if !selected.isEmpty {
+                let input = try ObservationIndex(framework: framework, observations: selected)
+                let configuration = IndexConfiguration(structure: input.structure)
+                let result = try IndexPipeline.run(panel: input.panel, configuration: configuration)
+                let levels = input.structure.maxLevel
+                let noise = levels >= 2 ? (2...levels).map { WeightNoise(.level($0), factor: 0.25) } : []
+                let ua = try Uncertainty.run(
+                    nominal: result, configuration: configuration,
+                    spec: UncertaintySpec(replications: 500, seed: 1, weightNoise: noise))
+                let rows = ua.units.indices.sorted { ua.nominalRank[$0] < ua.nominalRank[$1] }.map { i in
+                    Charts.RankInterval(
+                        label: cities[CityKey(ua.units[i])]?.name.text(language) ?? ua.units[i],
+                        nominal: ua.nominalRank[i],
+                        median: ua.medianRank[i], low: ua.q05[i], high: ua.q95[i])
+                }
+                var ranked = Section(id: "ranks", heading: "\(framework.name.text(language)) — \(ua.period)")
+                ranked.tables = [
+                    Table(
+                        caption: Catalogue.page(.rank, language),
+                        columns: [
+                            Catalogue.column("city", language), Catalogue.page(.rank, language), "median",
+                            Catalogue.page(.interval, language), "score",
+                        ],
+                        rows: ua.units.indices.sorted { ua.nominalRank[$0] < ua.nominalRank[$1] }.map { i in
+                            [
+                                Cell(
+                                    text: cities[CityKey(ua.units[i])]?.name.text(language) ?? ua.units[i],
+                                    href: "/cities/\(ua.units[i])"),
+                                Cell(text: Format.decimal(ua.nominalRank[i], digits: 0, language), numeric: true),
+                                Cell(text: Format.decimal(ua.medianRank[i], digits: 1, language), numeric: true),
+                                Cell(
+                                    text:
+                                        "\(Format.decimal(ua.q05[i], digits: 0, language))–\(Format.decimal(ua.q95[i], digits: 0, language))",
+                                    numeric: true),
+                                Cell(text: Format.decimal(ua.nominalScore[i], digits: 2, language), numeric: true),
+                            ]
+                        })
+                ]
+                ranked.charts = [
+                    Charts.rankIntervals(
+                        rows, title: Catalogue.page(.interval, language),
+                        description: rows.map { "\($0.label): \(Int($0.nominal))" }.joined(separator: "; "),
+                        id: "rank-intervals")
+                ]
+                for partnership in try await repository.partnerships() {
+                    guard let partner = partnership.partnerCity,
+                        let pair = ua.outranking(partnership.city.rawValue, partner.rawValue)
+                    else { continue }
+                    ranked.paragraphs.append(
+                        IndexText.pair(
+                            cities[partnership.city]?.name.text(language) ?? partnership.city.rawValue,
+                            cities[partner]?.name.text(language) ?? partner.rawValue, pair.aOutranksB, pair.runs,
+                            language))
+                }
+                if ua.units.count < 2 { ranked.paragraphs.append(IndexText.oneCity(language)) }
+                sections.append(ranked)
+            }
+        }
+        return try await req.view.render(
+            "page",
+            GenericPage(
+                chrome: Chrome(req, title: Catalogue.page(.index, language), section: "/index"),
+                heading: Catalogue.page(.index, language), lead: chosen?.name.text(language), actions: [],
+                sections: sections))
+    }
+}
+
+enum IndexText {
+    static func explanation(_ language: Language) -> String {
+        language == .en
+            ? "A composite index of the stored observations of one framework, built as COINr builds it (min-max 0–100, arithmetic means, equal weights). The interval shows the 5th–95th percentile of each city's rank over 500 runs with every aggregate weight varied by ±25 %. Add ?cities=a,b to choose cities."
+            : "Indeks komposit dari observasi tersimpan untuk satu kerangka, dibangun seperti COINr (min-maks 0–100, rata-rata aritmetika, bobot setara). Interval menunjukkan persentil ke-5–95 peringkat tiap kota dalam 500 ulangan dengan setiap bobot agregat divariasikan ±25 %. Tambahkan ?cities=a,b untuk memilih kota."
+    }
+
+    static func pair(_ a: String, _ b: String, _ p: Double, _ runs: Int, _ language: Language) -> String {
+        let share = Format.decimal(p * 100, digits: 0, language)
+        return language == .en
+            ? "\(a) ranks above \(b) in \(share) % of \(runs) runs."
+            : "\(a) berperingkat di atas \(b) pada \(share) % dari \(runs) ulangan."
+    }
+
+    static func oneCity(_ language: Language) -> String {
+        language == .en
+            ? "Only one city has observations of this framework, so it ranks first by construction: add observations of other cities to compare."
+            : "Hanya satu kota yang memiliki observasi kerangka ini, sehingga otomatis berperingkat pertama: tambahkan observasi kota lain untuk membandingkan."
+    }
+}

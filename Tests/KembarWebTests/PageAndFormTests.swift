@@ -1,0 +1,227 @@
+import Foundation
+import KembarCore
+import KembarStorage
+import KembarTestSupport
+import Testing
+import VaporTesting
+
+@testable import KembarWeb
+
+/// Every page answers in both languages, forms validate with the core's rules, writes go through one guard.
+@Suite struct EveryPageTests {
+    static let paths = [
+        "/", "/partnerships/surabaya-liverpool",
+        "/partnerships/surabaya-liverpool?framework=id-kominfo-gerakan-menuju-100-smart-city",
+        "/cities", "/cities/surabaya", "/cities/liverpool", "/activities/sbylpl-2018-u14-football-delegation",
+        "/initiatives/wargaku", "/organisations", "/organisations/st-vincents-school", "/sources",
+        "/sources/handayani-zahidi-2024", "/frameworks", "/frameworks/itu-u4ssc-kpis", "/import", "/index",
+        "/new/activities", "/new/partnerships", "/new/cities", "/new/agreements", "/new/milestones", "/new/initiatives",
+        "/new/observations", "/new/organisations", "/new/sources", "/new/fields",
+        "/edit/agreements/sbylpl-2018-mou", "/delete/activities/sbylpl-2018-u14-football-delegation",
+        "/partnerships/surabaya-liverpool/report", "/partnerships/surabaya-liverpool/report?format=md",
+        "/partnerships/surabaya-liverpool/report?format=json", "/partnerships/surabaya-liverpool/export.json",
+        "/?status=active&country=ID&year=2019&q=liver",
+    ]
+
+    @Test(arguments: TestBackend.enabled)
+    func everyPageRendersInBothLanguages(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            for path in Self.paths {
+                for lang in ["en", "id"] {
+                    let url = path + (path.contains("?") ? "&" : "?") + "lang=\(lang)"
+                    try await app.testing().test(.GET, url) { res async in
+                        #expect(res.status == .ok, "\(url)")
+                        if res.headers.contentType == .html && !path.contains("report") {
+                            #expect(res.body.string.contains("<html lang=\"\(lang)\">"), "\(url)")
+                            #expect(res.body.string.contains("<main id=\"content\""), "\(url)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func partnershipPageShowsTheEvaluation() async throws {
+        try await withKembarApp(.sqlite) { app in
+            try await app.testing().test(.GET, "/partnerships/surabaya-liverpool?lang=en&asOf=2023-12-31") {
+                res async in
+                let page = res.body.string
+                #expect(page.contains("aria-labelledby=\"timeline-surabaya-liverpool-title"))
+                #expect(page.contains("Smart People"))
+                #expect(page.contains("MoU implementation"))
+                #expect(page.contains("Smart city development"))
+                #expect(page.contains("19 March 2018"))
+            }
+            try await app.testing().test(.GET, "/partnerships/surabaya-liverpool?lang=id&asOf=2023-12-31") {
+                res async in
+                #expect(res.body.string.contains("Pelaksanaan MoU"))
+                #expect(res.body.string.contains("19 Maret 2018"))
+            }
+        }
+    }
+
+    @Test func dashboardFiltersAndAttention() async throws {
+        try await withKembarApp(.sqlite) { app in
+            try await app.testing().test(.GET, "/?lang=en&country=JP") { res async in
+                #expect(res.body.string.contains("Surabaya – Kitakyushu"))
+                #expect(!res.body.string.contains("surabaya-liverpool</code>"))
+            }
+            try await app.testing().test(.GET, "/?lang=en&q=liverpool") { res async in
+                #expect(res.body.string.contains("surabaya-liverpool</code>"))
+                #expect(!res.body.string.contains("surabaya-kitakyushu</code>"))
+            }
+            try await app.testing().test(.GET, "/?lang=en&asOf=2023-12-31") { res async in
+                #expect(res.body.string.contains("Activity without participants"))
+                #expect(res.body.string.contains("s-active"))
+            }
+        }
+    }
+}
+
+@Suite struct FormTests {
+    static let activity = [
+        "key": "sbylpl-2023-port-visit", "partnership": "surabaya-liverpool", "kind": "delegation-visit",
+        "title_en": "Port management study visit", "start": "2023-05-10", "end": "2023-05-01", "mode": "outbound",
+        "status": "completed", "participants": "official=4", "fields": "port-management",
+        "tags": "cohen-smart-city-wheel:economy", "sources": "handayani-zahidi-2024",
+    ]
+
+    @Test(arguments: TestBackend.enabled)
+    func createWithAnErrorThenCorrect(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            try await app.testing().test(
+                .POST, "/new/activities?lang=en",
+                beforeRequest: { req in
+                    try req.content.encode(Self.activity, as: .urlEncodedForm)
+                }
+            ) { res async in
+                #expect(res.status == .ok)
+                let page = res.body.string
+                #expect(page.contains("id=\"e-end\""))
+                #expect(page.contains("an activity cannot end before it starts"))
+                #expect(page.contains("value=\"Port management study visit\""))
+            }
+            try await app.testing().test(
+                .POST, "/new/activities?lang=id",
+                beforeRequest: { req in
+                    try req.content.encode(Self.activity, as: .urlEncodedForm)
+                }
+            ) { res async in
+                #expect(res.body.string.contains("kegiatan tidak dapat berakhir sebelum dimulai"))
+            }
+            var fixed = Self.activity
+            fixed["end"] = "2023-05-14"
+            try await app.testing().test(
+                .POST, "/new/activities",
+                beforeRequest: { req in
+                    try req.content.encode(fixed, as: .urlEncodedForm)
+                }
+            ) { res async in
+                #expect(res.status == .seeOther)
+                #expect(res.headers.first(name: .location) == "/activities/sbylpl-2023-port-visit?notice=saved")
+            }
+            // The same key again is refused: nothing is overwritten by a "new" form.
+            try await app.testing().test(
+                .POST, "/new/activities?lang=en",
+                beforeRequest: { req in
+                    try req.content.encode(fixed, as: .urlEncodedForm)
+                }
+            ) { res async in
+                #expect(res.body.string.contains("the key is used twice"))
+            }
+            try await app.testing().test(.GET, "/api/v1/partnerships/surabaya-liverpool/evaluation?asOf=2023-12-31") {
+                res async throws in
+                let evaluation = try res.content.decode(PartnershipEvaluation.self)
+                #expect(evaluation.mou.implemented.map(\.rawValue).sorted() == ["hr-development", "port-management"])
+                #expect(evaluation.dimensions.first { $0.node == "economy" }?.reach.activities == 1)
+            }
+        }
+    }
+
+    @Test(arguments: TestBackend.enabled)
+    func editKeepsWhatTheFormDoesNotShowAndDeleteChecksReferences(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            let store = app.kembarStore
+            var values = try #require(try await store.repository.formValues(.initiatives, key: "wargaku"))
+            values["title_en"] = "WARGAKU complaints app"
+            let edited = values
+            try await app.testing().test(
+                .POST, "/edit/initiatives/wargaku",
+                beforeRequest: { req in
+                    try req.content.encode(edited, as: .urlEncodedForm)
+                }
+            ) { res async in
+                #expect(res.status == .seeOther)
+            }
+            let wargaku = try #require(try await store.repository.initiative("wargaku"))
+            #expect(wargaku.title.en == "WARGAKU complaints app")
+            #expect(wargaku.figures.first?.value == 11316)
+
+            try await app.testing().test(.POST, "/delete/cities/surabaya?lang=en") { res async in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("Still referred to by"))
+            }
+            #expect(try await store.repository.city("surabaya") != nil)
+            try await app.testing().test(.POST, "/delete/partnerships/surabaya-liverpool") { res async in
+                #expect(res.status == .seeOther)
+            }
+            #expect(try await store.repository.activities(of: "surabaya-liverpool").isEmpty)
+            #expect(try await store.repository.partnership("surabaya-liverpool") == nil)
+        }
+    }
+
+    @Test func writesAreRefusedWhenTheGuardSaysSo() async throws {
+        try await withTestStore(.sqlite) { store in
+            try await store.prepare(loadDemo: true)
+            try await withApp(configure: { app in try configureKembar(app, store: store, allowWrites: false) }) { app in
+                try await app.testing().test(.POST, "/delete/activities/sbylpl-2018-u14-football-delegation") {
+                    res async in
+                    #expect(res.status == .forbidden)
+                }
+                try await app.testing().test(.GET, "/partnerships/surabaya-liverpool") { res async in
+                    #expect(!res.body.string.contains("/edit/partnerships/"))
+                }
+            }
+            #expect(try await store.repository.activity("sbylpl-2018-u14-football-delegation") != nil)
+        }
+    }
+
+    @Test(arguments: TestBackend.enabled)
+    func importFromTheBrowserIsAtomic(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            let bad = try String(contentsOfFile: sharedFixture("activities-bad.csv"), encoding: .utf8)
+            let good = try String(contentsOfFile: sharedFixture("activities-good.csv"), encoding: .utf8)
+            try await app.testing().test(
+                .POST, "/import?lang=en",
+                beforeRequest: { req in
+                    req.headers.contentType = HTTPMediaType(
+                        type: "multipart", subType: "form-data", parameters: ["boundary": "kembar"])
+                    req.body = ByteBuffer(string: multipart([("good.csv", good), ("activities-bad.csv", bad)]))
+                }
+            ) { res async in
+                let page = res.body.string
+                #expect(page.contains("Nothing was imported: 3 problems found."))
+                #expect(page.contains("activities-bad.csv:3 end"))
+                #expect(page.contains("activities-bad.csv:4 mode"))
+            }
+            #expect(try await app.kembarStore.repository.activities(of: "surabaya-liverpool").count == 8)
+            try await app.testing().test(
+                .POST, "/import?lang=en",
+                beforeRequest: { req in
+                    req.headers.contentType = HTTPMediaType(
+                        type: "multipart", subType: "form-data", parameters: ["boundary": "kembar"])
+                    req.body = ByteBuffer(string: multipart([("good.csv", good)]))
+                }
+            ) { res async in
+                #expect(res.body.string.contains("Imported: 1 new, 0 updated, 0 unchanged."))
+            }
+            #expect(try await app.kembarStore.repository.activities(of: "surabaya-liverpool").count == 9)
+        }
+    }
+
+    func multipart(_ files: [(String, String)]) -> String {
+        files.map { name, text in
+            "--kembar\r\nContent-Disposition: form-data; name=\"files[]\"; filename=\"\(name)\"\r\nContent-Type: text/csv\r\n\r\n\(text)\r\n"
+        }.joined() + "--kembar--\r\n"
+    }
+}
