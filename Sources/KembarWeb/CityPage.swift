@@ -106,7 +106,7 @@ enum CityPage {
                             text: latest.map {
                                 "\(Format.decimal($0.value, language)) \(trend.unit ?? "") (\(Format.date($0.period, language)))"
                             } ?? "—"),
-                        Cell(text: trend.trend.rawValue),
+                        Cell(text: ReportStrings.trend(trend.trend, trend.assessment, language)),
                     ]
                 })
         ]
@@ -164,7 +164,7 @@ enum MapPosition {
         }
         return """
             <svg class="map" viewBox="0 0 360 180" role="img" aria-labelledby="map-title" width="360" height="180">\
-            <title id="map-title">\(HTML.escape(label)): \(c.latitude), \(c.longitude)</title>\
+            <title id="map-title">\(SVG.escape(label)): \(c.latitude), \(c.longitude)</title>\
             <rect width="360" height="180" fill="#eef3f8"/><g stroke="#c9d4e0" stroke-width="0.5">\(lines)</g>\
             <line x1="0" y1="90" x2="360" y2="90" stroke="#8aa0b8" stroke-width="0.8"/>\
             <circle cx="\(String(format: "%.1f", x))" cy="\(String(format: "%.1f", y))" r="4" fill="#b3261e"/></svg>

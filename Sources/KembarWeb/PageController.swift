@@ -84,6 +84,12 @@ struct PageController: RouteCollection {
                 Catalogue.label(.agreements, language), Catalogue.label(.activities, language),
                 Catalogue.label(.participants, language),
             ],
+            labels: [
+                "kind": Catalogue.label(.kind, language), "status": Catalogue.label(.status, language),
+                "agreements": Catalogue.label(.agreements, language),
+                "activities": Catalogue.label(.activities, language),
+                "participants": Catalogue.label(.participants, language),
+            ],
             rows: rows, empty: Catalogue.label(.noPartnerships, language),
             attentionHeading: Catalogue.page(.attention, language), attention: attention,
             noAttention: Catalogue.page(.noAttention, language),
@@ -273,6 +279,7 @@ struct DashboardPage: Encodable {
     var filters: [FilterField]
     var filterLabel: String
     var columns: [String]
+    var labels: [String: String]
     var rows: [Row]
     var empty: String
     var attentionHeading: String

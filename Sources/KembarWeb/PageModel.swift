@@ -1,6 +1,7 @@
 import Foundation
 import KembarCore
 import KembarReport
+import KembarStorage
 import Vapor
 
 /// What every page shows around its content: language, navigation, the language switch.
@@ -94,31 +95,11 @@ struct GenericPage: Encodable {
     var sections: [Section]
 }
 
-/// Minimal HTML escaping for text placed into pre-rendered fragments.
-enum HTML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
-}
-
 extension Request {
     /// Today, as the server's calendar has it (UTC), or the `?asOf=` date when given.
     var asOf: Day {
         if let text = query[String.self, at: "asOf"], let date = try? PartialDate(parsing: text) { return date.lastDay }
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
-        return Day(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)
+        return Day.today()
     }
 
 }

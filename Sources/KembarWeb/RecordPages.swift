@@ -198,15 +198,15 @@ enum RecordPages {
             return "<ul class=\"tree\">"
                 + nodes.map { node in
                     var item =
-                        "<li><span class=\"node \(node.level.rawValue)\">\(HTML.escape(node.name.text(language)))</span> "
-                    item += "<code>\(HTML.escape(node.id))</code> "
+                        "<li><span class=\"node \(node.level.rawValue)\">\(SVG.escape(node.name.text(language)))</span> "
+                    item += "<code>\(SVG.escape(node.id))</code> "
                     item +=
-                        "<span class=\"badge v-\(node.verification.rawValue)\">\(HTML.escape(WebText.verification(node.verification, language)))</span>"
-                    if let unit = node.unit { item += " <span class=\"unit\">\(HTML.escape(unit))</span>" }
+                        "<span class=\"badge v-\(node.verification.rawValue)\">\(SVG.escape(WebText.verification(node.verification, language)))</span>"
+                    if let unit = node.unit { item += " <span class=\"unit\">\(SVG.escape(unit))</span>" }
                     if let direction = node.direction {
                         item += " <span class=\"unit\">\(direction == .higherIsBetter ? "↑" : "↓")</span>"
                     }
-                    if let provenance = node.provenance { item += "<br><small>\(HTML.escape(provenance))</small>" }
+                    if let provenance = node.provenance { item += "<br><small>\(SVG.escape(provenance))</small>" }
                     return item + render(node.children) + "</li>"
                 }.joined() + "</ul>"
         }

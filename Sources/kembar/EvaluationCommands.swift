@@ -45,14 +45,6 @@ struct EvaluationOptions: ParsableArguments {
     }
 }
 
-extension Day {
-    /// Today in UTC — the only clock reading of the CLI, handed to the pure evaluation.
-    static func today() -> Day {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
-        return Day(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)
-    }
-}
-
 struct Evaluate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
