@@ -1,4 +1,5 @@
 import KembarCore
+import KembarIndex
 import KembarReport
 import KembarStorage
 import Vapor
@@ -128,6 +129,23 @@ enum CityPage {
             observationSection.paragraphs.append(
                 "\(Format.date(observation.period, language)): \(observation.note!)\(sources.cite(observation.sources))"
             )
+        }
+
+        // The city's rank where an index can be built: a framework with observations of this and other cities.
+        let allObservations = try await repository.allObservations()
+        for framework in try await repository.frameworks() {
+            let relevant = allObservations.filter { $0.indicator.framework == framework.id }
+            guard relevant.contains(where: { $0.city == city.id }), Set(relevant.map(\.city)).count >= 2,
+                let ua = try? StoredIndex.ranks(framework: framework, observations: relevant),
+                let i = ua.units.firstIndex(of: city.id.rawValue)
+            else { continue }
+            observationSection.facts.append(
+                Fact(
+                    label: "\(Catalogue.page(.rank, language)) — \(framework.name.text(language)) (\(ua.period))",
+                    value: "\(Format.decimal(ua.nominalRank[i], digits: 0, language)) / \(ua.units.count) · "
+                        + "\(Catalogue.page(.interval, language)) \(Format.decimal(ua.q05[i], digits: 0, language))–"
+                        + "\(Format.decimal(ua.q95[i], digits: 0, language))",
+                    href: "/index?framework=\(framework.id)"))
         }
 
         var actions: [Link] = []

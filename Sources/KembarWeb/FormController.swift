@@ -53,6 +53,11 @@ struct FormController: RouteCollection {
         let collection = try collection(req)
         var values = try req.content.decode([String: String].self)
         if !creating { values["key"] = try req.parameters.require("key") }
+        // "Suggest tags" shows the form again with the lexicon's suggestions for what was typed; nothing is saved.
+        if values.removeValue(forKey: "action") == "suggest" {
+            return try await render(req, collection, values: values, errors: [:], creating: creating).encodeResponse(
+                for: req)
+        }
         do {
             let key = try await req.repository.save(collection, values: values, creating: creating)
             return req.redirect(
@@ -151,7 +156,9 @@ struct FormController: RouteCollection {
             errorSummary: errors.isEmpty ? nil : Catalogue.page(.fixErrors, language),
             save: Catalogue.page(.save, language), cancel: Catalogue.page(.cancel, language),
             cancelHref: creating ? "/" : Self.page(of: collection, key: values["key"] ?? "", values: values),
-            suggestionsHeading: Catalogue.page(.suggestions, language), suggestions: suggestions)
+            suggestionsHeading: Catalogue.page(.suggestions, language), suggestions: suggestions,
+            suggestLabel: (collection == .activities || collection == .initiatives)
+                ? Catalogue.page(.suggestions, language) : nil)
         return try await req.view.render("form", page)
     }
 
@@ -277,6 +284,8 @@ struct FormPage: Encodable {
     var cancelHref: String
     var suggestionsHeading: String
     var suggestions: [Suggestion]
+    /// The label of the "suggest tags" button, for records that carry tags.
+    var suggestLabel: String?
 }
 
 struct ConfirmPage: Encodable {

@@ -31,14 +31,7 @@ struct IndexController: RouteCollection {
                 $0.indicator.framework == framework.id && (wanted.isEmpty || wanted.contains($0.city))
             }
             if !selected.isEmpty {
-                let input = try ObservationIndex(framework: framework, observations: selected)
-                let configuration = IndexConfiguration(structure: input.structure)
-                let result = try IndexPipeline.run(panel: input.panel, configuration: configuration)
-                let levels = input.structure.maxLevel
-                let noise = levels >= 2 ? (2...levels).map { WeightNoise(.level($0), factor: 0.25) } : []
-                let ua = try Uncertainty.run(
-                    nominal: result, configuration: configuration,
-                    spec: UncertaintySpec(replications: 500, seed: 1, weightNoise: noise))
+                let ua = try StoredIndex.ranks(framework: framework, observations: selected)
                 let rows = ua.units.indices.sorted { ua.nominalRank[$0] < ua.nominalRank[$1] }.map { i in
                     Charts.RankInterval(
                         label: cities[CityKey(ua.units[i])]?.name.text(language) ?? ua.units[i],
@@ -115,5 +108,20 @@ enum IndexText {
         language == .en
             ? "Only one city has observations of this framework, so it ranks first by construction: add observations of other cities to compare."
             : "Hanya satu kota yang memiliki observasi kerangka ini, sehingga otomatis berperingkat pertama: tambahkan observasi kota lain untuk membandingkan."
+    }
+}
+
+/// The index the web shows: stored observations of one framework, COINr's default steps, and 500 seeded runs with
+/// every aggregate weight varied by ±25 % for the rank intervals. One implementation for the index and city pages.
+enum StoredIndex {
+    static func ranks(framework: Framework, observations: [Observation]) throws -> UncertaintyResult {
+        let input = try ObservationIndex(framework: framework, observations: observations)
+        let configuration = IndexConfiguration(structure: input.structure)
+        let result = try IndexPipeline.run(panel: input.panel, configuration: configuration)
+        let levels = input.structure.maxLevel
+        let noise = levels >= 2 ? (2...levels).map { WeightNoise(.level($0), factor: 0.25) } : []
+        return try Uncertainty.run(
+            nominal: result, configuration: configuration,
+            spec: UncertaintySpec(replications: 500, seed: 1, weightNoise: noise))
     }
 }

@@ -60,6 +60,25 @@ import VaporTesting
         }
     }
 
+    @Test func cityShowsItsIndexRankOnceAnotherCityIsObserved() async throws {
+        try await withKembarApp(.sqlite) { app in
+            try await app.testing().test(.GET, "/cities/surabaya?lang=en") { res async in
+                #expect(!res.body.string.contains("5–95 % interval"))
+            }
+            let csv = "city,indicator,period,value,unit\nliverpool,itu-u4ssc-kpis:SC:SH:SI:3C,2023-03,14.2,%\n"
+            try await app.kembarStore.repository.importDataset(try RecordCSV.decode(csv, file: "obs.csv"))
+            try await app.testing().test(.GET, "/cities/surabaya?lang=en") { res async in
+                // Lower poverty is better: Surabaya (10.35) ranks first of two.
+                #expect(res.body.string.contains("1 / 2 · 5–95 % interval 1–1"))
+            }
+            try await app.testing().test(.GET, "/index?framework=itu-u4ssc-kpis&lang=en") { res async in
+                #expect(
+                    res.body.string.contains("Kota Surabaya ranks above")
+                        || res.body.string.contains("Surabaya ranks above Liverpool in 100 % of 500 runs."))
+            }
+        }
+    }
+
     @Test func dashboardFiltersAndAttention() async throws {
         try await withKembarApp(.sqlite) { app in
             try await app.testing().test(.GET, "/?lang=en&country=JP") { res async in
@@ -135,6 +154,26 @@ import VaporTesting
                 #expect(evaluation.mou.implemented.map(\.rawValue).sorted() == ["hr-development", "port-management"])
                 #expect(evaluation.dimensions.first { $0.node == "economy" }?.reach.activities == 1)
             }
+        }
+    }
+
+    @Test func suggestTagsShowsTheMatchedWordsAndSavesNothing() async throws {
+        try await withKembarApp(.sqlite) { app in
+            var values = Self.activity
+            values["title_id"] = "Pelatihan guru sekolah inklusi"
+            values["action"] = "suggest"
+            let asked = values
+            try await app.testing().test(
+                .POST, "/new/activities?lang=en",
+                beforeRequest: { req in
+                    try req.content.encode(asked, as: .urlEncodedForm)
+                }
+            ) { res async in
+                #expect(res.body.string.contains("cohen-smart-city-wheel:people"))
+                #expect(res.body.string.contains("pelatihan (latih)"))
+                #expect(!res.body.string.contains("id=\"e-end\""))
+            }
+            #expect(try await app.kembarStore.repository.activity("sbylpl-2023-port-visit") == nil)
         }
     }
 
