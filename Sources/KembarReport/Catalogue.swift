@@ -58,6 +58,7 @@ public enum Catalogue {
             (en, id) = ("a node id is used twice in the framework", "id simpul dipakai dua kali dalam kerangka")
         case .formatUnsupported: (en, id) = ("unsupported file format", "format berkas tidak didukung")
         case .valueInvalid: (en, id) = ("invalid value", "nilai tidak sah")
+        case .valueRequired: (en, id) = ("required", "wajib diisi")
         }
         return language == .en ? en : id
     }

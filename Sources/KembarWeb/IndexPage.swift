@@ -21,6 +21,7 @@ struct IndexController: RouteCollection {
             req.query[String.self, at: "framework"].flatMap { key in usable.first { $0.id.rawValue == key } }
             ?? usable.first
         let wanted = (req.query[String.self, at: "cities"] ?? "").split(separator: ",").map { CityKey(String($0)) }
+        let years = (req.query[Int.self, at: "from"] ?? Int.min)...(req.query[Int.self, at: "to"] ?? Int.max)
         var sections: [Section] = []
         var help = Section(id: "choose", heading: Catalogue.page(.index, language))
         help.links = usable.map { Link(href: "/index?framework=\($0.id)", label: $0.name.text(language)) }
@@ -29,6 +30,7 @@ struct IndexController: RouteCollection {
         if let framework = chosen {
             let selected = observations.filter {
                 $0.indicator.framework == framework.id && (wanted.isEmpty || wanted.contains($0.city))
+                    && years.contains($0.period.year)
             }
             if !selected.isEmpty {
                 let ua = try StoredIndex.ranks(framework: framework, observations: selected)
@@ -93,8 +95,8 @@ struct IndexController: RouteCollection {
 enum IndexText {
     static func explanation(_ language: Language) -> String {
         language == .en
-            ? "A composite index of the stored observations of one framework, built as COINr builds it (min-max 0–100, arithmetic means, equal weights). The interval shows the 5th–95th percentile of each city's rank over 500 runs with every aggregate weight varied by ±25 %. Add ?cities=a,b to choose cities."
-            : "Indeks komposit dari observasi tersimpan untuk satu kerangka, dibangun seperti COINr (min-maks 0–100, rata-rata aritmetika, bobot setara). Interval menunjukkan persentil ke-5–95 peringkat tiap kota dalam 500 ulangan dengan setiap bobot agregat divariasikan ±25 %. Tambahkan ?cities=a,b untuk memilih kota."
+            ? "A composite index of the stored observations of one framework, built as COINr builds it (min-max 0–100, arithmetic means, equal weights). The interval shows the 5th–95th percentile of each city's rank over 500 runs with every aggregate weight varied by ±25 %. Add ?cities=a,b to choose cities and ?from=2020&to=2023 to choose the years."
+            : "Indeks komposit dari observasi tersimpan untuk satu kerangka, dibangun seperti COINr (min-maks 0–100, rata-rata aritmetika, bobot setara). Interval menunjukkan persentil ke-5–95 peringkat tiap kota dalam 500 ulangan dengan setiap bobot agregat divariasikan ±25 %. Tambahkan ?cities=a,b untuk memilih kota dan ?from=2020&to=2023 untuk memilih tahun."
     }
 
     static func pair(_ a: String, _ b: String, _ p: Double, _ runs: Int, _ language: Language) -> String {

@@ -83,7 +83,9 @@ public struct FlatReader {
     }
 
     mutating func fail(_ field: String, _ value: String, _ detail: String, rule: DomainRule = .valueInvalid) {
-        problems.append(Violation(location: location, field: field, value: value, rule: rule, detail: detail))
+        problems.append(
+            Violation(location: location, field: field, value: value, rule: rule, detail: detail.isEmpty ? nil : detail)
+        )
     }
 
     func cell(_ name: String) -> String? {
@@ -101,7 +103,7 @@ public struct FlatReader {
 
     mutating func required(_ name: String) -> String? {
         if let value = cell(name) { return value }
-        fail(name, "", "required")
+        fail(name, "", "", rule: .valueRequired)
         return nil
     }
 

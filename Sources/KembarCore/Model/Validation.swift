@@ -28,6 +28,7 @@ public enum DomainRule: String, Sendable, Codable, CaseIterable {
     case nodeDuplicated = "node-duplicated"
     case formatUnsupported = "format-unsupported"
     case valueInvalid = "value-invalid"
+    case valueRequired = "value-required"
 }
 
 /// One broken rule: where (a path relative to the record, e.g. `participants[0].count`), the value, and the rule.
