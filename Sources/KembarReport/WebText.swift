@@ -55,3 +55,38 @@ public enum WebText {
         return known[role] ?? role.replacingOccurrences(of: "-", with: " ")
     }
 }
+
+extension WebText {
+    /// A value of one of the domain's enumerations (activity kind and status, organisation kind and role,
+    /// infrastructure, admin level, source kind) as a reader of `language` would say it.
+    public static func term(_ raw: String, _ language: Language) -> String {
+        let words: [String: (String, String)] = [
+            "delegation-visit": ("delegation visit", "kunjungan delegasi"), "training": ("training", "pelatihan"),
+            "webinar": ("webinar", "webinar"), "coaching-clinic": ("coaching clinic", "coaching clinic"),
+            "exchange": ("exchange", "pertukaran"), "publication": ("publication", "publikasi"),
+            "meeting": ("meeting", "pertemuan"), "event": ("event", "acara"), "other": ("other", "lainnya"),
+            "planned": ("planned", "direncanakan"), "ongoing": ("ongoing", "berlangsung"),
+            "completed": ("completed", "selesai"), "cancelled": ("cancelled", "dibatalkan"),
+            "soft": ("soft", "lunak"), "hard": ("hard", "keras"),
+            "organiser": ("organiser", "penyelenggara"), "host": ("host", "tuan rumah"),
+            "trainer": ("trainer", "pelatih"),
+            "sender": ("sender", "pengirim"), "selector": ("selector", "penyeleksi"),
+            "funder": ("funder", "penyandang dana"),
+            "participant": ("participant", "peserta"), "recipient": ("recipient", "penerima"),
+            "proposer": ("proposer", "pengusul"), "partner": ("partner", "mitra"),
+            "government-office": ("government office", "instansi pemerintah"), "school": ("school", "sekolah"),
+            "university": ("university", "universitas"), "club": ("club", "klub"), "embassy": ("embassy", "kedutaan"),
+            "agency": ("agency", "badan"), "company": ("company", "perusahaan"), "ngo": ("NGO", "LSM"),
+            "international-organisation": ("international organisation", "organisasi internasional"),
+            "city": ("city", "kota"), "regency": ("regency", "kabupaten"),
+            "municipality": ("municipality", "kotamadya"),
+            "province": ("province", "provinsi"), "state": ("state", "negara bagian"), "region": ("region", "wilayah"),
+            "district": ("district", "distrik"), "article": ("article", "artikel"), "book": ("book", "buku"),
+            "chapter": ("chapter", "bab buku"), "report": ("report", "laporan"), "news": ("news", "berita"),
+            "web": ("web page", "laman web"), "regulation": ("regulation", "peraturan"), "dataset": ("dataset", "data"),
+            "thesis": ("thesis", "tesis"), "interview": ("interview", "wawancara"),
+        ]
+        guard let pair = words[raw] else { return raw.replacingOccurrences(of: "-", with: " ") }
+        return language == .en ? pair.0 : pair.1
+    }
+}

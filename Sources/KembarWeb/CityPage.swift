@@ -31,7 +31,9 @@ enum CityPage {
             Fact(
                 label: Catalogue.page(.country, language),
                 value: city.country + (city.subdivision.map { " · \($0)" } ?? "")),
-            Fact(label: Catalogue.column("admin_level", language), value: city.adminLevel.rawValue),
+            Fact(
+                label: Catalogue.column("admin_level", language),
+                value: WebText.term(city.adminLevel.rawValue, language)),
         ]
         if let population = city.population {
             summary.facts.append(

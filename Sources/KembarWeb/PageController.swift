@@ -125,7 +125,7 @@ struct PageController: RouteCollection {
             rows: cities.map { city in
                 [
                     Cell(text: city.name.text(language), href: "/cities/\(city.id)"), Cell(text: city.country),
-                    Cell(text: city.adminLevel.rawValue),
+                    Cell(text: WebText.term(city.adminLevel.rawValue, language)),
                 ]
             })
         return try await req.view.render(
@@ -199,7 +199,7 @@ struct PageController: RouteCollection {
             rows: sources.map {
                 [
                     Cell(text: $0.shortCitation), Cell(text: $0.title, href: "/sources/\($0.id)"),
-                    Cell(text: $0.kind.rawValue),
+                    Cell(text: WebText.term($0.kind.rawValue, language)),
                 ]
             })
         return try await req.view.render(

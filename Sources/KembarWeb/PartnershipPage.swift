@@ -88,7 +88,7 @@ enum PartnershipPage {
                     Cell(
                         text: a.participants.isEmpty
                             ? "—" : Format.count(total.count, approximate: total.approximate, language), numeric: true),
-                    Cell(text: a.status.rawValue),
+                    Cell(text: WebText.term(a.status.rawValue, language)),
                 ]
             })
         let records = Section(

@@ -16,7 +16,7 @@ enum RecordPages {
             Fact(
                 label: Catalogue.label(.partnership, language), value: a.partnership.rawValue,
                 href: "/partnerships/\(a.partnership)"),
-            Fact(label: Catalogue.column("kind", language), value: a.kind.rawValue),
+            Fact(label: Catalogue.column("kind", language), value: WebText.term(a.kind.rawValue, language)),
             Fact(label: Catalogue.column("start", language), value: Format.date(a.start, language)),
         ]
         if let end = a.end {
@@ -44,7 +44,8 @@ enum RecordPages {
         for role in a.organisations {
             facts.append(
                 Fact(
-                    label: "\(Catalogue.column("organisations", language)) (\(role.role.rawValue))",
+                    label:
+                        "\(Catalogue.column("organisations", language)) (\(WebText.term(role.role.rawValue, language)))",
                     value: organisations[role.organisation] ?? role.organisation.rawValue,
                     href: "/organisations/\(role.organisation)"))
         }
@@ -61,8 +62,11 @@ enum RecordPages {
         facts.append(
             Fact(label: Catalogue.column("tags", language), value: a.tags.map(\.description).joined(separator: "; ")))
         facts.append(
-            Fact(label: Catalogue.column("infrastructure", language), value: a.infrastructure?.rawValue ?? "—"))
-        facts.append(Fact(label: Catalogue.column("status", language), value: a.status.rawValue))
+            Fact(
+                label: Catalogue.column("infrastructure", language),
+                value: a.infrastructure.map { WebText.term($0.rawValue, language) } ?? "—"))
+        facts.append(
+            Fact(label: Catalogue.column("status", language), value: WebText.term(a.status.rawValue, language)))
         var main = Section(id: "activity", heading: Catalogue.page(.summary, language), facts: facts)
         if let description = a.description { main.paragraphs = [description.text(language) + sources.cite(a.sources)] }
         return GenericPage(
@@ -84,7 +88,9 @@ enum RecordPages {
         facts.append(
             Fact(label: Catalogue.column("tags", language), value: i.tags.map(\.description).joined(separator: "; ")))
         facts.append(
-            Fact(label: Catalogue.column("infrastructure", language), value: i.infrastructure?.rawValue ?? "—"))
+            Fact(
+                label: Catalogue.column("infrastructure", language),
+                value: i.infrastructure.map { WebText.term($0.rawValue, language) } ?? "—"))
         for figure in i.figures {
             facts.append(
                 Fact(
@@ -109,7 +115,7 @@ enum RecordPages {
             $0.organisations.contains { $0.organisation == o.id }
         }
         var facts = [
-            Fact(label: Catalogue.column("kind", language), value: o.kind.rawValue),
+            Fact(label: Catalogue.column("kind", language), value: WebText.term(o.kind.rawValue, language)),
             Fact(label: Catalogue.page(.country, language), value: o.country),
         ]
         if let city = o.city {
@@ -130,7 +136,7 @@ enum RecordPages {
                         Link(
                             href: "/activities/\(a.id)",
                             label:
-                                "\(Format.date(a.start, language)) — \(a.title.text(language)) (\(a.organisations.filter { $0.organisation == o.id }.map(\.role.rawValue).joined(separator: ", ")))"
+                                "\(Format.date(a.start, language)) — \(a.title.text(language)) (\(a.organisations.filter { $0.organisation == o.id }.map { WebText.term($0.role.rawValue, language) }.joined(separator: ", ")))"
                         )
                     }),
             ])
@@ -170,7 +176,7 @@ enum RecordPages {
             )
         }
         for o in data.organisations { add(o.sources, "/organisations/\(o.id)", o.name.text(language)) }
-        var facts = [Fact(label: Catalogue.column("kind", language), value: s.kind.rawValue)]
+        var facts = [Fact(label: Catalogue.column("kind", language), value: WebText.term(s.kind.rawValue, language))]
         if !s.authors.isEmpty {
             facts.append(Fact(label: Catalogue.column("authors", language), value: s.authors.joined(separator: "; ")))
         }
