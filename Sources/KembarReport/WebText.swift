@@ -90,3 +90,12 @@ extension WebText {
         return language == .en ? pair.0 : pair.1
     }
 }
+
+extension WebText {
+    /// "… and 9,700 more records."
+    public static func andMore(_ count: Int, _ language: Language) -> String {
+        language == .en
+            ? "… and \(Format.integer(count, language)) more records."
+            : "… dan \(Format.integer(count, language)) data lainnya."
+    }
+}

@@ -19,6 +19,7 @@ public final class KembarStore: Sendable {
     let ownsEventLoopGroup: Bool
     let logger: Logger
     let databaseID: DatabaseID
+    let cache = RecordCache()
 
     /// Connects to `location`, using `eventLoopGroup` (e.g. the web server's) or a group of its own.
     ///
@@ -70,12 +71,12 @@ public final class KembarStore: Sendable {
     }
 
     /// Records of this store as domain values.
-    public var repository: Repository { Repository(database: database) }
+    public var repository: Repository { Repository(database: database, cache: cache) }
 
     /// Brings the schema up to date; safe to run on every start.
     public func migrate() async throws {
         let migrations = Migrations()
-        migrations.add(CreateRecords(), CreateRecordIndexes())
+        migrations.add(CreateRecords(), CreateRecordIndexes(), CreateGeneration())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger, on: eventLoopGroup.any())
         try await migrator.setupIfNeeded().get()

@@ -170,6 +170,7 @@ extension Repository {
                 try await EntityRecord.query(on: transaction).filter(\.$kind == kind).filter(\.$key == key)
                     .delete()
             }
+            try await Repository(database: transaction).bumpGeneration()
         }
     }
 }

@@ -5,8 +5,13 @@ import KembarCore
 /// Reads and writes Kembar's records as domain values. Records never leave this module.
 public struct Repository: Sendable {
     let database: any Database
+    /// Decoded records shared by the repositories of one store; `nil` inside a transaction.
+    let cache: RecordCache?
 
-    init(database: any Database) { self.database = database }
+    init(database: any Database, cache: RecordCache? = nil) {
+        self.database = database
+        self.cache = cache
+    }
 
     // MARK: - Reading
 
@@ -151,13 +156,24 @@ public struct Repository: Sendable {
             try await repository.upsert(dataset.activities, into: &summary)
             try await repository.upsert(dataset.initiatives, into: &summary)
             try await repository.upsert(dataset.observations, into: &summary)
+            if summary.inserted + summary.updated > 0 { try await repository.bumpGeneration() }
             return summary
         }
     }
 
     // MARK: - Generic record access
 
+    /// Every record of a kind, in date then key order; served from the cache while the database is unchanged.
     func all<T: StoredEntity>() async throws -> [T] {
+        guard let cache else { return try await load() }
+        let generation = try await generation()
+        if let cached: [T] = cache.values(T.kind, at: generation) { return cached }
+        let values: [T] = try await load()
+        cache.store(values, T.kind, at: generation)
+        return values
+    }
+
+    private func load<T: StoredEntity>() async throws -> [T] {
         try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
             .sort(\.$sortDate).sort(\.$key).all()
             .map { try DocumentCoding.decode(T.self, $0.document) }

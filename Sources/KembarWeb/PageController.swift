@@ -30,12 +30,12 @@ struct PageController: RouteCollection {
         var rows: [DashboardPage.Row] = []
         var attention: [Link] = []
         for partnership in snapshot.partnerships {
-            let evaluation = snapshot.evaluate(partnership.id, asOf: asOf)
-            let status = evaluation?.status.status
+            let finding = snapshot.status(partnership.id, asOf: asOf)
+            let status: PartnershipStatus? = finding.status
             let agreements = snapshot.agreements[partnership.id] ?? []
             let activities = snapshot.activities[partnership.id] ?? []
             let name = snapshot.title(of: partnership, language)
-            for condition in [evaluation?.status.reason].compactMap({ $0 }) + (evaluation?.status.alsoApplies ?? []) {
+            for condition in [finding.reason] + finding.alsoApplies {
                 if condition.status == .renewalDue || condition.status == .dormant {
                     attention.append(
                         Link(

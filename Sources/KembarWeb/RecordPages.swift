@@ -146,8 +146,12 @@ enum RecordPages {
         let language = req.language
         let data = try await req.repository.dataset()
         var supported: [Link] = []
-        func add(_ cites: [SourceKey], _ href: String, _ label: String) {
-            if cites.contains(s.id) { supported.append(Link(href: href, label: label)) }
+        var more = 0
+        // A source may support thousands of records (the founding paper supports every one of its facts): list the
+        // first few hundred and count the rest, so the page stays readable and fast.
+        func add(_ cites: [SourceKey], _ href: @autoclosure () -> String, _ label: @autoclosure () -> String) {
+            guard cites.contains(s.id) else { return }
+            if supported.count < 300 { supported.append(Link(href: href(), label: label())) } else { more += 1 }
         }
         for c in data.cities { add(c.sources, "/cities/\(c.id)", c.name.text(language)) }
         for p in data.partnerships {
@@ -193,7 +197,9 @@ enum RecordPages {
             actions: editActions(req, .sources, s.id.rawValue),
             sections: [
                 Section(id: "source", heading: Catalogue.page(.summary, language), facts: facts),
-                Section(id: "supports", heading: Catalogue.page(.supports, language), links: supported),
+                Section(
+                    id: "supports", heading: Catalogue.page(.supports, language),
+                    paragraphs: more == 0 ? [] : [WebText.andMore(more, language)], links: supported),
             ])
     }
 

@@ -6,25 +6,21 @@ import KembarStorage
 struct Snapshot {
     var partnerships: [Partnership]
     var cities: [CityKey: City]
-    var organisations: [Organisation]
     var fields: [Field]
     var agreements: [PartnershipKey: [Agreement]]
     var milestones: [PartnershipKey: [Milestone]]
     var activities: [PartnershipKey: [Activity]]
     var allActivities: [Activity]
-    var library: FrameworkLibrary
 
     static func load(_ repository: Repository) async throws -> Snapshot {
         let activities = try await repository.allActivities()
         return Snapshot(
             partnerships: try await repository.partnerships(),
             cities: Dictionary(uniqueKeysWithValues: try await repository.cities().map { ($0.id, $0) }),
-            organisations: try await repository.organisations(), fields: try await repository.fields(),
+            fields: try await repository.fields(),
             agreements: Dictionary(grouping: try await repository.allAgreements(), by: \.partnership),
             milestones: Dictionary(grouping: try await repository.allMilestones(), by: \.partnership),
-            activities: Dictionary(grouping: activities, by: \.partnership), allActivities: activities,
-            library: FrameworkLibrary(
-                frameworks: try await repository.frameworks(), crosswalks: try await repository.crosswalks()))
+            activities: Dictionary(grouping: activities, by: \.partnership), allActivities: activities)
     }
 
     /// "Surabaya – Liverpool".
@@ -33,14 +29,12 @@ struct Snapshot {
             .map { cities[$0]?.name.text(language) ?? $0.rawValue }.joined(separator: " – ")
     }
 
-    /// The partnership's evaluation against the default framework, for its status.
-    func evaluate(_ key: PartnershipKey, asOf: Day) -> PartnershipEvaluation? {
-        guard let partnership = partnerships.first(where: { $0.id == key }) else { return nil }
-        let data = Dataset(
-            organisations: organisations, partnerships: [partnership], agreements: agreements[key] ?? [],
-            milestones: milestones[key] ?? [], activities: activities[key] ?? [])
-        return try? Evaluator.evaluate(
-            data, partnership: key, framework: WebDefaults.framework, library: library, asOf: asOf)
+    /// The partnership's status on `asOf`, with its reason.
+    func status(_ key: PartnershipKey, asOf: Day) -> StatusFinding {
+        Evaluator.status(
+            Dataset(
+                agreements: agreements[key] ?? [], milestones: milestones[key] ?? [], activities: activities[key] ?? []),
+            partnership: key, asOf: asOf)
     }
 }
 

@@ -164,3 +164,19 @@ import Testing
         #expect(evaluation.delivered.activities == 1)
     }
 }
+
+@Suite struct StatusShortcutTests {
+    @Test func statusAloneEqualsTheFullEvaluations() throws {
+        let data = try Bundled.founding()
+        let library = try Bundled.library()
+        for day in [
+            Day(year: 2016, month: 6, day: 1), Day(year: 2019, month: 1, day: 1), Day(year: 2023, month: 12, day: 31),
+            Day(year: 2026, month: 11, day: 29),
+        ] {
+            let full = try Evaluator.evaluate(
+                data, partnership: "surabaya-liverpool", framework: "cohen-smart-city-wheel", library: library,
+                asOf: day)
+            #expect(Evaluator.status(data, partnership: "surabaya-liverpool", asOf: day) == full.status)
+        }
+    }
+}

@@ -139,3 +139,29 @@ func fixture(_ name: String) throws -> Data {
         #expect(try KembarSettings.fromEnvironment([:]).database == .sqliteFile(path: "kembar.sqlite"))
     }
 }
+
+@Suite struct SharedDatabaseTests {
+    /// Two servers on one database: records one caches are read again once the other writes.
+    @Test func aSecondStoreSeesTheFirstStoresWrites() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kembar-\(UUID().uuidString).sqlite")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let first = try KembarStore.open(.sqliteFile(path: path))
+        let second = try KembarStore.open(.sqliteFile(path: path))
+        try await first.prepare(loadDemo: true)
+        try await second.migrate()
+        #expect(try await first.repository.allActivities().count == 8)
+        #expect(try await second.repository.allActivities().count == 8)
+        var data = try DatasetCodec.decode(try fixture("external-dataset.json"))
+        try await second.repository.importDataset(data)
+        #expect(try await first.repository.allActivities().count == 9)
+        data.activities[0].participants[0].count = 20
+        try await first.repository.importDataset(Dataset(activities: data.activities))
+        let seen = try await second.repository.allActivities().first { $0.id == data.activities[0].id }
+        #expect(seen?.participants[0].count == 20)
+        try await first.repository.delete(.activities, key: data.activities[0].id.rawValue)
+        #expect(try await second.repository.allActivities().count == 8)
+        await first.close()
+        await second.close()
+    }
+}

@@ -67,6 +67,19 @@ public enum Evaluator {
     // MARK: - Which activities count
 
     /// Completed or ongoing, and started by the evaluation date. Planned and cancelled work delivered nothing.
+    /// The status alone, with its reason: what a list of many partnerships needs, without the rest of the
+    /// evaluation. Equal to `evaluate(…).status` for the same facts, date and settings.
+    public static func status(
+        _ data: Dataset, partnership key: PartnershipKey, asOf: Day, settings: EvaluationSettings = .init()
+    ) -> StatusFinding {
+        let delivered = data.activities.filter { $0.partnership == key && isDelivered($0, asOf: asOf) }
+            .sorted(by: chronological)
+        return status(
+            agreements: data.agreements.filter { $0.partnership == key && $0.signed.firstDay <= asOf },
+            milestones: data.milestones.filter { $0.partnership == key }, delivered: delivered, asOf: asOf,
+            settings: settings)
+    }
+
     static func isDelivered(_ activity: Activity, asOf: Day) -> Bool {
         (activity.status == .completed || activity.status == .ongoing) && activity.start.firstDay <= asOf
     }
@@ -160,10 +173,18 @@ public enum Evaluator {
         init(activities: [Activity], initiatives: [Initiative], framework: Framework, resolver: TagResolver) {
             self.framework = framework
             var failures: [FrameworkTag: UnmappedTag] = [:]
+            // Few distinct tags recur across many records: resolve each once.
+            var resolved: [FrameworkTag: Result<[String], UnmappedFailure>] = [:]
+            func resolve(_ tag: FrameworkTag) -> Result<[String], UnmappedFailure> {
+                if let known = resolved[tag] { return known }
+                let result = resolver.resolve(tag)
+                resolved[tag] = result
+                return result
+            }
             for activity in activities {
                 var nodes = Set<String>()
                 for tag in activity.tags {
-                    switch resolver.resolve(tag) {
+                    switch resolve(tag) {
                     case .success(let targets): nodes.formUnion(targets)
                     case .failure(let failure):
                         failures[tag, default: Self.empty(tag, failure.reason)].activities.append(activity.id)
@@ -178,7 +199,7 @@ public enum Evaluator {
             for initiative in initiatives {
                 var nodes = Set<String>()
                 for tag in initiative.tags {
-                    switch resolver.resolve(tag) {
+                    switch resolve(tag) {
                     case .success(let targets): nodes.formUnion(targets)
                     case .failure(let failure):
                         failures[tag, default: Self.empty(tag, failure.reason)].initiatives.append(initiative.id)
@@ -195,21 +216,22 @@ public enum Evaluator {
 
         /// Whether any of `nodes` lies at or below `target`.
         func reaches(_ nodes: Set<String>, _ target: FrameworkNode) -> Bool {
-            let below = Set(target.flattened.map(\.id))
-            return !nodes.isDisjoint(with: below)
+            !nodes.isDisjoint(with: Set(target.flattened.map(\.id)))
         }
 
         func findings() -> [DimensionFinding] {
             framework.dimensions.map { dimension in
                 let subs = dimension.children.compactMap { child -> DimensionFinding? in
-                    let acts = activityNodes.filter { reaches($0.1, child) }.map(\.0)
+                    let below = Set(child.flattened.map(\.id))
+                    let acts = activityNodes.filter { !$0.1.isDisjoint(with: below) }.map(\.0)
                     guard !acts.isEmpty else { return nil }
-                    let inits = initiativeNodes.filter { reaches($0.1, child) }.map(\.0)
+                    let inits = initiativeNodes.filter { !$0.1.isDisjoint(with: below) }.map(\.0)
                     return Evaluator.finding(child, activities: acts, initiatives: inits, subdimensions: [])
                 }
+                let below = Set(dimension.flattened.map(\.id))
                 return Evaluator.finding(
-                    dimension, activities: activityNodes.filter { reaches($0.1, dimension) }.map(\.0),
-                    initiatives: initiativeNodes.filter { reaches($0.1, dimension) }.map(\.0), subdimensions: subs)
+                    dimension, activities: activityNodes.filter { !$0.1.isDisjoint(with: below) }.map(\.0),
+                    initiatives: initiativeNodes.filter { !$0.1.isDisjoint(with: below) }.map(\.0), subdimensions: subs)
             }
         }
     }
