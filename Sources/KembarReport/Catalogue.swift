@@ -145,7 +145,7 @@ public enum Catalogue {
     public enum Label: String, CaseIterable, Sendable {
         case partnership, cities, kind, stage, agreements, activities, participants, fields, signed, signatories
         case validUntil, milestones, date, title, mode, status, sources, rationale, openEnded, approximate
-        case home, api, partnershipsHeading, noPartnerships, founding
+        case home, partnershipsHeading, noPartnerships, founding
     }
 
     public static func label(_ label: Label, _ language: Language) -> String {
@@ -172,7 +172,6 @@ public enum Catalogue {
         case .openEnded: (en, id) = ("not stated", "tidak disebutkan")
         case .approximate: (en, id) = ("approximate", "perkiraan")
         case .home: (en, id) = ("Kembar — sister-city cooperation", "Kembar — kerja sama kota kembar")
-        case .api: (en, id) = ("JSON API", "API JSON")
         case .partnershipsHeading: (en, id) = ("Partnerships", "Kemitraan")
         case .noPartnerships: (en, id) = ("No partnership recorded yet.", "Belum ada kemitraan yang tercatat.")
         case .founding:
@@ -191,10 +190,10 @@ extension Catalogue {
         case dashboard, cities, organisations, sources, frameworks, importData, index, newRecord, edit, delete
         case save, cancel, confirmDelete, deleteWarning, search, filter, all, attention, noAttention, mouEnding
         case dormant, missingSources, missingParticipants, country, year, field, summary, timeline, evaluation
-        case comparison, initiatives, observations, partnerships, supports, hierarchy, crosswalks, verification
+        case initiatives, observations, partnerships, supports, hierarchy, crosswalks, verification
         case provenance, upload, importHelp, imported, errorsFound, position, coverage, trend, latest, notFound
-        case fixErrors, saved, deleted, readOnly, records, skipLink, language, referencedBy, exports, report
-        case agreementsTable, activitiesTable, suggestions, matched, confidence, none, rank, interval
+        case fixErrors, saved, deleted, readOnly, skipLink, language, referencedBy, exports, report
+        case agreementsTable, activitiesTable, suggestions, matched, confidence, rank, interval
     }
 
     public static func page(_ word: Page, _ language: Language) -> String {
@@ -232,7 +231,6 @@ extension Catalogue {
         case .summary: (en, id) = ("Summary", "Ringkasan")
         case .timeline: (en, id) = ("Timeline", "Linimasa")
         case .evaluation: (en, id) = ("Evaluation", "Evaluasi")
-        case .comparison: (en, id) = ("The two cities compared", "Perbandingan kedua kota")
         case .initiatives: (en, id) = ("Initiatives", "Inisiatif")
         case .observations: (en, id) = ("Observations", "Observasi")
         case .partnerships: (en, id) = ("Partnerships", "Kemitraan")
@@ -262,7 +260,6 @@ extension Catalogue {
                 "Changes are disabled on this server: it does not listen on loopback only.",
                 "Perubahan dinonaktifkan di server ini: server tidak hanya mendengarkan loopback."
             )
-        case .records: (en, id) = ("records", "data")
         case .skipLink: (en, id) = ("Skip to content", "Langsung ke isi")
         case .language: (en, id) = ("Language", "Bahasa")
         case .referencedBy: (en, id) = ("Still referred to by", "Masih dirujuk oleh")
@@ -273,7 +270,6 @@ extension Catalogue {
         case .suggestions: (en, id) = ("Suggested tags", "Saran tag")
         case .matched: (en, id) = ("matched", "cocok")
         case .confidence: (en, id) = ("confidence", "keyakinan")
-        case .none: (en, id) = ("none", "tidak ada")
         case .rank: (en, id) = ("Rank", "Peringkat")
         case .interval: (en, id) = ("5–95 % interval", "Interval 5–95 %")
         }
