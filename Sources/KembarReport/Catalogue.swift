@@ -59,6 +59,7 @@ public enum Catalogue {
         case .formatUnsupported: (en, id) = ("unsupported file format", "format berkas tidak didukung")
         case .valueInvalid: (en, id) = ("invalid value", "nilai tidak sah")
         case .valueRequired: (en, id) = ("required", "wajib diisi")
+        case .valueOutOfRange: (en, id) = ("value outside the plausible range", "nilai di luar rentang yang wajar")
         }
         return language == .en ? en : id
     }

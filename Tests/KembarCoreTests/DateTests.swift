@@ -40,6 +40,15 @@ import Testing
         #expect(mou.adding(days: 365) == Day(year: 2019, month: 3, day: 19))
         #expect(Day(year: 2023, month: 3, day: 31).adding(months: 1) == Day(year: 2023, month: 4, day: 30))
     }
+
+    @Test func arithmeticPastTheLastYearDoesNotCrash() throws {
+        // A long term added to a late signing ends after 9999; it must still print, not trap.
+        let mou = Agreement(
+            id: "late", partnership: "p", kind: .mou, title: LocalizedText(en: "Late"),
+            signed: try PartialDate(parsing: "9999-06-01"), termYears: 5)
+        let end = try #require(mou.endDay)
+        #expect(end.partialDate.description == "10004-05-31")
+    }
 }
 
 @Suite struct KeyTests {

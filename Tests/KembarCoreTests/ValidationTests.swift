@@ -88,6 +88,17 @@ func sampleDataset() throws -> Dataset {
             ])
     }
 
+    @Test func hostileNumbersAreRefusedNotTrapped() throws {
+        var data = try sampleDataset()
+        data.activities[0].participants = [
+            Participants(role: "pupil", count: Int.max, breakdown: ["a": Int.max, "b": Int.max])
+        ]
+        data.activities[0].durationDays = Int.max
+        data.agreements[0].termYears = Int.max
+        let rules = Set(data.violations().map(\.rule))
+        #expect(rules == [.valueOutOfRange])
+    }
+
     @Test func breakdownLargerThanCount() throws {
         var data = try sampleDataset()
         data.activities[0].participants = [Participants(role: "pupil", count: 3, breakdown: ["female": 2, "male": 2])]

@@ -30,6 +30,13 @@ public struct PartialDate: Hashable, Comparable, Sendable, Codable, CustomString
         self.day = day
     }
 
+    /// A date from parts already known to be valid (a ``Day``'s), without the year-range check.
+    fileprivate init(unchecked year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     public init(parsing text: String) throws {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -152,7 +159,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Day(year: y, month: m, day: min(day, PartialDate.daysIn(month: m, year: y)))
     }
 
-    public var partialDate: PartialDate { try! PartialDate(year: year, month: month, day: day) }
+    /// The day as a day-precision date. Days come from valid dates or from arithmetic on them, so the parts are
+    /// always a real date; the year may pass 9999 (e.g. a long term added to a late signing), which is kept as is.
+    public var partialDate: PartialDate { PartialDate(unchecked: year, month: month, day: day) }
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
     public static func < (lhs: Day, rhs: Day) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)

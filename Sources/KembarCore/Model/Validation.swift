@@ -29,6 +29,16 @@ public enum DomainRule: String, Sendable, Codable, CaseIterable {
     case formatUnsupported = "format-unsupported"
     case valueInvalid = "value-invalid"
     case valueRequired = "value-required"
+    case valueOutOfRange = "value-out-of-range"
+}
+
+/// Upper bounds on counts and lengths: far beyond any real cooperation, low enough that sums and products of them
+/// (participants × days) can never overflow.
+enum Plausible {
+    static let participants = 100_000_000
+    static let days = 36_500
+    static let sessions = 100_000
+    static let termYears = 100
 }
 
 /// One broken rule: where (a path relative to the record, e.g. `participants[0].count`), the value, and the rule.
@@ -247,6 +257,9 @@ extension Agreement: Validatable {
             c.add("validUntil", validUntil.description, .agreementEndsBeforeStart, "valid from \(validFrom)")
         }
         if let termYears, termYears <= 0 { c.add("termYears", "\(termYears)", .agreementTermNotPositive) }
+        if let termYears, termYears > Plausible.termYears {
+            c.add("termYears", "\(termYears)", .valueOutOfRange, "at most \(Plausible.termYears)")
+        }
         for (field, link) in [("renews", renews), ("amends", amends)] {
             guard let link else { continue }
             if link == id {
@@ -293,16 +306,33 @@ extension Activity: Validatable {
             c.add("end", end.description, .activityEndsBeforeStart, "starts \(start)")
         }
         if let durationDays, durationDays <= 0 { c.add("durationDays", "\(durationDays)", .durationNotPositive) }
+        if let durationDays, durationDays > Plausible.days {
+            c.add("durationDays", "\(durationDays)", .valueOutOfRange, "at most \(Plausible.days)")
+        }
         if let sessions, sessions <= 0 { c.add("sessions", "\(sessions)", .sessionsNotPositive) }
+        if let sessions, sessions > Plausible.sessions {
+            c.add("sessions", "\(sessions)", .valueOutOfRange, "at most \(Plausible.sessions)")
+        }
         for (i, group) in participants.enumerated() {
             if group.role.trimmingCharacters(in: .whitespaces).isEmpty {
                 c.add("participants[\(i)].role", group.role, .textEmpty)
             }
             if group.count < 0 { c.add("participants[\(i)].count", "\(group.count)", .participantCountNegative) }
-            for (part, count) in group.breakdown.sorted(by: { $0.key < $1.key }) where count < 0 {
-                c.add("participants[\(i)].breakdown.\(part)", "\(count)", .participantCountNegative)
+            if group.count > Plausible.participants {
+                c.add(
+                    "participants[\(i)].count", "\(group.count)", .valueOutOfRange, "at most \(Plausible.participants)")
             }
-            let parts = group.breakdown.values.reduce(0, +)
+            for (part, count) in group.breakdown.sorted(by: { $0.key < $1.key })
+            where count < 0 || count > Plausible.participants {
+                c.add(
+                    "participants[\(i)].breakdown.\(part)", "\(count)",
+                    count < 0 ? .participantCountNegative : .valueOutOfRange)
+            }
+            // Saturating sum: the bounds above are checked separately, this must not trap on hostile input.
+            let parts = group.breakdown.values.reduce(0) { sum, value in
+                let (total, overflow) = sum.addingReportingOverflow(max(0, value))
+                return overflow ? Int.max : total
+            }
             if !group.breakdown.isEmpty, parts > group.count {
                 c.add("participants[\(i)].breakdown", "\(parts)", .breakdownExceedsCount, "count \(group.count)")
             }
