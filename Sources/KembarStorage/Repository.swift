@@ -54,6 +54,11 @@ public struct Repository: Sendable {
     public func allInitiatives() async throws -> [Initiative] { try await all() }
     public func allObservations() async throws -> [Observation] { try await all() }
 
+    /// Every framework and crosswalk: what evaluations, profiles and reports place tags with.
+    public func frameworkLibrary() async throws -> FrameworkLibrary {
+        FrameworkLibrary(frameworks: try await frameworks(), crosswalks: try await crosswalks())
+    }
+
     public func partnership(_ key: PartnershipKey) async throws -> Partnership? { try await one(key) }
     public func organisation(_ key: OrganisationKey) async throws -> Organisation? { try await one(key) }
     public func activity(_ key: ActivityKey) async throws -> Activity? { try await one(key) }

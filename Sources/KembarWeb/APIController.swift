@@ -23,25 +23,14 @@ struct APIController: RouteCollection {
 
     /// The evaluation of a partnership: `?framework=` (default Cohen's wheel), `?asOf=YYYY-MM-DD` (default today).
     func evaluation(req: Request) async throws -> PartnershipEvaluation {
-        try await report(req).evaluation
+        try await req.evaluationReport().evaluation
     }
 
     func comparison(req: Request) async throws -> CityComparison {
-        guard let comparison = try await report(req).comparison else {
+        guard let comparison = try await req.evaluationReport().comparison else {
             throw Abort(.notFound, reason: "This partnership has no partner city.")
         }
         return comparison
-    }
-
-    func report(_ req: Request) async throws -> EvaluationReport {
-        let key = PartnershipKey(try req.parameters.require("key"))
-        guard let slice = try await req.repository.dataset(partnership: key) else {
-            throw Abort(.notFound, reason: "No partnership '\(key)'.")
-        }
-        let library = try await library(req)
-        let framework = try self.framework(req, library)
-        return try EvaluationReport.make(
-            slice, partnership: key, framework: framework, library: library, asOf: req.asOf)
     }
 
     func profile(req: Request) async throws -> CityProfile {
@@ -50,9 +39,9 @@ struct APIController: RouteCollection {
         let data = Dataset(
             cities: [city], initiatives: try await req.repository.initiatives(of: key),
             observations: try await req.repository.observations(of: key))
-        let library = try await library(req)
+        let library = try await req.repository.frameworkLibrary()
         return try Evaluator.profile(
-            data, city: key, framework: try framework(req, library), library: library, asOf: req.asOf)
+            data, city: key, framework: try req.chosenFramework(in: library), library: library, asOf: req.asOf)
     }
 
     func suggestTags(req: Request) async throws -> [TagSuggestion] {
@@ -60,17 +49,6 @@ struct APIController: RouteCollection {
             throw Abort(.badRequest, reason: "Give the text to tag as ?text=…")
         }
         return TagSuggester().suggest(text: text)
-    }
-
-    func library(_ req: Request) async throws -> FrameworkLibrary {
-        FrameworkLibrary(
-            frameworks: try await req.repository.frameworks(), crosswalks: try await req.repository.crosswalks())
-    }
-
-    func framework(_ req: Request, _ library: FrameworkLibrary) throws -> FrameworkKey {
-        let key = FrameworkKey(req.query[String.self, at: "framework"] ?? WebDefaults.framework.rawValue)
-        guard library.framework(key) != nil else { throw Abort(.notFound, reason: "No framework '\(key)'.") }
-        return key
     }
 
     func partnerships(req: Request) async throws -> [PartnershipDTO] {

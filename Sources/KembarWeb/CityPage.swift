@@ -11,8 +11,7 @@ enum CityPage {
         let repository = req.repository
         let initiatives = try await repository.initiatives(of: city.id)
         let observations = try await repository.observations(of: city.id)
-        let library = FrameworkLibrary(
-            frameworks: try await repository.frameworks(), crosswalks: try await repository.crosswalks())
+        let library = try await repository.frameworkLibrary()
         let sources = SourceNumbers(
             try await repository.sources().filter { source in
                 (city.sources + initiatives.flatMap(\.sources) + observations.flatMap(\.sources)).contains(source.id)
@@ -22,7 +21,7 @@ enum CityPage {
         }
         let cityNames = Dictionary(
             uniqueKeysWithValues: try await repository.cities().map { ($0.id, $0.name.text(language)) })
-        let framework = FrameworkKey(req.query[String.self, at: "framework"] ?? WebDefaults.framework.rawValue)
+        let framework = try req.chosenFramework(in: library)
         let data = Dataset(cities: [city], initiatives: initiatives, observations: observations)
         let profile = try Evaluator.profile(data, city: city.id, framework: framework, library: library, asOf: req.asOf)
 

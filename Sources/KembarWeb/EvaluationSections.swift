@@ -7,10 +7,8 @@ import Vapor
 enum EvaluationSections {
     static func build(_ req: Request, partnership: Partnership, slice: Dataset, asOf: Day) async throws -> [Section] {
         let language = req.language
-        let library = FrameworkLibrary(
-            frameworks: try await req.repository.frameworks(), crosswalks: try await req.repository.crosswalks())
-        let chosen = FrameworkKey(req.query[String.self, at: "framework"] ?? WebDefaults.framework.rawValue)
-        guard library.framework(chosen) != nil else { throw Abort(.notFound, reason: "No framework '\(chosen)'.") }
+        let library = try await req.repository.frameworkLibrary()
+        let chosen = try req.chosenFramework(in: library)
         let report = try EvaluationReport.make(
             slice, partnership: partnership.id, framework: chosen, library: library, asOf: asOf)
         var picker = Section(id: "framework", heading: Catalogue.page(.evaluation, language))

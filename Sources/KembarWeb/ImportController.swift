@@ -67,17 +67,8 @@ struct ImportController: RouteCollection {
 
     /// The printable evaluation report: `?format=html|md|json`, `?framework=`, `?asOf=`, `?lang=`.
     func report(req: Request) async throws -> Response {
-        let key = PartnershipKey(try req.parameters.require("key"))
-        guard let slice = try await req.repository.dataset(partnership: key) else { throw Abort(.notFound) }
-        let library = FrameworkLibrary(
-            frameworks: try await req.repository.frameworks(), crosswalks: try await req.repository.crosswalks())
-        let framework = FrameworkKey(req.query[String.self, at: "framework"] ?? WebDefaults.framework.rawValue)
-        guard library.framework(framework) != nil else {
-            throw Abort(.notFound, reason: "No framework '\(framework)'.")
-        }
         let format = ReportFormat(rawValue: req.query[String.self, at: "format"] ?? "html") ?? .html
-        let report = try EvaluationReport.make(
-            slice, partnership: key, framework: framework, library: library, asOf: req.asOf)
+        let report = try await req.evaluationReport()
         let response = Response(status: .ok, body: .init(string: try report.render(format, req.language)))
         switch format {
         case .html: response.headers.contentType = .html

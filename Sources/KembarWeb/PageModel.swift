@@ -96,6 +96,24 @@ struct GenericPage: Encodable {
 }
 
 extension Request {
+    /// The framework a page or endpoint evaluates against: `?framework=`, else the default; 404 when unknown.
+    func chosenFramework(in library: FrameworkLibrary) throws -> FrameworkKey {
+        let key = FrameworkKey(query[String.self, at: "framework"] ?? WebDefaults.framework.rawValue)
+        guard library.framework(key) != nil else { throw Abort(.notFound, reason: "No framework '\(key)'.") }
+        return key
+    }
+
+    /// The evaluation report of the partnership `:key` for the chosen framework as of `asOf`.
+    func evaluationReport() async throws -> EvaluationReport {
+        let key = PartnershipKey(try parameters.require("key"))
+        guard let slice = try await repository.dataset(partnership: key) else {
+            throw Abort(.notFound, reason: "No partnership '\(key)'.")
+        }
+        let library = try await repository.frameworkLibrary()
+        return try EvaluationReport.make(
+            slice, partnership: key, framework: try chosenFramework(in: library), library: library, asOf: asOf)
+    }
+
     /// Today, as the server's calendar has it (UTC), or the `?asOf=` date when given.
     var asOf: Day {
         if let text = query[String.self, at: "asOf"], let date = try? PartialDate(parsing: text) { return date.lastDay }

@@ -26,10 +26,7 @@ struct EvaluationOptions: ParsableArguments {
             guard let slice = try await store.repository.dataset(partnership: key) else {
                 throw ValidationError("No partnership '\(partnership)'. `kembar partnerships` lists them.")
             }
-            let library = FrameworkLibrary(
-                frameworks: try await store.repository.frameworks(), crosswalks: try await store.repository.crosswalks()
-            )
-            return (slice, library)
+            return (slice, try await store.repository.frameworkLibrary())
         }
         guard library.framework(FrameworkKey(framework)) != nil else {
             throw ValidationError(
