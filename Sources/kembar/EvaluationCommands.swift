@@ -110,27 +110,49 @@ struct SuggestTags: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suggest-tags",
         abstract: "Propose smart-city dimension tags for a text, with the words that matched and a confidence.",
-        discussion: "Reads Indonesian and English, with Indonesian affixes (pendidikan, mendidik → didik). "
+        discussion: "Reads Indonesian and English, with Indonesian affixes (pendidikan, mendidik → didik), and "
+            + "proposes a sub-dimension where the words point to one. --framework translates the suggestions into "
+            + "another bundled framework through the bundled crosswalks. "
             + "A person confirms a suggestion; nothing is stored. Precision and recall: docs/TAGGING.md.")
 
     @Argument(help: "Title and description of an activity or initiative.") var text: String
+    @Option(help: "Framework to suggest tags in: any bundled framework (default: Cohen's Smart City Wheel).")
+    var framework: String = "cohen-smart-city-wheel"
     @Option(help: "table or json.") var format: OutputFormat = .table
 
     func run() throws {
-        let suggestions = TagSuggester().suggest(text: text)
+        let suggester = TagSuggester()
+        let key = FrameworkKey(framework)
+        let suggestions: [TagSuggestion]
+        if key == suggester.lexicon.framework {
+            suggestions = suggester.suggest(text: text)
+        } else {
+            let library = FrameworkLibrary(try Bundled.frameworks())
+            do {
+                suggestions = try suggester.suggest(text: text, framework: key, library: library)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
         if format == .json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             FileHandle.standardOutput.write(try encoder.encode(suggestions) + Data("\n".utf8))
             return
         }
-        guard !suggestions.isEmpty else { return print("No dimension suggested: no lexicon word matched.") }
+        guard !suggestions.isEmpty else {
+            if key != suggester.lexicon.framework && !suggester.suggest(text: text).isEmpty {
+                return print(
+                    "No tag suggested in \(framework): no bundled crosswalk places the suggested dimensions there.")
+            }
+            return print("No dimension suggested: no lexicon word matched.")
+        }
         print(
             TextTable.render(
-                header: ["tag", "confidence", "matched words"],
+                header: ["tag", "sub-dimension", "confidence", "matched words"],
                 rows: suggestions.map { s in
                     [
-                        s.tag.description, String(format: "%.2f", s.confidence),
+                        s.tag.description, s.subdimension?.tag.node ?? "—", String(format: "%.2f", s.confidence),
                         s.matches.map { $0.word == $0.term ? $0.word : "\($0.word) (\($0.term))" }.joined(
                             separator: ", "),
                     ]
