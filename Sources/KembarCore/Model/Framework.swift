@@ -37,10 +37,19 @@ public struct FrameworkNode: Hashable, Sendable, Codable, Identifiable {
     /// Where the node comes from and what confirms it.
     public var provenance: String?
     public var children: [FrameworkNode]
+    /// The languages in which ``name`` is Kembar's own translation, because no source gives the node a name in
+    /// them (e.g. `[.id]` for a U4SSC KPI, published in English only).
+    ///
+    /// Absent (`nil`) when every language of the name is as the framework's authors or the cited sources write it;
+    /// datasets written before this field existed decode with it absent. A translated name is a reading aid, not a
+    /// citation: quote the source's own wording when there is one. The node's ``verification`` is about the node and
+    /// its source-language name, not about the translation.
+    public var translated: [Language]?
 
     public init(
         id: String, level: NodeLevel, name: LocalizedText, unit: String? = nil, direction: Direction? = nil,
-        verification: Verification, provenance: String? = nil, children: [FrameworkNode] = []
+        verification: Verification, provenance: String? = nil, children: [FrameworkNode] = [],
+        translated: [Language]? = nil
     ) {
         self.id = id
         self.level = level
@@ -50,7 +59,11 @@ public struct FrameworkNode: Hashable, Sendable, Codable, Identifiable {
         self.verification = verification
         self.provenance = provenance
         self.children = children
+        self.translated = translated
     }
+
+    /// Whether the name in `language` is Kembar's translation rather than the sources' wording.
+    public func isTranslated(_ language: Language) -> Bool { translated?.contains(language) ?? false }
 
     /// This node and all below it, depth first.
     public var flattened: [FrameworkNode] { [self] + children.flatMap(\.flattened) }

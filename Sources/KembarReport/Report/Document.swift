@@ -1,3 +1,4 @@
+import Foundation
 import KembarCore
 
 /// A report as a list of blocks of plain text, rendered to HTML or Markdown by one function each.
@@ -14,7 +15,9 @@ struct Document {
         /// Numbered items: the sources.
         case numbered([String])
         case table(header: [String], rows: [[String]])
-        /// An SVG chart; Markdown shows the caption only, since most Markdown viewers do not draw inline SVG.
+        /// An SVG chart and its caption. HTML keeps both in one `<figure>`; Markdown, which most viewers cannot draw
+        /// inline SVG in, shows the chart's description (its `<desc>`) as text under the caption instead, so a caption
+        /// never stands without its chart.
         case figure(svg: String, caption: String)
         case note(String)
     }
@@ -81,6 +84,8 @@ struct Document {
                 for row in rows { out += "<tr>" + row.map { "<td>\(SVG.escape($0))</td>" }.joined() + "</tr>" }
                 out += "</tbody></table>\n"
             case .figure(let svg, let caption):
+                // No chart, no figure: a caption alone would name something that is not there.
+                guard !svg.isEmpty else { continue }
                 out += "<figure>\(svg)<figcaption>\(SVG.escape(caption))</figcaption></figure>\n"
             }
         }
@@ -138,24 +143,72 @@ struct Document {
                 out += "|" + String(repeating: " --- |", count: header.count) + "\n"
                 for row in rows { out += "| " + row.map(Self.escapeMarkdown).joined(separator: " | ") + " |\n" }
                 out += "\n"
-            case .figure(_, let caption): out += "_\(Self.escapeMarkdown(caption))_\n\n"
+            case .figure(let svg, let caption): out += markdownFigure(svg: svg, caption: caption)
             }
         }
         return out
     }
 
-    /// Escapes characters Markdown would read as syntax or inline HTML, and keeps table cells on one line.
+    /// A chart in Markdown: its caption, marked as a chart given as text, over the chart's content — the items of its
+    /// `<desc>`, one per line. A chart without a description is left out, caption and all.
+    func markdownFigure(svg: String, caption: String) -> String {
+        guard let description = SVG.description(of: svg) else { return "" }
+        let items = description.components(separatedBy: "; ").filter {
+            !$0.trimmingCharacters(in: .whitespaces).isEmpty
+        }
+        guard !items.isEmpty else { return "" }
+        let title = caption.trimmingCharacters(in: .whitespaces).isEmpty ? (SVG.title(of: svg) ?? "") : caption
+        let note = language == .en ? "chart given as text" : "grafik disajikan sebagai teks"
+        var out = title.isEmpty ? "_\(note)_:\n\n" : "**\(Self.escapeMarkdown(title))** (_\(note)_):\n\n"
+        out += items.map { "- \(Self.escapeMarkdown($0))" }.joined(separator: "\n") + "\n\n"
+        return out
+    }
+
+    /// Escapes, with Markdown's own backslash escapes, the characters Markdown would read as syntax or inline HTML,
+    /// and keeps table cells on one line.
+    ///
+    /// Markdown is read as text as often as it is rendered, so no HTML entity is written: `&` is escaped (`\&`) only
+    /// where it would start a character reference (`&amp;`, `&#39;`), and quotes are left as they are. A text that
+    /// would open a block (`# `, `- `, `+ `, `2018. `, `1) `) has that mark escaped too.
     static func escapeMarkdown(_ text: String) -> String {
+        let characters = Array(text)
         var out = ""
-        for ch in text {
+        for (index, ch) in characters.enumerated() {
             switch ch {
             case "\\", "`", "*", "_", "[", "]", "|", "<", ">", "~": out += "\\\(ch)"
             case "#" where out.isEmpty: out += "\\#"
-            case "&": out += "&amp;"
+            case "-" where out.isEmpty && opensBlock(characters, after: index),
+                "+" where out.isEmpty && opensBlock(characters, after: index):
+                out += "\\\(ch)"
+            case "." where isNumber(out) && opensBlock(characters, after: index),
+                ")" where isNumber(out) && opensBlock(characters, after: index):
+                out += "\\\(ch)"
+            case "&" where startsCharacterReference(characters, at: index): out += "\\&"
             case "\n", "\r": out += " "
             default: out.append(ch)
             }
         }
         return out
+    }
+
+    /// Whether `text` is digits only, as the number of an ordered list item is.
+    private static func isNumber(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// Whether a mark at `index` is followed by a space or nothing, as a list marker is.
+    private static func opensBlock(_ characters: [Character], after index: Int) -> Bool {
+        index + 1 == characters.count || characters[index + 1] == " "
+    }
+
+    /// Whether the `&` at `index` begins something Markdown would decode: `&name;`, `&#123;` or `&#x1F;`.
+    private static func startsCharacterReference(_ characters: [Character], at index: Int) -> Bool {
+        var end = index + 1
+        while end < characters.count, end - index <= 33,
+            characters[end].isASCII, characters[end].isLetter || characters[end].isNumber || characters[end] == "#"
+        {
+            end += 1
+        }
+        return end > index + 1 && end < characters.count && characters[end] == ";"
     }
 }
