@@ -60,6 +60,21 @@ public enum Catalogue {
         case .valueInvalid: (en, id) = ("invalid value", "nilai tidak sah")
         case .valueRequired: (en, id) = ("required", "wajib diisi")
         case .valueOutOfRange: (en, id) = ("value outside the plausible range", "nilai di luar rentang yang wajar")
+        case .syntaxInvalid: (en, id) = ("not standard JSON", "bukan JSON standar")
+        case .fieldUnknown:
+            (en, id) = (
+                "Kembar does not know this field; nothing is dropped, so the file is refused",
+                "Kembar tidak mengenal isian ini; tidak ada yang dibuang, jadi berkas ditolak"
+            )
+        case .fieldDuplicated: (en, id) = ("given twice", "diberikan dua kali")
+        case .nullNotAllowed: (en, id) = ("null is not allowed", "null tidak diperbolehkan")
+        case .dateRangeReversed:
+            (en, id) = ("the end lies before the start", "tanggal akhir sebelum tanggal mulai")
+        case .alternativeWithoutSource:
+            (en, id) = (
+                "another value must name the source that gives it",
+                "nilai lain harus menyebut sumber yang memberikannya"
+            )
         }
         return language == .en ? en : id
     }
@@ -88,6 +103,66 @@ public enum Catalogue {
             : "Diimpor: \(inserted) baru, \(updated) diperbarui, \(unchanged) tidak berubah."
     }
 
+    public static func dryRunSummary(inserted: Int, updated: Int, unchanged: Int, _ language: Language) -> String {
+        language == .en
+            ? "Dry run, nothing written: \(inserted) would be added, \(updated) changed, \(unchanged) unchanged."
+            : "Uji coba, tidak ada yang ditulis: \(inserted) akan ditambahkan, \(updated) diubah, "
+                + "\(unchanged) tidak berubah."
+    }
+
+    /// The records an import replaced whole, named so nobody is surprised by the default.
+    public static func replaced(_ keys: [String], _ language: Language) -> String {
+        (language == .en
+            ? "Replaced whole (use --merge to add to stored records instead): "
+            : "Diganti seluruhnya (pakai --merge untuk menambah ke data tersimpan): ") + keys.joined(separator: ", ")
+    }
+
+    public static func changeAction(_ action: RecordChange.Action, _ language: Language) -> String {
+        switch action {
+        case .add: language == .en ? "+ add" : "+ tambah"
+        case .change: language == .en ? "~ change" : "~ ubah"
+        case .keep: language == .en ? "= keep" : "= tetap"
+        }
+    }
+
+    public static func importIntoEmptyDatabase(unknown: Int, _ language: Language) -> String {
+        language == .en
+            ? "Nothing was imported: the database is empty, so the \(unknown) references to fields, frameworks and "
+                + "other records cannot be found. Load the bundled frameworks and fields first with "
+                + "`kembar migrate --seed` (add --no-demo to leave out the founding dataset), then import again."
+            : "Tidak ada yang diimpor: basis data masih kosong, sehingga \(unknown) rujukan ke bidang, kerangka dan "
+                + "data lain tidak ditemukan. Muat dulu kerangka dan bidang bawaan dengan `kembar migrate --seed` "
+                + "(tambahkan --no-demo agar dataset pendiri tidak dimuat), lalu impor lagi."
+    }
+
+    /// "No frameworks are stored yet: …" — what to run to get the bundled ones.
+    public static func nothingStored(_ collection: String, _ language: Language) -> String {
+        let what = language == .en ? collection : (collection == "frameworks" ? "kerangka" : "bidang")
+        return language == .en
+            ? "No \(what) are stored yet. Load the bundled ones with `kembar migrate --seed`."
+            : "Belum ada \(what) yang tersimpan. Muat yang bawaan dengan `kembar migrate --seed`."
+    }
+
+    public static func unknownKey(_ key: String, known: [String], _ language: Language) -> String {
+        (language == .en ? "No '\(key)'. Known: " : "Tidak ada '\(key)'. Yang ada: ") + known.joined(separator: ", ")
+    }
+
+    /// Why a file named for import could not be read.
+    public enum Unreadable: Sendable { case missing, directory, unreadable, notUTF8 }
+
+    public static func unreadable(_ reason: Unreadable, _ language: Language) -> String {
+        switch (reason, language) {
+        case (.missing, .en): "there is no such file"
+        case (.missing, .id): "berkas ini tidak ada"
+        case (.directory, .en): "this is a folder, not a file: name the files inside it"
+        case (.directory, .id): "ini folder, bukan berkas: sebutkan berkas di dalamnya"
+        case (.unreadable, .en): "the file cannot be read (check its permissions)"
+        case (.unreadable, .id): "berkas tidak dapat dibaca (periksa izinnya)"
+        case (.notUTF8, .en): "the file is not UTF-8 text"
+        case (.notUTF8, .id): "berkas bukan teks UTF-8"
+        }
+    }
+
     /// Names of enumeration values, for tables and pages.
     public static func name(_ kind: Partnership.Kind, _ language: Language) -> String {
         switch kind {
@@ -99,8 +174,10 @@ public enum Catalogue {
         }
     }
 
-    public static func name(_ stage: Partnership.Stage, _ language: Language) -> String {
-        switch stage {
+    /// The stage, or "not recorded" when no source states it.
+    public static func name(_ stage: Partnership.Stage?, _ language: Language) -> String {
+        guard let stage else { return language == .en ? "not recorded" : "tidak tercatat" }
+        return switch stage {
         case .exploration: language == .en ? "exploration" : "penjajakan"
         case .intent: language == .en ? "letter of intent" : "surat minat"
         case .agreement: language == .en ? "agreement signed" : "perjanjian ditandatangani"
@@ -119,15 +196,37 @@ public enum Catalogue {
         case .renewal: language == .en ? "renewal" : "pembaruan"
         case .addendum: language == .en ? "addendum" : "adendum"
         case .termination: language == .en ? "termination" : "pengakhiran"
+        case .twinningAgreement: language == .en ? "twinning agreement" : "perjanjian kota kembar"
+        case .charter: language == .en ? "twinning charter" : "piagam kota kembar"
+        case .jointDeclaration: language == .en ? "joint declaration" : "deklarasi bersama"
+        case .jointStatement: language == .en ? "joint statement" : "pernyataan bersama"
+        case .other: language == .en ? "other document" : "dokumen lain"
         }
     }
 
-    public static func name(_ mode: Activity.Mode, _ language: Language) -> String {
-        switch mode {
-        case .inbound: language == .en ? "inbound" : "masuk"
-        case .outbound: language == .en ? "outbound" : "keluar"
+    /// The agreement's kind as the document names it: the label of an `other`, else the kind's name.
+    public static func name(of agreement: Agreement, _ language: Language) -> String {
+        if let label = agreement.kindLabel, !label.isEmpty { return label.text(language) }
+        return name(agreement.kind, language)
+    }
+
+    public static func name(_ travel: Activity.Travel, _ language: Language) -> String {
+        switch travel {
+        case .fromCity: language == .en ? "to the partner" : "ke kota mitra"
+        case .fromPartner: language == .en ? "from the partner" : "dari kota mitra"
+        case .bothWays: language == .en ? "both ways" : "dua arah"
+        case .none: language == .en ? "nobody travelled" : "tanpa perjalanan"
+        }
+    }
+
+    public static func name(_ venue: Activity.Venue, _ language: Language) -> String {
+        switch venue {
+        case .firstCity: language == .en ? "in the first city" : "di kota pertama"
+        case .partnerCity: language == .en ? "in the partner city" : "di kota mitra"
+        case .elsewhere: language == .en ? "elsewhere" : "di tempat lain"
         case .online: language == .en ? "online" : "daring"
         case .hybrid: language == .en ? "hybrid" : "hibrida"
+        case .remote: language == .en ? "by post or remotely" : "lewat pos atau jarak jauh"
         }
     }
 
@@ -195,6 +294,7 @@ extension Catalogue {
         case provenance, upload, importHelp, imported, errorsFound, position, coverage, trend, latest, notFound
         case fixErrors, saved, deleted, readOnly, skipLink, language, referencedBy, exports, report
         case agreementsTable, activitiesTable, suggestions, matched, confidence, rank, interval
+        case preview, confirmImport, previewImport, noFileChosen, mergeOption
     }
 
     public static func page(_ word: Page, _ language: Language) -> String {
@@ -273,6 +373,16 @@ extension Catalogue {
         case .confidence: (en, id) = ("confidence", "keyakinan")
         case .rank: (en, id) = ("Rank", "Peringkat")
         case .interval: (en, id) = ("5–95 % interval", "Interval 5–95 %")
+        case .preview: (en, id) = ("Preview: nothing written yet", "Pratinjau: belum ada yang ditulis")
+        case .confirmImport: (en, id) = ("Import these changes", "Impor perubahan ini")
+        case .previewImport: (en, id) = ("Check and preview", "Periksa dan pratinjau")
+        case .noFileChosen:
+            (en, id) = ("No file chosen: choose at least one file.", "Belum ada berkas: pilih sedikitnya satu berkas.")
+        case .mergeOption:
+            (en, id) = (
+                "Add to stored records instead of replacing them whole (merge)",
+                "Tambahkan ke data tersimpan, bukan mengganti seluruhnya (gabung)"
+            )
         }
         return language == .en ? en : id
     }

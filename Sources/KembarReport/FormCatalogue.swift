@@ -43,6 +43,15 @@ extension Catalogue {
             "container": ("Journal or website", "Jurnal atau situs"), "publisher": ("Publisher", "Penerbit"),
             "url": ("URL", "URL"), "doi": ("DOI", "DOI"), "accessed": ("Accessed", "Diakses"),
             "interviewee": ("Interviewee", "Narasumber"), "office": ("Office", "Instansi"),
+            "travel": ("Who travelled", "Siapa yang bepergian"), "venue": ("Where it took place", "Tempat pelaksanaan"),
+            "date_inferred": ("Date inferred (not given by the source)", "Tanggal disimpulkan (tidak dari sumber)"),
+            "date_label": ("Period as the source names it", "Periode menurut sumber"),
+            "results": ("Results", "Hasil"), "figures": ("Figures", "Angka"),
+            "recognitions": ("Awards and recognitions", "Penghargaan dan pengakuan"),
+            "kind_label": ("Document name", "Nama dokumen"), "purpose": ("Stated purpose", "Tujuan yang dinyatakan"),
+            "cooperation_since": ("Cooperation since", "Kerja sama sejak"),
+            "legal_basis": ("Legal basis", "Dasar hukum"),
+            "represents": ("Represents country", "Mewakili negara"),
         ]
         guard let pair = labels[base] else { return name }
         return (language == .en ? pair.0 : pair.1) + suffix
@@ -55,8 +64,8 @@ extension Catalogue {
         switch name {
         case "participants":
             (en, id) = (
-                "role=count; ~ before an approximate count: pupil=10; teacher=~250",
-                "peran=jumlah; ~ sebelum jumlah perkiraan: pupil=10; teacher=~250"
+                "role=count; ~ before an approximate count; a breakdown in brackets: pupil=10[girls=4, boys=6]; teacher=~250",
+                "peran=jumlah; ~ sebelum jumlah perkiraan; rincian dalam kurung: pupil=10[girls=4, boys=6]; teacher=~250"
             )
         case "organisations":
             (en, id) = ("key:role; e.g. tranmere-rovers-fc:trainer", "kunci:peran; mis. tranmere-rovers-fc:trainer")
@@ -65,16 +74,27 @@ extension Catalogue {
                 "framework:node; e.g. cohen-smart-city-wheel:people",
                 "kerangka:simpul; mis. cohen-smart-city-wheel:people"
             )
-        case "fields", "sources", "characteristics", "authors":
+        case "results", "figures":
+            (en, id) = (
+                #"JSON as in the dataset format: [{"label": {"en": "Waste volume"}, "value": -32, "unit": "%", "sources": ["key"]}]"#,
+                #"JSON seperti format dataset: [{"label": {"id": "Volume sampah"}, "value": -32, "unit": "%", "sources": ["kunci"]}]"#
+            )
+        case "recognitions":
+            (en, id) = (
+                #"JSON as in the dataset format: [{"title": {"en": "IKCI award"}, "date": "2019", "sources": ["key"]}]"#,
+                #"JSON seperti format dataset: [{"title": {"id": "Penghargaan IKCI"}, "date": "2019", "sources": ["kunci"]}]"#
+            )
+        case "fields", "sources", "characteristics", "authors", "legal_basis":
             (en, id) = ("separate items with ;", "pisahkan dengan ;")
         case "outputs_en", "outputs_id": (en, id) = ("separate outputs with ;", "pisahkan keluaran dengan ;")
         case "signatories":
             (en, id) = (
-                "Name | office (English) | office (Indonesian) | city key; separate people with ;",
-                "Nama | jabatan (Inggris) | jabatan (Indonesia) | kunci kota; pisahkan orang dengan ;"
+                "Name | office (English) | office (Indonesian) | city key | sources, comma-separated | disputed; separate people with ;; another name a source gives: or Name | office | office | sources",
+                "Nama | jabatan (Inggris) | jabatan (Indonesia) | kunci kota | sumber, dipisah koma | disputed; pisahkan orang dengan ;; nama lain dari sumber lain: or Nama | jabatan | jabatan | sumber"
             )
         case "identifiers": (en, id) = ("scheme=identifier; e.g. iati=GB-GOV-1", "skema=pengenal; mis. iati=GB-GOV-1")
-        case "start", "end", "date", "signed", "valid_from", "valid_until", "period", "started", "accessed":
+        case "start", "end", "date", "signed", "valid_from", "valid_until", "period", "started", "accessed",
+            "cooperation_since":
             (en, id) = ("YYYY, YYYY-MM or YYYY-MM-DD", "YYYY, YYYY-MM atau YYYY-MM-DD")
         case "key":
             (en, id) = (

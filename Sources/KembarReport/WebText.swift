@@ -34,6 +34,10 @@ public enum WebText {
     }
 
     public static func nodes(_ language: Language) -> String { language == .en ? "Nodes" : "Simpul" }
+    public static func dimensionsLabel(_ language: Language) -> String { language == .en ? "Dimensions" : "Dimensi" }
+    public static func verificationLabel(_ language: Language) -> String {
+        language == .en ? "Verification" : "Verifikasi"
+    }
 
     public static func sourced(_ sourced: Bool, _ language: Language) -> String {
         switch (sourced, language) {
@@ -44,15 +48,9 @@ public enum WebText {
         }
     }
 
-    /// A participant role word in the page's language, when Kembar knows it; other roles are shown as written.
-    public static func role(_ role: String, _ language: Language) -> String {
-        guard language == .id else { return role.replacingOccurrences(of: "-", with: " ") }
-        let known = [
-            "pupil": "murid", "student": "pelajar", "teacher": "guru", "coach": "pelatih", "official": "pendamping",
-            "parent": "wali murid", "coach-or-sports-teacher": "pelatih atau guru olahraga", "mayor": "wali kota",
-            "officer": "pegawai", "expert": "ahli", "trainer": "pelatih",
-        ]
-        return known[role] ?? role.replacingOccurrences(of: "-", with: " ")
+    /// A participant role word in the page's language, after a count of `count`; other roles are shown as written.
+    public static func role(_ role: String, count: Int = 2, _ language: Language) -> String {
+        ReportStrings.role(role, count: count, language)
     }
 }
 
@@ -78,6 +76,9 @@ extension WebText {
             "university": ("university", "universitas"), "club": ("club", "klub"), "embassy": ("embassy", "kedutaan"),
             "agency": ("agency", "badan"), "company": ("company", "perusahaan"), "ngo": ("NGO", "LSM"),
             "international-organisation": ("international organisation", "organisasi internasional"),
+            "research-institute": ("research institute", "lembaga penelitian"), "foundation": ("foundation", "yayasan"),
+            "fund": ("fund", "dana"), "association": ("association", "perkumpulan"),
+            "consulate": ("consulate", "konsulat"),
             "city": ("city", "kota"), "regency": ("regency", "kabupaten"),
             "municipality": ("municipality", "kotamadya"),
             "province": ("province", "provinsi"), "state": ("state", "negara bagian"), "region": ("region", "wilayah"),

@@ -123,12 +123,27 @@ public struct Repository: Sendable {
 
     // MARK: - Writing
 
-    /// What an import did.
+    /// What an import did, or — for a dry run — would do.
     public struct ImportSummary: Equatable, Sendable {
         public var inserted = 0
         public var updated = 0
         public var unchanged = 0
+        /// Every record of the files, in the order written: added, changed (with each field's change) or kept.
+        public var changes: [RecordChange] = []
+        public var mode: ImportMode = .replace
+        /// Nothing was written: the summary says what an import would do.
+        public var dryRun = false
         public init() {}
+
+        /// Keys of stored records the import replaced (or would replace) whole — the default mode's cost, named.
+        public var replaced: [String] {
+            mode == .replace ? changes.filter { $0.action == .change }.map { "\($0.collection)/\($0.key)" } : []
+        }
+    }
+
+    /// An import refused because the database holds nothing it could refer to: it needs the bundled data first.
+    public struct EmptyDatabase: Error, Equatable, Sendable {
+        public var violations: [Violation]
     }
 
     /// Validates `dataset` against the domain rules and what is stored, then writes it in one transaction:
@@ -141,28 +156,130 @@ public struct Repository: Sendable {
 
     /// Checks every file of `batch` together against the domain rules and what is stored, then writes them in one
     /// transaction — or throws ``InvalidInput`` with every problem, each located in its file, and writes nothing.
+    ///
+    /// The stored keys are read inside the write transaction, so the check and the write see the same database.
+    /// - Parameters:
+    ///   - mode: `replace` (a stored record is replaced whole) or `merge` (the file's fields and list items are added
+    ///     to it; the merged record is checked against the rules again).
+    ///   - dryRun: check and compare everything, report the changes field by field, write nothing.
+    /// - Throws: ``InvalidInput``, or ``EmptyDatabase`` when the database is empty and the files refer to records
+    ///   the bundled data would provide.
     @discardableResult
-    public func importBatch(_ batch: ImportBatch) async throws -> ImportSummary {
-        let violations = batch.violations(existing: try await referenceIndex())
-        guard violations.isEmpty else { throw InvalidInput(violations) }
-        let dataset = batch.dataset
-        return try await database.transaction { transaction in
-            var summary = ImportSummary()
+    public func importBatch(
+        _ batch: ImportBatch, mode: ImportMode = .replace, dryRun: Bool = false
+    ) async throws
+        -> ImportSummary
+    {
+        try await database.transaction { transaction in
             let repository = Repository(database: transaction)
-            try await repository.upsert(dataset.sources, into: &summary)
-            try await repository.upsert(dataset.fields, into: &summary)
-            try await repository.upsert(dataset.frameworks, into: &summary)
-            try await repository.upsert(dataset.crosswalks, into: &summary)
-            try await repository.upsert(dataset.cities, into: &summary)
-            try await repository.upsert(dataset.organisations, into: &summary)
-            try await repository.upsert(dataset.partnerships, into: &summary)
-            try await repository.upsert(dataset.agreements, into: &summary)
-            try await repository.upsert(dataset.milestones, into: &summary)
-            try await repository.upsert(dataset.activities, into: &summary)
-            try await repository.upsert(dataset.initiatives, into: &summary)
-            try await repository.upsert(dataset.observations, into: &summary)
-            if summary.inserted + summary.updated > 0 { try await repository.bumpGeneration() }
+            let violations = batch.violations(existing: try await repository.referenceIndex())
+            if !violations.isEmpty {
+                if violations.contains(where: { $0.rule == .referenceUnknown }), try await repository.isEmpty() {
+                    throw EmptyDatabase(violations: violations)
+                }
+                throw InvalidInput(violations)
+            }
+            var summary = ImportSummary()
+            summary.mode = mode
+            summary.dryRun = dryRun
+            var writer = Writer(repository: repository, mode: mode, dryRun: dryRun)
+            let dataset = batch.dataset
+            try await writer.upsert(dataset.sources, into: &summary)
+            try await writer.upsert(dataset.fields, into: &summary)
+            try await writer.upsert(dataset.frameworks, into: &summary)
+            try await writer.upsert(dataset.crosswalks, into: &summary)
+            try await writer.upsert(dataset.cities, into: &summary)
+            try await writer.upsert(dataset.organisations, into: &summary)
+            try await writer.upsert(dataset.partnerships, into: &summary)
+            try await writer.upsert(dataset.agreements, into: &summary)
+            try await writer.upsert(dataset.milestones, into: &summary)
+            try await writer.upsert(dataset.activities, into: &summary)
+            try await writer.upsert(dataset.initiatives, into: &summary)
+            try await writer.upsert(dataset.observations, into: &summary)
+            if mode == .merge {
+                // A merged record combines two valid ones but may still break a rule (a breakdown now larger than
+                // its count): check what would be stored, located by record.
+                let problems = writer.merged.violations(existing: try await repository.referenceIndex())
+                if !problems.isEmpty {
+                    throw InvalidInput(
+                        problems.map { $0.located(at: "\($0.location) (" + Self.mergedNote + ")") })
+                }
+            }
+            if !dryRun, summary.inserted + summary.updated > 0 { try await repository.bumpGeneration() }
             return summary
+        }
+    }
+
+    static let mergedNote = "after merging with the stored record"
+
+    /// Writes (or, in a dry run, compares) the records of one import.
+    struct Writer {
+        let repository: Repository
+        let mode: ImportMode
+        let dryRun: Bool
+        /// In merge mode, the merged records, for checking them again.
+        var merged = Dataset()
+
+        init(repository: Repository, mode: ImportMode, dryRun: Bool) {
+            self.repository = repository
+            self.mode = mode
+            self.dryRun = dryRun
+        }
+
+        mutating func upsert<T: StoredEntity>(_ values: [T], into summary: inout ImportSummary) async throws {
+            guard !values.isEmpty else { return }
+            let database = repository.database
+            let keys = values.map(\.id.rawValue)
+            var existing: [String: EntityRecord] = [:]
+            // Look up existing records in chunks, to stay under bind-parameter limits.
+            for start in stride(from: 0, to: keys.count, by: 500) {
+                let chunk = Array(keys[start..<min(start + 500, keys.count)])
+                for record in try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
+                    .filter(\.$key ~~ chunk).all()
+                {
+                    existing[record.key] = record
+                }
+            }
+            var fresh: [EntityRecord] = []
+            var mergedValues: [T] = []
+            for incoming in values {
+                let key = incoming.id.rawValue
+                guard let record = existing[key] else {
+                    summary.changes.append(RecordChange(collection: T.collection, key: key, action: .add))
+                    fresh.append(
+                        EntityRecord(
+                            kind: T.kind, key: key, partnership: incoming.partnershipColumn,
+                            city: incoming.cityColumn, sortDate: incoming.sortDateColumn,
+                            document: try DocumentCoding.encode(incoming)))
+                    continue
+                }
+                let stored = try DocumentCoding.decode(T.self, record.document)
+                let value = mode == .merge ? try RecordMerge.merge(stored: stored, incoming: incoming) : incoming
+                if mode == .merge { mergedValues.append(value) }
+                let document = try DocumentCoding.encode(value)
+                if record.document == document {
+                    summary.unchanged += 1
+                    summary.changes.append(RecordChange(collection: T.collection, key: key, action: .keep))
+                    continue
+                }
+                summary.updated += 1
+                summary.changes.append(
+                    RecordChange(
+                        collection: T.collection, key: key, action: .change,
+                        fields: try RecordMerge.changes(from: stored, to: value)))
+                guard !dryRun else { continue }
+                record.document = document
+                record.partnership = value.partnershipColumn
+                record.city = value.cityColumn
+                record.sortDate = value.sortDateColumn
+                try await record.update(on: database)
+            }
+            if mode == .merge { T.add(mergedValues, to: &merged) }
+            summary.inserted += fresh.count
+            guard !dryRun else { return }
+            for start in stride(from: 0, to: fresh.count, by: 200) {
+                try await fresh[start..<min(start + 200, fresh.count)].create(on: database)
+            }
         }
     }
 
@@ -199,45 +316,5 @@ public struct Repository: Sendable {
         try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
             .filter(\.$city == city.rawValue).sort(\.$sortDate).sort(\.$key).all()
             .map { try DocumentCoding.decode(T.self, $0.document) }
-    }
-
-    func upsert<T: StoredEntity>(_ values: [T], into summary: inout ImportSummary) async throws {
-        guard !values.isEmpty else { return }
-        let keys = values.map(\.id.rawValue)
-        var existing: [String: EntityRecord] = [:]
-        // Look up existing records in chunks, to stay under bind-parameter limits.
-        for start in stride(from: 0, to: keys.count, by: 500) {
-            let chunk = Array(keys[start..<min(start + 500, keys.count)])
-            for record in try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
-                .filter(\.$key ~~ chunk).all()
-            {
-                existing[record.key] = record
-            }
-        }
-        var fresh: [EntityRecord] = []
-        for value in values {
-            let document = try DocumentCoding.encode(value)
-            if let record = existing[value.id.rawValue] {
-                if record.document == document {
-                    summary.unchanged += 1
-                    continue
-                }
-                record.document = document
-                record.partnership = value.partnershipColumn
-                record.city = value.cityColumn
-                record.sortDate = value.sortDateColumn
-                try await record.update(on: database)
-                summary.updated += 1
-            } else {
-                fresh.append(
-                    EntityRecord(
-                        kind: T.kind, key: value.id.rawValue, partnership: value.partnershipColumn,
-                        city: value.cityColumn, sortDate: value.sortDateColumn, document: document))
-            }
-        }
-        for start in stride(from: 0, to: fresh.count, by: 200) {
-            try await fresh[start..<min(start + 200, fresh.count)].create(on: database)
-        }
-        summary.inserted += fresh.count
     }
 }

@@ -6,7 +6,9 @@ import Vapor
 struct PartnershipDTO: Content {
     var key: String
     var kind: Partnership.Kind
-    var stage: Partnership.Stage
+    var name: LocalizedText?
+    var stage: Partnership.Stage?
+    var cooperationSince: PartialDate?
     var city: CityDTO?
     var partnerCity: CityDTO?
     var partnerOrganisation: String?
@@ -20,7 +22,8 @@ struct PartnershipDTO: Content {
         let city = try await repository.city(partnership.city)
         let partner = try await partnership.partnerCity.asyncMap { try await repository.city($0) } ?? nil
         return PartnershipDTO(
-            key: partnership.id.rawValue, kind: partnership.kind, stage: partnership.stage,
+            key: partnership.id.rawValue, kind: partnership.kind, name: partnership.name, stage: partnership.stage,
+            cooperationSince: partnership.cooperationSince,
             city: city.map(CityDTO.init),
             partnerCity: partner.map(CityDTO.init), partnerOrganisation: partnership.partnerOrganisation?.rawValue,
             rationale: partnership.rationale, sources: partnership.sources,

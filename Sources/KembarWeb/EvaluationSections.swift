@@ -5,7 +5,10 @@ import Vapor
 
 /// The evaluation part of the partnership page: the report's findings for the chosen framework (`?framework=`).
 enum EvaluationSections {
-    static func build(_ req: Request, partnership: Partnership, slice: Dataset, asOf: Day) async throws -> [Section] {
+    /// - Parameter numbering: the page's source numbers, so the fragment cites every source with the page's number.
+    static func build(
+        _ req: Request, partnership: Partnership, slice: Dataset, asOf: Day, numbering: [SourceKey]
+    ) async throws -> [Section] {
         let language = req.language
         let library = try await req.repository.frameworkLibrary()
         let chosen = try req.chosenFramework(in: library)
@@ -17,7 +20,7 @@ enum EvaluationSections {
                 href: "/partnerships/\(partnership.id)?framework=\(framework.id)",
                 label: (framework.id == chosen ? "● " : "") + framework.name.text(language))
         }
-        picker.html = report.fragment(language)
+        picker.html = report.fragment(language, numbering: numbering)
         return [picker]
     }
 }

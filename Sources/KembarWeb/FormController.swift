@@ -254,7 +254,7 @@ struct FormPage: Encodable {
                 self.options =
                     [Option(value: "", label: "—", selected: value.isEmpty)]
                     + choices.map { Option(value: $0.0, label: $0.1, selected: $0.0 == value) }
-            case .longText, .list: input = "textarea"
+            case .longText, .list, .json: input = "textarea"
             case .boolean:
                 input = "select"
                 self.options = [

@@ -14,54 +14,131 @@ struct ImportController: RouteCollection {
     }
 
     struct Upload: Content {
-        var files: [File]
+        var files: [File]?
+        /// The files of a previewed import, carried back by the confirmation form (base64 of ``Pending`` JSON).
+        var pending: String?
+        /// `merge` to add to stored records instead of replacing them whole.
+        var mode: String?
+        /// Present on the confirmation: write what the preview showed.
+        var confirm: String?
+    }
+
+    /// Files waiting for confirmation, carried in the preview page itself (nothing is kept on the server).
+    struct Pending: Codable {
+        var name: String
+        var content: [UInt8]
     }
 
     func form(req: Request) async throws -> View {
         try await render(req, summary: nil, problems: [])
     }
 
+    /// First a dry run — the preview lists what would be added, changed (field by field) and kept, and nothing is
+    /// written — then, on confirmation, the same files are imported.
     func upload(req: Request) async throws -> Response {
-        let upload = try req.content.decode(Upload.self)
-        var batch = ImportBatch()
-        for file in upload.files where file.data.readableBytes > 0 {
-            let bytes = Array(file.data.readableBytesView)
-            if file.filename.lowercased().hasSuffix(".csv") {
-                guard let text = String(bytes: bytes, encoding: .utf8) else {
-                    batch.addUnreadable(file: file.filename, reason: "the file is not UTF-8 text")
-                    continue
-                }
-                batch.addCSV(text, file: file.filename)
-            } else {
-                batch.addJSON(bytes, file: file.filename)
+        // A body that is not a multipart form with files (an empty form, a hand-made request) chose no file.
+        let upload = (try? req.content.decode(Upload.self)) ?? Upload()
+        let language = req.language
+        var files: [Pending] = []
+        if let pending = upload.pending {
+            guard let data = Data(base64Encoded: pending),
+                let decoded = try? JSONDecoder().decode([Pending].self, from: data)
+            else { throw Abort(.badRequest, reason: Catalogue.page(.errorsFound, language)) }
+            files = decoded
+        } else {
+            files = (upload.files ?? []).filter { $0.data.readableBytes > 0 }.map {
+                Pending(name: $0.filename, content: Array($0.data.readableBytesView))
             }
         }
+        guard !files.isEmpty else {
+            return try await render(req, summary: nil, problems: [Catalogue.page(.noFileChosen, language)])
+                .encodeResponse(for: req)
+        }
+        var batch = ImportBatch()
+        for file in files {
+            if file.name.lowercased().hasSuffix(".csv") {
+                guard let text = String(bytes: file.content, encoding: .utf8) else {
+                    batch.addUnreadable(file: file.name, reason: Catalogue.unreadable(.notUTF8, language))
+                    continue
+                }
+                batch.addCSV(text, file: file.name)
+            } else {
+                batch.addJSON(file.content, file: file.name)
+            }
+        }
+        let mode: ImportMode = upload.mode == ImportMode.merge.rawValue ? .merge : .replace
+        let confirmed = upload.confirm != nil && upload.pending != nil
         do {
-            let summary = try await req.repository.importBatch(batch)
-            return try await render(
-                req,
-                summary: Catalogue.importSummary(
-                    inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, req.language),
-                problems: []
-            ).encodeResponse(for: req)
+            let summary = try await req.repository.importBatch(batch, mode: mode, dryRun: !confirmed)
+            if !confirmed {
+                let bundle = try JSONEncoder().encode(files).base64EncodedString()
+                return try await render(req, summary: nil, problems: [], preview: Preview(summary, bundle, language))
+                    .encodeResponse(for: req)
+            }
+            var text = Catalogue.importSummary(
+                inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, language)
+            if !summary.replaced.isEmpty { text += " " + Catalogue.replaced(summary.replaced, language) }
+            return try await render(req, summary: text, problems: [], imported: summary.changes)
+                .encodeResponse(for: req)
         } catch let error as InvalidInput {
             return try await render(
-                req, summary: nil, problems: error.violations.map { Catalogue.describe($0, req.language) }
+                req, summary: nil, problems: error.violations.map { Catalogue.describe($0, language) }
+            ).encodeResponse(for: req)
+        } catch let error as Repository.EmptyDatabase {
+            return try await render(
+                req, summary: nil,
+                problems: [Catalogue.importIntoEmptyDatabase(unknown: error.violations.count, language)]
             ).encodeResponse(for: req)
         }
     }
 
-    func render(_ req: Request, summary: String?, problems: [String]) async throws -> View {
+    /// What the preview shows and the confirmation form carries.
+    struct Preview: Encodable {
+        struct Line: Encodable {
+            var text: String
+            var fields: [String]
+        }
+        var heading: String
+        var summary: String
+        var lines: [Line]
+        var bundle: String
+        var mode: String
+        var confirm: String
+        var replaceNote: String?
+
+        init(_ summary: Repository.ImportSummary, _ bundle: String, _ language: Language) {
+            heading = Catalogue.page(.preview, language)
+            self.summary = Catalogue.dryRunSummary(
+                inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, language)
+            lines = summary.changes.filter { $0.action != .keep }.map { change in
+                Line(
+                    text: "\(Catalogue.changeAction(change.action, language)) \(change.collection)/\(change.key)",
+                    fields: change.fields.map { "\($0.path): \($0.before ?? "—") → \($0.after ?? "—")" })
+            }
+            self.bundle = bundle
+            mode = summary.mode.rawValue
+            confirm = Catalogue.page(.confirmImport, language)
+            replaceNote = summary.replaced.isEmpty ? nil : Catalogue.replaced(summary.replaced, language)
+        }
+    }
+
+    func render(
+        _ req: Request, summary: String?, problems: [String], preview: Preview? = nil, imported: [RecordChange] = []
+    ) async throws -> View {
         let language = req.language
         let page = ImportPage(
             chrome: Chrome(req, title: Catalogue.page(.upload, language), section: "/import"),
             heading: Catalogue.page(.upload, language), help: Catalogue.page(.importHelp, language),
-            button: Catalogue.page(.importData, language), summaryHeading: Catalogue.page(.imported, language),
+            button: Catalogue.page(.previewImport, language), summaryHeading: Catalogue.page(.imported, language),
             summary: summary,
             problemsHeading: problems.isEmpty
                 ? nil
                 : "\(Catalogue.page(.errorsFound, language)) — \(Catalogue.importRefused(count: problems.count, language))",
-            problems: problems)
+            problems: problems, preview: preview,
+            imported: imported.filter { $0.action != .keep }.map {
+                "\(Catalogue.changeAction($0.action, language)) \($0.collection)/\($0.key)"
+            },
+            mergeLabel: Catalogue.page(.mergeOption, language))
         return try await req.view.render("import", page)
     }
 
@@ -97,4 +174,8 @@ struct ImportPage: Encodable {
     var summary: String?
     var problemsHeading: String?
     var problems: [String]
+    var preview: ImportController.Preview?
+    /// What the confirmed import added or changed.
+    var imported: [String]
+    var mergeLabel: String
 }

@@ -46,12 +46,14 @@ enum PartnershipPage {
             ],
             rows: slice.agreements.map { a in
                 [
-                    Cell(text: Format.date(a.signed, language)), Cell(text: WebText.short(a.kind, language)),
+                    Cell(text: Format.date(a.signed, language)),
+                    Cell(text: a.kindLabel?.text(language) ?? WebText.short(a.kind, language)),
                     Cell(
                         text: a.title.text(language) + sources.cite(a.sources),
                         href: editHref(req, .agreements, a.id.rawValue)),
                     Cell(
-                        text: a.signatories.map { "\($0.name) (\($0.office.text(language)))" }.joined(separator: "; ")),
+                        text: a.signatories.map { Describe.signatory($0, cite: sources.cite, language) }
+                            .joined(separator: "; ")),
                     Cell(text: a.fields.map { fields[$0] ?? $0.rawValue }.joined(separator: "; ")),
                     Cell(
                         text: a.endDay.map { Format.date($0.partialDate, language) }
@@ -66,7 +68,7 @@ enum PartnershipPage {
             ],
             rows: slice.milestones.map { m in
                 [
-                    Cell(text: Format.date(m.date, language)), Cell(text: Catalogue.name(m.kind, language)),
+                    Cell(text: Describe.when(m, language)), Cell(text: Catalogue.name(m.kind, language)),
                     Cell(
                         text: m.title.text(language) + sources.cite(m.sources),
                         href: editHref(req, .milestones, m.id.rawValue)),
@@ -76,15 +78,15 @@ enum PartnershipPage {
             caption: Catalogue.page(.activitiesTable, language),
             columns: [
                 Catalogue.column("start", language), Catalogue.column("title", language),
-                Catalogue.column("mode", language),
+                Catalogue.column("travel", language),
                 Catalogue.column("participants", language), Catalogue.column("status", language),
             ],
             rows: slice.activities.map { a in
                 let total = a.participantTotal
                 return [
-                    Cell(text: Format.date(a.start, language)),
+                    Cell(text: Describe.when(a, language)),
                     Cell(text: a.title.text(language) + sources.cite(a.sources), href: "/activities/\(a.id)"),
-                    Cell(text: Catalogue.name(a.mode, language)),
+                    Cell(text: Describe.travelAndVenue(a, language)),
                     Cell(
                         text: a.participants.isEmpty
                             ? "—" : Format.count(total.count, approximate: total.approximate, language), numeric: true),
@@ -96,7 +98,8 @@ enum PartnershipPage {
             tables: [agreements, milestones, activities])
 
         var sections = [summary, timeline, records]
-        sections += try await EvaluationSections.build(req, partnership: partnership, slice: slice, asOf: asOf)
+        sections += try await EvaluationSections.build(
+            req, partnership: partnership, slice: slice, asOf: asOf, numbering: sources.ordered.map(\.id))
         sections.append(sources.section(language))
 
         var actions: [Link] = [
@@ -187,7 +190,7 @@ enum TimelineChart {
             from: from, to: to, asOfLabel: Format.date(asOf.partialDate, language),
             laneLabels: .init(
                 milestones: Catalogue.label(.milestones, language), agreements: Catalogue.label(.agreements, language),
-                activities: Catalogue.label(.activities, language)),
+                activities: Catalogue.label(.activities, language), sizes: Catalogue.label(.participants, language)),
             items: items)
         return Charts.timeline(
             timeline, title: Catalogue.page(.timeline, language),

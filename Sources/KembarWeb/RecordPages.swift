@@ -7,7 +7,8 @@ import Vapor
 enum RecordPages {
     static func activity(_ req: Request, _ a: Activity) async throws -> GenericPage {
         let language = req.language
-        let sources = SourceNumbers(try await req.repository.sources().filter { a.sources.contains($0.id) })
+        let cited = Set(a.citedSources)
+        let sources = SourceNumbers(try await req.repository.sources().filter { cited.contains($0.id) })
         let organisations = Dictionary(
             uniqueKeysWithValues: try await req.repository.organisations().map { ($0.id, $0.name.text(language)) })
         let fields = Dictionary(
@@ -17,16 +18,14 @@ enum RecordPages {
                 label: Catalogue.label(.partnership, language), value: a.partnership.rawValue,
                 href: "/partnerships/\(a.partnership)"),
             Fact(label: Catalogue.column("kind", language), value: WebText.term(a.kind.rawValue, language)),
-            Fact(label: Catalogue.column("start", language), value: Format.date(a.start, language)),
+            Fact(label: Catalogue.column("date", language), value: Describe.when(a, language)),
         ]
-        if let end = a.end {
-            facts.append(Fact(label: Catalogue.column("end", language), value: Format.date(end, language)))
-        }
         if let days = a.durationDays {
             facts.append(Fact(label: Catalogue.column("duration_days", language), value: String(days)))
         }
         if let place = a.place { facts.append(Fact(label: Catalogue.column("place", language), value: place)) }
-        facts.append(Fact(label: Catalogue.column("mode", language), value: Catalogue.name(a.mode, language)))
+        facts.append(Fact(label: Catalogue.column("travel", language), value: Catalogue.name(a.travel, language)))
+        facts.append(Fact(label: Catalogue.column("venue", language), value: Catalogue.name(a.venue, language)))
         if let sessions = a.sessions {
             facts.append(Fact(label: Catalogue.column("sessions", language), value: String(sessions)))
         }
@@ -37,7 +36,7 @@ enum RecordPages {
                 value: a.participants.isEmpty
                     ? "—"
                     : a.participants.map {
-                        "\(Format.count($0.count, approximate: $0.approximate, language)) \(WebText.role($0.role, language))"
+                        "\(Format.count($0.count, approximate: $0.approximate, language)) \(WebText.role($0.role, count: $0.count, language))"
                     }
                     .joined(separator: ", ")
                         + " = \(Format.count(total.count, approximate: total.approximate, language))"))
@@ -55,6 +54,12 @@ enum RecordPages {
                     label: Catalogue.column("outputs", language),
                     value: a.outputs.map { $0.text(language) }.joined(separator: "; ")))
         }
+        for result in a.results {
+            facts.append(
+                Fact(
+                    label: Catalogue.column("results", language),
+                    value: Describe.figure(result, cite: sources.cite, language)))
+        }
         facts.append(
             Fact(
                 label: Catalogue.column("fields", language),
@@ -67,6 +72,7 @@ enum RecordPages {
                 value: a.infrastructure.map { WebText.term($0.rawValue, language) } ?? "—"))
         facts.append(
             Fact(label: Catalogue.column("status", language), value: WebText.term(a.status.rawValue, language)))
+        if let note = a.note { facts.append(Fact(label: Catalogue.column("note", language), value: note)) }
         var main = Section(id: "activity", heading: Catalogue.page(.summary, language), facts: facts)
         if let description = a.description { main.paragraphs = [description.text(language) + sources.cite(a.sources)] }
         return GenericPage(

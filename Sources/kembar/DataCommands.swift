@@ -32,12 +32,19 @@ struct Import: AsyncParsableCommand {
         discussion: """
             All files are read and checked together, then written in one transaction: if any record of any file \
             breaks a rule, nothing is written and every problem is listed with its file, line or JSON path, field, \
-            value and rule. Records are matched by key, so importing the same file twice changes nothing. \
-            Formats: docs/DATASET.md (JSON) and docs/CSV.md. Use `-` to read JSON from standard input.
+            value and rule. Records are matched by key, so importing the same file twice changes nothing. A record \
+            whose key is stored is replaced whole (the summary names every record replaced); --merge adds the \
+            file's fields and list items to it instead. --dry-run lists what would be added, changed (field by \
+            field) and kept, and writes nothing. Formats: docs/DATASET.md (JSON) and docs/CSV.md. Use `-` to read \
+            JSON from standard input.
             """)
 
     @OptionGroup var options: DatabaseOptions
-    @Option(help: "Language of error messages: en or id.") var lang: Language = .en
+    @Option(help: "Language of messages: en or id.") var lang: Language = .en
+    @Flag(name: .customLong("dry-run"), help: "Show what would change, field by field; write nothing.")
+    var dryRun = false
+    @Flag(help: "Add the files' fields and list items to stored records instead of replacing them whole.")
+    var merge = false
     @Argument(help: "Files to import (.json dataset, .csv activities or observations).") var files: [String]
 
     func validate() throws {
@@ -49,30 +56,44 @@ struct Import: AsyncParsableCommand {
         for file in files { read(file, into: &batch) }
         let summary = try await options.withStore { store in
             do {
-                return try await store.repository.importBatch(batch)
+                return try await store.repository.importBatch(
+                    batch, mode: merge ? .merge : .replace, dryRun: dryRun)
             } catch let error as InvalidInput {
                 throw ImportFailed(violations: error.violations, language: lang)
+            } catch let error as Repository.EmptyDatabase {
+                throw ImportFailed(violations: error.violations, language: lang, emptyDatabase: true)
             }
         }
-        printError(
-            Catalogue.importSummary(
-                inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, lang))
+        if dryRun {
+            print(ImportReport.changes(summary, lang), terminator: "")
+        } else if !summary.replaced.isEmpty {
+            printError(Catalogue.replaced(summary.replaced, lang))
+        }
+        printError(ImportReport.summary(summary, lang))
     }
 
     /// Adds one file named on the command line (`-` is JSON on standard input) to the batch.
     private func read(_ file: String, into batch: inout ImportBatch) {
+        var isDirectory: ObjCBool = false
+        if file != "-" {
+            guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+                return batch.addUnreadable(file: file, reason: Catalogue.unreadable(.missing, lang))
+            }
+            if isDirectory.boolValue {
+                return batch.addUnreadable(file: file, reason: Catalogue.unreadable(.directory, lang))
+            }
+        }
         let data: Data
         do {
             data =
                 file == "-"
                 ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
-            return batch.addUnreadable(
-                file: file, reason: "cannot read the file: \((error as NSError).localizedDescription)")
+            return batch.addUnreadable(file: file, reason: Catalogue.unreadable(.unreadable, lang))
         }
         if file.lowercased().hasSuffix(".csv") {
             guard let text = String(data: data, encoding: .utf8) else {
-                return batch.addUnreadable(file: file, reason: "the file is not UTF-8 text")
+                return batch.addUnreadable(file: file, reason: Catalogue.unreadable(.notUTF8, lang))
             }
             batch.addCSV(text, file: file)
         } else {
@@ -81,13 +102,42 @@ struct Import: AsyncParsableCommand {
     }
 }
 
+/// What an import did or would do, for the terminal.
+enum ImportReport {
+    static func summary(_ summary: Repository.ImportSummary, _ lang: Language) -> String {
+        summary.dryRun
+            ? Catalogue.dryRunSummary(
+                inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, lang)
+            : Catalogue.importSummary(
+                inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, lang)
+    }
+
+    /// One line per record added or changed, and one per changed field: `~ activities/key participants[0].count:
+    /// 10 → 12`.
+    static func changes(_ summary: Repository.ImportSummary, _ lang: Language) -> String {
+        var out = ""
+        for change in summary.changes where change.action != .keep {
+            let verb = Catalogue.changeAction(change.action, lang)
+            out += "\(verb) \(change.collection)/\(change.key)\n"
+            for field in change.fields {
+                out += "    \(field.path): \(field.before ?? "—") → \(field.after ?? "—")\n"
+            }
+        }
+        return out
+    }
+}
+
 /// An import that was refused; prints every violation.
 struct ImportFailed: Error, CustomStringConvertible {
     var violations: [Violation]
     var language: Language
+    /// The database is empty: say how to load the bundled data rather than list every unknown reference.
+    var emptyDatabase = false
 
     var description: String {
-        ([Catalogue.importRefused(count: violations.count, language)]
+        if emptyDatabase { return Catalogue.importIntoEmptyDatabase(unknown: violations.count, language) }
+        return
+            ([Catalogue.importRefused(count: violations.count, language)]
             + violations.map { "  " + Catalogue.describe($0, language) }).joined(separator: "\n")
     }
 }

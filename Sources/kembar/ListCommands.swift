@@ -105,41 +105,67 @@ struct Show: AsyncParsableCommand {
     }
 }
 
-/// The terminal rendering of a partnership.
+/// The terminal rendering of a partnership: everything recorded under it, with the sources its records cite
+/// numbered once, in the order they are first cited.
 enum PartnershipText {
     static func render(_ slice: Dataset, key: PartnershipKey, _ lang: Language) -> String {
         guard let partnership = slice.partnerships.first(where: { $0.id == key }) else { return "" }
         let cities = Dictionary(uniqueKeysWithValues: slice.cities.map { ($0.id, $0.name.text(lang)) })
         let fields = Dictionary(uniqueKeysWithValues: slice.fields.map { ($0.id, $0.name.text(lang)) })
-        let sourceNumbers = Dictionary(
-            uniqueKeysWithValues: slice.sources.sorted { $0.shortCitation < $1.shortCitation }.enumerated()
-                .map { ($1.id, $0 + 1) })
+        let organisations = Dictionary(uniqueKeysWithValues: slice.organisations.map { ($0.id, $0.name.text(lang)) })
+        let milestones = slice.milestones.filter { $0.partnership == key }.sorted { $0.date < $1.date }
+        let agreements = slice.agreements.filter { $0.partnership == key }.sorted { $0.signed < $1.signed }
+        let activities = slice.activities.filter { $0.partnership == key }.sorted { $0.start < $1.start }
+        // Only what this partnership's records cite, numbered by first citation: one number per source.
+        var order: [SourceKey] = []
         func cite(_ keys: [SourceKey]) -> String {
-            keys.isEmpty
-                ? "" : " [" + keys.compactMap { sourceNumbers[$0].map(String.init) }.joined(separator: ", ") + "]"
+            var numbers: [Int] = []
+            for key in keys {
+                if let index = order.firstIndex(of: key) {
+                    numbers.append(index + 1)
+                } else {
+                    order.append(key)
+                    numbers.append(order.count)
+                }
+            }
+            let unique = numbers.reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
+            return unique.isEmpty ? "" : " [" + unique.map(String.init).joined(separator: ", ") + "]"
         }
         var out = ""
         let names = ([partnership.city] + [partnership.partnerCity].compactMap { $0 }).map { cities[$0] ?? $0.rawValue }
         out += names.joined(separator: " – ") + " (\(partnership.id))\n"
+        if let name = partnership.name { out += "\(name.text(lang))\n" }
         out +=
             "\(Catalogue.label(.kind, lang)): \(Catalogue.name(partnership.kind, lang)) · "
-            + "\(Catalogue.label(.stage, lang)): \(Catalogue.name(partnership.stage, lang))\n"
-        if let rationale = partnership.rationale {
-            out += "\(Catalogue.label(.rationale, lang)): \(rationale.text(lang))\(cite(partnership.sources))\n"
+            + "\(Catalogue.label(.stage, lang)): \(Catalogue.name(partnership.stage, lang))\(cite(partnership.sources))\n"
+        if let since = partnership.cooperationSince {
+            out += "\(Catalogue.column("cooperation_since", lang)): \(Format.date(since, lang))\n"
         }
+        if let rationale = partnership.rationale {
+            out += "\(Catalogue.label(.rationale, lang)): \(rationale.text(lang))\n"
+        }
+        if !partnership.legalBasis.isEmpty {
+            let titles = partnership.legalBasis.map { key in
+                (slice.sources.first { $0.id == key }?.title ?? key.rawValue) + cite([key])
+            }
+            out += "\(Catalogue.column("legal_basis", lang)): \(titles.joined(separator: "; "))\n"
+        }
+        if let note = partnership.note { out += "\(Catalogue.column("note", lang)): \(note)\n" }
         out += "\n\(Catalogue.label(.milestones, lang))\n"
-        for milestone in slice.milestones.sorted(by: { $0.date < $1.date }) {
-            out += "  \(Format.date(milestone.date, lang))  \(milestone.title.text(lang))\(cite(milestone.sources))\n"
+        for milestone in milestones {
+            out += "  \(Describe.when(milestone, lang))  \(milestone.title.text(lang))\(cite(milestone.sources))\n"
+            if let description = milestone.description { out += "    \(description.text(lang))\n" }
+            if let note = milestone.note { out += "    \(Catalogue.column("note", lang)): \(note)\n" }
         }
         out += "\n\(Catalogue.label(.agreements, lang))\n"
-        for agreement in slice.agreements.sorted(by: { $0.signed < $1.signed }) {
+        for agreement in agreements {
             out +=
-                "  \(Format.date(agreement.signed, lang))  \(Catalogue.name(agreement.kind, lang)): "
+                "  \(Format.date(agreement.signed, lang))  \(Catalogue.name(of: agreement, lang)): "
                 + "\(agreement.title.text(lang))\(cite(agreement.sources))\n"
             if !agreement.signatories.isEmpty {
                 out +=
                     "    \(Catalogue.label(.signatories, lang)): "
-                    + agreement.signatories.map { "\($0.name) (\($0.office.text(lang)))" }.joined(separator: "; ")
+                    + agreement.signatories.map { Describe.signatory($0, cite: cite, lang) }.joined(separator: "; ")
                     + "\n"
             }
             if !agreement.fields.isEmpty {
@@ -147,30 +173,63 @@ enum PartnershipText {
                     "    \(Catalogue.label(.fields, lang)): "
                     + agreement.fields.map { fields[$0] ?? $0.rawValue }.joined(separator: "; ") + "\n"
             }
+            if let purpose = agreement.purpose {
+                out += "    \(Catalogue.column("purpose", lang)): \(purpose.text(lang))\n"
+            }
             out +=
                 "    \(Catalogue.label(.validUntil, lang)): "
                 + (agreement.endDay.map { Format.date($0.partialDate, lang) } ?? Catalogue.label(.openEnded, lang))
                 + "\n"
+            if let note = agreement.note { out += "    \(Catalogue.column("note", lang)): \(note)\n" }
         }
         out += "\n\(Catalogue.label(.activities, lang))\n"
-        for activity in slice.activities.sorted(by: { $0.start < $1.start }) {
+        for activity in activities {
             let total = activity.participantTotal
-            let people =
-                activity.participants.isEmpty
-                ? ""
-                : " · "
+            let status = WebText.term(activity.status.rawValue, lang)
+            let counted = activity.status == .completed || activity.status == .ongoing
+            let marker =
+                counted ? "" : (lang == .en ? " — not counted in the evaluation" : " — tidak dihitung dalam evaluasi")
+            out += "  \(Describe.when(activity, lang))  \(activity.title.text(lang))\(cite(activity.sources))\n"
+            out += "    \(status)\(marker) · \(Describe.travelAndVenue(activity, lang))\n"
+            if !activity.participants.isEmpty {
+                out +=
+                    "    \(Catalogue.label(.participants, lang)): "
                     + activity.participants.map {
-                        "\(Format.count($0.count, approximate: $0.approximate, lang)) \($0.role)"
-                    }.joined(separator: ", ") + " = \(Format.count(total.count, approximate: total.approximate, lang))"
-            out += "  \(Format.date(activity.start, lang))  \(activity.title.text(lang))\(cite(activity.sources))\n"
-            out += "    \(Catalogue.name(activity.mode, lang))\(people)\n"
+                        "\(Format.count($0.count, approximate: $0.approximate, lang)) \(WebText.role($0.role, count: $0.count, lang))"
+                    }.joined(separator: ", ")
+                    + " = \(Format.count(total.count, approximate: total.approximate, lang))\n"
+            }
+            if !activity.organisations.isEmpty {
+                out +=
+                    "    \(Catalogue.column("organisations", lang)): "
+                    + activity.organisations.map {
+                        "\(organisations[$0.organisation] ?? $0.organisation.rawValue) "
+                            + "(\(WebText.term($0.role.rawValue, lang)))"
+                    }.joined(separator: ", ") + "\n"
+            }
+            if let description = activity.description { out += "    \(description.text(lang))\n" }
+            for output in activity.outputs { out += "    \(Catalogue.column("outputs", lang)): \(output.text(lang))\n" }
+            for result in activity.results {
+                out += "    \(Catalogue.column("results", lang)): \(Describe.figure(result, cite: cite, lang))\n"
+            }
+            if let note = activity.note { out += "    \(Catalogue.column("note", lang)): \(note)\n" }
         }
         out += "\n\(Catalogue.label(.sources, lang))\n"
-        for source in slice.sources.sorted(by: { $0.shortCitation < $1.shortCitation }) {
-            out +=
-                "  [\(sourceNumbers[source.id]!)] \(source.shortCitation). \(source.title)."
-                + (source.url.map { " \($0)" } ?? "") + "\n"
+        for (index, key) in order.enumerated() {
+            guard let source = slice.sources.first(where: { $0.id == key }) else {
+                out += "  [\(index + 1)] \(key)\n"
+                continue
+            }
+            out += "  [\(index + 1)] \(Self.reference(source))" + (source.url.map { " \($0)" } ?? "") + "\n"
         }
         return out
+    }
+
+    /// "Handayani & Zahidi (2024). Title." — and, when a source has neither authors nor publisher, "Title (2024)."
+    /// rather than the title twice.
+    static func reference(_ source: Source) -> String {
+        let year = source.date.map { String($0.year) } ?? "n.d."
+        if source.authors.isEmpty && source.publisher == nil { return "\(source.title) (\(year))." }
+        return "\(source.shortCitation). \(source.title)."
     }
 }

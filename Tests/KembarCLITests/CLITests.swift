@@ -117,7 +117,16 @@ func fixturePath(_ name: String) throws -> String { sharedFixture(name) }
             try CLI.run(["migrate", "--seed", "--database", url])
             let en = try CLI.run(["show", "surabaya-liverpool", "--database", url])
             #expect(en.stdout.contains("19 March 2018"))
-            #expect(en.stdout.contains("Tri Rismaharini (Mayor of Surabaya); Joe Anderson (Mayor of Liverpool)"))
+            #expect(
+                en.stdout.contains("Tri Rismaharini (Mayor of Surabaya) [1]; Joe Anderson (Mayor of Liverpool) [1]"))
+            // Dates at the source's precision, the inferred year marked, the posted book not a visit.
+            #expect(en.stdout.contains("2020 (date inferred, not in the source)"))
+            #expect(en.stdout.contains("nobody travelled, by post or remotely"))
+            #expect(en.stdout.contains("10 pupils, 1 coach, 1 official = 12"))
+            // Only sources the partnership's records cite, each once: the cities' initiatives' sources are not listed.
+            #expect(!en.stdout.contains("Wargaku"))
+            let numbers = en.stdout.split(separator: "\n").filter { $0.hasPrefix("  [") }.map { $0.prefix(6) }
+            #expect(Set(numbers).count == numbers.count)
             #expect(en.stdout.contains("~250"))
             let id = try CLI.run(["show", "surabaya-liverpool", "--lang", "id", "--database", url])
             #expect(id.stdout.contains("19 Maret 2018"))

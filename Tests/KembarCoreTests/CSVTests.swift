@@ -66,6 +66,23 @@ import Testing
         #expect(throws: InvalidInput.self) { try RecordCSV.decode("name,age\nx,1\n", file: "people.csv") }
     }
 
+    @Test func aColumnNamedTwiceIsRefusedAndEveryRowStillChecked() {
+        let text = "city,indicator,period,value,Period \nsurabaya,f:n,2023,1,2024\nsurabaya,f:n,2023-13,x,2023\n"
+        let result = RecordCSV.read(text, file: "obs.csv")
+        #expect(
+            result.problems == [
+                Violation(
+                    location: "obs.csv:1", field: "period", value: "period", rule: .fieldDuplicated,
+                    detail: "the column is named twice, as columns 3 and 5"),
+                Violation(
+                    location: "obs.csv:3", field: "period", value: "2023-13", rule: .valueInvalid,
+                    detail: "month 13 is outside 1–12"),
+                Violation(
+                    location: "obs.csv:3", field: "value", value: "x", rule: .valueInvalid, detail: "a finite number"),
+            ])
+        #expect(throws: InvalidInput.self) { try RecordCSV.decode(text, file: "obs.csv") }
+    }
+
     @Test func everyFoundingRecordSurvivesItsFlatForm() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources/KembarStorage/Bundled/founding.json")

@@ -52,14 +52,15 @@ enum Synthetic {
     }
 
     static func activity(
-        _ id: String, _ start: String, mode: Activity.Mode = .outbound,
+        _ id: String, _ start: String, mode: Activity.LegacyMode = .outbound,
         participants: [Participants] = [Participants(role: "pupil", count: 5)], status: Activity.Status = .completed,
         fields: [FieldKey] = ["education"], tags: [FrameworkTag] = [FrameworkTag(framework: cohen, node: "people")],
         outputs: [LocalizedText] = [], organisations: [OrganisationRole] = []
     ) -> Activity {
         Activity(
             id: ActivityKey(id), partnership: key, kind: .exchange, title: LocalizedText(en: id), start: ymd(start),
-            mode: mode, organisations: organisations, participants: participants, outputs: outputs, fields: fields,
+            travel: mode.travel, venue: mode.venue, organisations: organisations, participants: participants,
+            outputs: outputs, fields: fields,
             tags: tags, infrastructure: .soft, status: status)
     }
 

@@ -197,7 +197,7 @@ import Testing
     @Test("reciprocity: both directions, one and joint, joint only, one direction, too few")
     func reciprocity() throws {
         let mou = [S.agreement("mou", signed: "2018-01-01")]
-        func judged(_ modes: [Activity.Mode]) throws -> KeyElementFinding {
+        func judged(_ modes: [Activity.LegacyMode]) throws -> KeyElementFinding {
             let acts = modes.enumerated().map {
                 S.activity("a\($0.offset)", "2018-0\($0.offset + 2)-01", mode: $0.element)
             }
@@ -210,24 +210,32 @@ import Testing
         #expect(try judged([.outbound]).judgement == .notEnoughData)
     }
 
-    @Test("results: fields delivered, few fields, no fields agreed, nothing recorded, nothing completed")
+    @Test("results: quantified results, few fields, outputs only, nothing recorded, nothing completed")
     func results() throws {
+        let waste = Figure(label: LocalizedText(en: "Waste volume"), value: -32, unit: "%", sources: ["paper"])
+        func quantified(_ id: String) -> Activity {
+            var activity = S.activity(id, "2018-05-01")
+            activity.results = [waste]
+            return activity
+        }
         let two = [S.agreement("mou", signed: "2018-01-01", fields: ["education", "port"])]
-        let half = S.dataset(agreements: two, activities: [S.activity("a", "2018-05-01")])
-        #expect(try element(.results, half, asOf: "2018-12-31").judgement == .met)
+        let half = S.dataset(agreements: two, activities: [quantified("a")])
+        let met = try element(.results, half, asOf: "2018-12-31")
+        #expect(met.judgement == .met && met.branch == "quantified-results" && met.figures["quantifiedResults"] == 1)
         let four = [S.agreement("mou", signed: "2018-01-01", fields: ["education", "port", "economy", "city"])]
-        let quarter = S.dataset(agreements: four, activities: [S.activity("a", "2018-05-01")])
-        #expect(try element(.results, quarter, asOf: "2018-12-31").judgement == .partlyMet)
+        let quarter = S.dataset(agreements: four, activities: [quantified("a")])
+        #expect(try element(.results, quarter, asOf: "2018-12-31").branch == "few-fields-delivered")
         let noFields = S.dataset(
-            agreements: [S.agreement("mou", signed: "2018-01-01", fields: [])],
-            activities: [S.activity("a", "2018-05-01")])
-        #expect(try element(.results, noFields, asOf: "2018-12-31").branch == "no-fields-agreed")
+            agreements: [S.agreement("mou", signed: "2018-01-01", fields: [])], activities: [quantified("a")])
+        #expect(try element(.results, noFields, asOf: "2018-12-31").judgement == .met)
         let blank = S.dataset(agreements: two, activities: [S.activity("a", "2018-05-01", participants: [])])
         #expect(try element(.results, blank, asOf: "2018-12-31").judgement == .notEnoughData)
+        // Outputs or participants without a quantified result show something was done, not what it achieved.
         let withOutput = S.dataset(
             agreements: two,
             activities: [S.activity("a", "2018-05-01", participants: [], outputs: [LocalizedText(en: "A book")])])
-        #expect(try element(.results, withOutput, asOf: "2018-12-31").judgement == .met)
+        let outputs = try element(.results, withOutput, asOf: "2018-12-31")
+        #expect(outputs.judgement == .partlyMet && outputs.branch == "outputs-only")
         let ongoing = S.dataset(agreements: two, activities: [S.activity("a", "2018-05-01", status: .ongoing)])
         #expect(try element(.results, ongoing, asOf: "2018-12-31").branch == "nothing-completed")
     }

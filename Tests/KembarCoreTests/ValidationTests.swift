@@ -36,7 +36,7 @@ func sampleDataset() throws -> Dataset {
         activities: [
             Activity(
                 id: "visit", partnership: "sby-lpl", kind: .delegationVisit, title: LocalizedText(id: "Kunjungan"),
-                start: try PartialDate(parsing: "2019-06"), mode: .outbound,
+                start: try PartialDate(parsing: "2019-06"), travel: .fromCity, venue: .partnerCity,
                 participants: [Participants(role: "teacher", count: 3)], fields: ["hr-development"],
                 tags: [FrameworkTag(framework: "wheel", node: "people")], status: .completed, sources: ["paper"])
         ],
@@ -218,7 +218,7 @@ func sampleDataset() throws -> Dataset {
     }
 
     @Test func rejectsWrongFormatAndBrokenJSON() throws {
-        let foreign = try DatasetCodec.decode(Data(#"{"format": "iati", "version": 2}"#.utf8))
+        let foreign = try DatasetCodec.decode(Data(#"{"format": "iati", "version": 3}"#.utf8))
         #expect(foreign.violations().map(\.field) == ["format", "version"])
         #expect(foreign.violations().allSatisfy { $0.rule == .formatUnsupported })
         #expect(throws: InvalidInput.self) { try DatasetCodec.decode(Data("{ nope".utf8)) }

@@ -151,7 +151,10 @@ import VaporTesting
             try await app.testing().test(.GET, "/api/v1/partnerships/surabaya-liverpool/evaluation?asOf=2023-12-31") {
                 res async throws in
                 let evaluation = try res.content.decode(PartnershipEvaluation.self)
-                #expect(evaluation.mou.implemented.map(\.rawValue).sorted() == ["hr-development", "port-management"])
+                #expect(
+                    evaluation.mou.implemented.map(\.rawValue).sorted() == [
+                        "hr-development", "port-management", "smart-city",
+                    ])
                 #expect(evaluation.dimensions.first { $0.node == "economy" }?.reach.activities == 1)
             }
         }
@@ -228,6 +231,7 @@ import VaporTesting
     @Test(arguments: TestBackend.enabled)
     func importFromTheBrowserIsAtomic(backend: TestBackend) async throws {
         try await withKembarApp(backend) { app in
+            var pending: String?
             let bad = try String(contentsOfFile: sharedFixture("activities-bad.csv"), encoding: .utf8)
             let good = try String(contentsOfFile: sharedFixture("activities-good.csv"), encoding: .utf8)
             try await app.testing().test(
@@ -252,9 +256,40 @@ import VaporTesting
                     req.body = ByteBuffer(string: multipart([("good.csv", good)]))
                 }
             ) { res async in
+                // First a preview: what would be added, nothing written.
+                let page = res.body.string
+                #expect(page.contains("Dry run, nothing written: 1 would be added, 0 changed, 0 unchanged."))
+                #expect(page.contains("+ add activities/"))
+                pending =
+                    page.components(separatedBy: "name=\"pending\" value=\"").dropFirst().first?
+                    .components(separatedBy: "\"").first
+            }
+            #expect(try await app.kembarStore.repository.activities(of: "surabaya-liverpool").count == 8)
+            let bundle = try #require(pending)
+            try await app.testing().test(
+                .POST, "/import?lang=en",
+                beforeRequest: { req in
+                    req.headers.contentType = HTTPMediaType(
+                        type: "multipart", subType: "form-data", parameters: ["boundary": "kembar"])
+                    req.body = ByteBuffer(
+                        string: "--kembar\r\nContent-Disposition: form-data; name=\"pending\"\r\n\r\n\(bundle)\r\n"
+                            + "--kembar\r\nContent-Disposition: form-data; name=\"confirm\"\r\n\r\n1\r\n--kembar--\r\n")
+                }
+            ) { res async in
                 #expect(res.body.string.contains("Imported: 1 new, 0 updated, 0 unchanged."))
             }
             #expect(try await app.kembarStore.repository.activities(of: "surabaya-liverpool").count == 9)
+            // No file chosen is said, not ignored.
+            try await app.testing().test(
+                .POST, "/import?lang=en",
+                beforeRequest: { req in
+                    req.headers.contentType = HTTPMediaType(
+                        type: "multipart", subType: "form-data", parameters: ["boundary": "kembar"])
+                    req.body = ByteBuffer(string: multipart([]))
+                }
+            ) { res async in
+                #expect(res.body.string.contains("No file chosen"))
+            }
         }
     }
 

@@ -57,7 +57,7 @@ func withKembarApp(_ backend: TestBackend, _ test: (Application) async throws ->
                         == "Badan Pusat Statistik Provinsi Jawa Timur (2023)")
             }
             try await app.testing().test(.GET, "api/v1/sources") { res async throws in
-                #expect(try res.content.decode([SourceDTO].self).count == 27)
+                #expect(try res.content.decode([SourceDTO].self).count == 28)
             }
         }
     }

@@ -125,11 +125,11 @@ public struct ComparisonRow: Hashable, Sendable, Codable {
     public var name: LocalizedText
     public var initiatives: Int
     public var partnerInitiatives: Int
-    /// Delivered cooperation activities held in the first city (the partner came: inbound).
+    /// Delivered cooperation activities held in the first city (venue `first-city`).
     public var hostedByCity: Int
-    /// Delivered cooperation activities held in the partner city (outbound).
+    /// Delivered cooperation activities held in the partner city (venue `partner-city`).
     public var hostedByPartner: Int
-    /// Online or hybrid activities.
+    /// Held elsewhere, online, hybrid or at a distance (by post).
     public var joint: Int
 
     public init(
@@ -287,9 +287,9 @@ extension Evaluator {
             return ComparisonRow(
                 node: dimension.id, name: dimension.name, initiatives: first.dimensions[index].initiatives.count,
                 partnerInitiatives: partner?.dimensions[index].initiatives.count ?? 0,
-                hostedByCity: acts.filter { $0.mode == .inbound }.count,
-                hostedByPartner: acts.filter { $0.mode == .outbound }.count,
-                joint: acts.filter { $0.mode == .online || $0.mode == .hybrid }.count)
+                hostedByCity: acts.filter { $0.venue == .firstCity }.count,
+                hostedByPartner: acts.filter { $0.venue == .partnerCity }.count,
+                joint: acts.filter { $0.venue != .firstCity && $0.venue != .partnerCity }.count)
         }
         let mine = Dictionary(first.indicators.map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
         let theirs = Dictionary((partner?.indicators ?? []).map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })

@@ -37,14 +37,12 @@ public enum Evaluator {
         let status = status(
             agreements: agreements, milestones: data.milestones.filter { $0.partnership == key },
             delivered: delivered, asOf: asOf, settings: settings)
-        let continuity = continuity(agreements: agreements, delivered: delivered, asOf: asOf)
-        let reciprocity = Reciprocity(
-            toPartner: .of(delivered.filter { $0.mode == .outbound }),
-            fromPartner: .of(delivered.filter { $0.mode == .inbound }),
-            joint: .of(delivered.filter { $0.mode == .online || $0.mode == .hybrid }))
+        let start = cooperationStart(partnership: partnership, agreements: agreements, delivered: delivered)
+        let continuity = continuity(start: start, delivered: delivered, asOf: asOf)
+        let reciprocity = Reciprocity.of(delivered)
         let elements = keyElements(
             agreements: agreements, delivered: delivered, organisations: data.organisations, status: status,
-            continuity: continuity, reciprocity: reciprocity, mou: mou, asOf: asOf, settings: settings)
+            start: start, continuity: continuity, reciprocity: reciprocity, mou: mou, asOf: asOf, settings: settings)
 
         let usedFrameworks = Set((delivered.flatMap(\.tags) + initiatives.flatMap(\.tags)).map(\.framework))
         let crosswalksUsed = usedFrameworks.sorted().flatMap { resolver.crosswalks(from: $0).map(\.id) }
@@ -61,7 +59,8 @@ public enum Evaluator {
                 hard: .of(delivered.filter { $0.infrastructure == .hard }),
                 unspecified: .of(delivered.filter { $0.infrastructure == nil })),
             reciprocity: reciprocity, continuity: continuity,
-            years: years(delivered: delivered, since: continuity.since, asOf: asOf), keyElements: elements)
+            years: years(delivered: delivered, since: continuity.since, asOf: asOf), keyElements: elements,
+            multiDimensional: placement.multiDimensional)
     }
 
     // MARK: - Which activities count
@@ -80,6 +79,14 @@ public enum Evaluator {
             settings: settings)
     }
 
+    /// Delivered activities that are ongoing with no end date: they keep the partnership's status only at their start,
+    /// so they are flagged for an update.
+    static func ongoingWithoutEnd(_ delivered: [Activity]) -> [OngoingActivity] {
+        delivered.filter { $0.status == .ongoing && $0.end == nil }.map {
+            OngoingActivity(activity: $0.id, since: $0.start)
+        }
+    }
+
     static func isDelivered(_ activity: Activity, asOf: Day) -> Bool {
         (activity.status == .completed || activity.status == .ongoing) && activity.start.firstDay <= asOf
     }
@@ -89,7 +96,16 @@ public enum Evaluator {
     }
 
     /// The last day an activity can have taken place; for a year-only date that is 31 December, which favours
-    /// the partnership when judging dormancy rather than inventing an earlier day.
+    /// the partnership when judging dormancy rather than inventing an earlier day. An ongoing activity with an end
+    /// keeps the partnership active through its end, but never past the evaluation day.
+    static func lastDay(of activity: Activity, asOf: Day) -> Day {
+        let day = lastDay(of: activity)
+        return activity.status == .ongoing ? min(day, asOf) : day
+    }
+
+    /// The activity's last date as the source gives it (its end, else its start), at the source's precision.
+    static func lastDate(of activity: Activity) -> PartialDate { activity.end ?? activity.start }
+
     static func lastDay(of activity: Activity) -> Day {
         if let end = activity.end { return end.lastDay }
         if let duration = activity.durationDays, activity.start.precision == .day {
@@ -219,6 +235,12 @@ public enum Evaluator {
             !nodes.isDisjoint(with: Set(target.flattened.map(\.id)))
         }
 
+        /// Delivered activities placed under more than one dimension: counted once in each.
+        var multiDimensional: [ActivityKey] {
+            activityNodes.filter { _, nodes in framework.dimensions.filter { reaches(nodes, $0) }.count > 1 }
+                .map(\.0.id)
+        }
+
         func findings() -> [DimensionFinding] {
             framework.dimensions.map { dimension in
                 let subs = dimension.children.compactMap { child -> DimensionFinding? in
@@ -238,10 +260,19 @@ public enum Evaluator {
 
     // MARK: - Agreements
 
-    /// Agreements that bind the parties to cooperate; a letter of intent only states the wish to.
+    /// Agreements that bind the parties to cooperate. A letter of intent or a joint statement only states the wish to;
+    /// a document of kind `other` is not assumed to bind.
     static func isBinding(_ agreement: Agreement) -> Bool {
-        agreement.kind != .letterOfIntent && agreement.kind != .termination
+        switch agreement.kind {
+        case .letterOfIntent, .jointStatement, .termination, .other: false
+        case .mou, .actionPlan, .implementingArrangement, .renewal, .addendum, .twinningAgreement, .charter,
+            .jointDeclaration:
+            true
+        }
     }
+
+    /// Kinds that found or renew the partnership itself, and so carry its term.
+    static let foundingKinds: Set<Agreement.Kind> = [.mou, .renewal, .twinningAgreement, .charter, .jointDeclaration]
 
     static func startDay(_ agreement: Agreement) -> Day { (agreement.validFrom ?? agreement.signed).firstDay }
 
@@ -254,9 +285,10 @@ public enum Evaluator {
         return restarted ? nil : last
     }
 
-    /// Agreements that carry the partnership's term: MoUs and renewals, or, if there are none, every binding one.
+    /// Agreements that carry the partnership's term: MoUs, twinning agreements, charters, joint declarations and
+    /// renewals, or, if there are none, every binding one.
     static func termCarriers(_ agreements: [Agreement]) -> [Agreement] {
-        let main = agreements.filter { $0.kind == .mou || $0.kind == .renewal }
+        let main = agreements.filter { foundingKinds.contains($0.kind) }
         return main.isEmpty ? agreements.filter(isBinding) : main
     }
 
@@ -278,16 +310,34 @@ public enum Evaluator {
         } else {
             (basis, chosen) = (.none, [])
         }
-        let agreed = TagResolver.unique(chosen.sorted { $0.signed < $1.signed }.flatMap(\.fields))
+        let ordered = chosen.sorted { $0.signed < $1.signed }
+        let agreed = TagResolver.unique(ordered.flatMap(\.fields))
+        // Work done before an agreement was signed did not implement it: an activity counts for a field when it may
+        // have taken place on or after the signing of the first agreement naming the field (its last possible day is
+        // not earlier).
         let completed = delivered.filter { $0.status == .completed }
+        var signedFor: [FieldKey: Day] = [:]
+        for agreement in ordered {
+            for field in agreement.fields where signedFor[field] == nil { signedFor[field] = agreement.signed.firstDay }
+        }
         var perField: [String: Int] = [:]
-        for field in agreed { perField[field.rawValue] = completed.filter { $0.fields.contains(field) }.count }
+        for field in agreed {
+            guard let day = signedFor[field] else { continue }
+            perField[field.rawValue] =
+                completed.filter { $0.fields.contains(field) && lastDay(of: $0) >= day }.count
+        }
         let implemented = agreed.filter { (perField[$0.rawValue] ?? 0) > 0 }
-        let outside = TagResolver.unique(completed.flatMap(\.fields)).filter { !agreed.contains($0) }
+        let firstSigning = ordered.first?.signed.firstDay
+        let before = firstSigning.map { day in completed.filter { lastDay(of: $0) < day } } ?? []
+        let after = completed.filter { activity in !before.contains { $0.id == activity.id } }
+        let outside = TagResolver.unique(after.flatMap(\.fields)).filter { !agreed.contains($0) }
         return MoUImplementation(
             basis: basis, agreements: chosen.map(\.id), agreed: agreed, implemented: implemented,
             undelivered: agreed.filter { !implemented.contains($0) }, outsideAgreement: outside,
-            activitiesPerField: perField)
+            activitiesPerField: perField,
+            beforeAgreement: PreAgreementWork(
+                signed: ordered.first?.signed, activities: before.map(\.id),
+                fields: TagResolver.unique(before.flatMap(\.fields)), reach: .of(before)))
     }
 
     // MARK: - Status
@@ -296,6 +346,7 @@ public enum Evaluator {
         agreements: [Agreement], milestones: [Milestone], delivered: [Activity], asOf: Day,
         settings: EvaluationSettings
     ) -> StatusFinding {
+        let ongoing = ongoingWithoutEnd(delivered)
         if let termination = termination(agreements) {
             let reason = StatusReason(status: .terminated, agreement: termination.id, date: termination.signed)
             return StatusFinding(status: .terminated, reason: reason, alsoApplies: [], endDateUnknown: false)
@@ -308,13 +359,15 @@ public enum Evaluator {
             let lastMilestone = milestones.filter { $0.date.firstDay <= asOf }.map(\.date).max()
             let reason = StatusReason(
                 status: .exploring, agreement: intent?.id, date: intent?.signed ?? lastMilestone)
-            return StatusFinding(status: .exploring, reason: reason, alsoApplies: [], endDateUnknown: false)
+            return StatusFinding(
+                status: .exploring, reason: reason, alsoApplies: [], endDateUnknown: false, ongoingWithoutEnd: ongoing)
         }
         let current = started.filter { inForce($0, asOf: asOf) }
         if current.isEmpty {
             let last = started.max { ($0.endDay ?? asOf) < ($1.endDay ?? asOf) }
             let reason = StatusReason(status: .expired, agreement: last?.id, date: last?.endDay?.partialDate)
-            return StatusFinding(status: .expired, reason: reason, alsoApplies: [], endDateUnknown: false)
+            return StatusFinding(
+                status: .expired, reason: reason, alsoApplies: [], endDateUnknown: false, ongoingWithoutEnd: ongoing)
         }
 
         var reasons: [StatusReason] = []
@@ -329,32 +382,48 @@ public enum Evaluator {
                         threshold: settings.renewalWindowDays))
             }
         }
-        let lastActivity = delivered.map(lastDay(of:)).max()
+        // The most recent activity: its last possible day judges dormancy, its own date (at the source's precision)
+        // is what sentences say ("in February 2016", never a day the source did not give).
+        let latest = delivered.map { (day: lastDay(of: $0, asOf: asOf), date: lastDate(of: $0)) }
+            .max { $0.day < $1.day }
         // `started` and `current` are not empty here, so the minimum and maximum exist.
         let firstBinding = started.min { startDay($0) < startDay($1) } ?? current[0]
-        let reference = lastActivity ?? startDay(firstBinding)
+        let reference = latest?.day ?? startDay(firstBinding)
         let newest = current.max { $0.signed < $1.signed } ?? current[0]
         if reference < asOf.adding(months: -settings.dormantAfterMonths) {
             reasons.append(
                 StatusReason(
-                    status: .dormant, agreement: lastActivity == nil ? firstBinding.id : nil,
-                    date: reference.partialDate, days: asOf.ordinal - reference.ordinal,
-                    threshold: settings.dormantAfterMonths))
+                    status: .dormant, agreement: latest == nil ? firstBinding.id : nil,
+                    date: latest?.date ?? firstBinding.validFrom ?? firstBinding.signed,
+                    days: asOf.ordinal - reference.ordinal, threshold: settings.dormantAfterMonths))
         }
         guard let first = reasons.first else {
             let reason = StatusReason(
-                status: .active, agreement: newest.id, date: lastActivity?.partialDate,
-                days: lastActivity.map { asOf.ordinal - $0.ordinal }, threshold: settings.dormantAfterMonths)
-            return StatusFinding(status: .active, reason: reason, alsoApplies: [], endDateUnknown: openEnded)
+                status: .active, agreement: newest.id, date: latest?.date,
+                days: latest.map { asOf.ordinal - $0.day.ordinal }, threshold: settings.dormantAfterMonths)
+            return StatusFinding(
+                status: .active, reason: reason, alsoApplies: [], endDateUnknown: openEnded, ongoingWithoutEnd: ongoing)
         }
         return StatusFinding(
-            status: first.status, reason: first, alsoApplies: Array(reasons.dropFirst()), endDateUnknown: openEnded)
+            status: first.status, reason: first, alsoApplies: Array(reasons.dropFirst()), endDateUnknown: openEnded,
+            ongoingWithoutEnd: ongoing)
     }
 
     // MARK: - Continuity and years
 
-    static func continuity(agreements: [Agreement], delivered: [Activity], asOf: Day) -> Continuity {
-        let since = agreements.map(\.signed.year).min()
+    /// When the cooperation really began: the earliest of its recorded start (`cooperationSince`), its first delivered
+    /// activity and its first agreement — not only the first signed agreement, so years of projects before an MoU
+    /// count.
+    static func cooperationStart(
+        partnership: Partnership, agreements: [Agreement], delivered: [Activity]
+    )
+        -> PartialDate?
+    {
+        ([partnership.cooperationSince].compactMap { $0 } + delivered.map(\.start) + agreements.map(\.signed)).min()
+    }
+
+    static func continuity(start: PartialDate?, delivered: [Activity], asOf: Day) -> Continuity {
+        let since = start?.year
         let years = Set(delivered.map(\.start.year)).filter { year in since.map { year >= $0 } ?? true }.sorted()
         var gap: Continuity.Gap?
         if let since {
@@ -369,7 +438,7 @@ public enum Evaluator {
                 }
             }
         }
-        return Continuity(since: since, until: asOf.year, activeYears: years, longestGap: gap)
+        return Continuity(since: since, until: asOf.year, activeYears: years, longestGap: gap, start: start)
     }
 
     /// Every year from the first agreement (or first activity, if earlier) to the evaluation year, zeros included,
@@ -386,13 +455,15 @@ public enum Evaluator {
 
     static func keyElements(
         agreements: [Agreement], delivered: [Activity], organisations: [Organisation], status: StatusFinding,
-        continuity: Continuity, reciprocity: Reciprocity, mou: MoUImplementation, asOf: Day,
+        start: PartialDate?, continuity: Continuity, reciprocity: Reciprocity, mou: MoUImplementation, asOf: Day,
         settings: EvaluationSettings
     ) -> [KeyElementFinding] {
         [
             legalAgreement(agreements: agreements, status: status, asOf: asOf),
             community(delivered: delivered, organisations: organisations, settings: settings),
-            commitment(agreements: agreements, continuity: continuity, status: status, asOf: asOf, settings: settings),
+            commitment(
+                agreements: agreements, start: start, continuity: continuity, status: status, asOf: asOf,
+                settings: settings),
             reciprocityElement(delivered: delivered, reciprocity: reciprocity),
             results(delivered: delivered, mou: mou, settings: settings),
         ]
@@ -457,12 +528,12 @@ public enum Evaluator {
     }
 
     static func commitment(
-        agreements: [Agreement], continuity: Continuity, status: StatusFinding, asOf: Day,
+        agreements: [Agreement], start: PartialDate?, continuity: Continuity, status: StatusFinding, asOf: Day,
         settings: EvaluationSettings
     ) -> KeyElementFinding {
         var figures = ["activeYears": continuity.activeYears.count, "yearsInSpan": continuity.yearsInSpan]
         if let gap = continuity.longestGap { figures["longestGap"] = gap.years }
-        guard let first = agreements.map({ $0.signed.firstDay }).min() else {
+        guard !agreements.isEmpty, let first = start?.firstDay else {
             return .init(element: .commitmentContinuity, judgement: .notEnoughData, branch: "no-agreement")
         }
         if asOf.ordinal - first.ordinal < 365 {
@@ -484,7 +555,7 @@ public enum Evaluator {
         let to = reciprocity.toPartner.activities
         let from = reciprocity.fromPartner.activities
         let joint = reciprocity.joint.activities
-        let figures = ["toPartner": to, "fromPartner": from, "joint": joint]
+        let figures = ["toPartner": to, "fromPartner": from, "joint": joint, "remote": reciprocity.remote.activities]
         if delivered.count < 2 {
             return .init(
                 element: .reciprocity, judgement: .notEnoughData, branch: "too-few-activities", figures: figures)
@@ -505,23 +576,28 @@ public enum Evaluator {
         -> KeyElementFinding
     {
         let completed = delivered.filter { $0.status == .completed }
-        let withResults = completed.filter { !$0.outputs.isEmpty || !$0.participants.isEmpty }
+        // Quantified results ("waste volume −32 %") are evidence of outcomes; outputs and people reached only show
+        // that something was done.
+        let quantified = completed.filter { !$0.results.isEmpty }
+        let withOutputs = completed.filter { !$0.outputs.isEmpty || !$0.participants.isEmpty }
         let figures = [
-            "completed": completed.count, "withResults": withResults.count, "implemented": mou.implemented.count,
-            "agreed": mou.agreed.count,
+            "completed": completed.count, "withQuantifiedResults": quantified.count,
+            "quantifiedResults": quantified.reduce(0) { $0 + $1.results.count }, "withOutputs": withOutputs.count,
+            "implemented": mou.implemented.count, "agreed": mou.agreed.count,
         ]
         if completed.isEmpty {
             return .init(element: .results, judgement: .notMet, branch: "nothing-completed", figures: figures)
         }
-        if withResults.isEmpty {
-            return .init(element: .results, judgement: .notEnoughData, branch: "no-results-recorded", figures: figures)
+        if quantified.isEmpty {
+            if withOutputs.isEmpty {
+                return .init(
+                    element: .results, judgement: .notEnoughData, branch: "no-results-recorded", figures: figures)
+            }
+            return .init(element: .results, judgement: .partlyMet, branch: "outputs-only", figures: figures)
         }
-        guard let ratio = mou.ratio else {
-            return .init(element: .results, judgement: .partlyMet, branch: "no-fields-agreed", figures: figures)
+        if let ratio = mou.ratio, ratio < settings.resultsShare {
+            return .init(element: .results, judgement: .partlyMet, branch: "few-fields-delivered", figures: figures)
         }
-        if ratio >= settings.resultsShare {
-            return .init(element: .results, judgement: .met, branch: "fields-delivered", figures: figures)
-        }
-        return .init(element: .results, judgement: .partlyMet, branch: "few-fields-delivered", figures: figures)
+        return .init(element: .results, judgement: .met, branch: "quantified-results", figures: figures)
     }
 }

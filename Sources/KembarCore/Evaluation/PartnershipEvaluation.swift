@@ -192,12 +192,16 @@ public struct MoUImplementation: Hashable, Sendable, Codable {
     public var undelivered: [FieldKey]
     /// Fields of completed activities that no agreement names.
     public var outsideAgreement: [FieldKey]
-    /// Completed activities per agreed field, by field key.
+    /// Completed activities per agreed field, by field key, counting only those on or after the field was agreed.
     public var activitiesPerField: [String: Int]
+    /// Completed activities that ended before the first agreement was signed: shown apart, never counted as
+    /// implementing it.
+    public var beforeAgreement: PreAgreementWork
 
     public init(
         basis: Basis, agreements: [AgreementKey], agreed: [FieldKey], implemented: [FieldKey],
-        undelivered: [FieldKey], outsideAgreement: [FieldKey], activitiesPerField: [String: Int]
+        undelivered: [FieldKey], outsideAgreement: [FieldKey], activitiesPerField: [String: Int],
+        beforeAgreement: PreAgreementWork = PreAgreementWork()
     ) {
         self.basis = basis
         self.agreements = agreements
@@ -206,10 +210,30 @@ public struct MoUImplementation: Hashable, Sendable, Codable {
         self.undelivered = undelivered
         self.outsideAgreement = outsideAgreement
         self.activitiesPerField = activitiesPerField
+        self.beforeAgreement = beforeAgreement
     }
 
     /// Implemented over agreed, e.g. 1/4 = 0.25; `nil` when no field was agreed.
     public var ratio: Double? { agreed.isEmpty ? nil : Double(implemented.count) / Double(agreed.count) }
+}
+
+/// Cooperation before the first agreement with fields was signed (e.g. years of projects before an MoU).
+public struct PreAgreementWork: Hashable, Sendable, Codable {
+    /// The signing date of the first agreement the work came before.
+    public var signed: PartialDate?
+    public var activities: [ActivityKey]
+    /// The fields those activities served.
+    public var fields: [FieldKey]
+    public var reach: Reach
+
+    public init(
+        signed: PartialDate? = nil, activities: [ActivityKey] = [], fields: [FieldKey] = [], reach: Reach = Reach()
+    ) {
+        self.signed = signed
+        self.activities = activities
+        self.fields = fields
+        self.reach = reach
+    }
 }
 
 /// Soft versus hard infrastructure, by activities and participants.
@@ -226,19 +250,31 @@ public struct InfrastructureSplit: Hashable, Sendable, Codable {
     }
 }
 
-/// Activities and participants by direction, seen from the partnership's first city.
+/// Activities and participants by who travelled, seen from the partnership's first city.
 public struct Reciprocity: Hashable, Sendable, Codable {
-    /// First city → partner (`outbound`).
+    /// People of the first city travelled to the partner (travel `from-city` or `both-ways`).
     public var toPartner: Reach
-    /// Partner → first city (`inbound`).
+    /// People of the partner travelled to the first city (travel `from-partner` or `both-ways`).
     public var fromPartner: Reach
-    /// Online or hybrid: joint, no one travels.
+    /// Nobody travelled, and the cities met online or in a hybrid session: joint.
     public var joint: Reach
+    /// Nobody travelled and nobody met: work exchanged at a distance (a book posted, a report sent).
+    public var remote: Reach
 
-    public init(toPartner: Reach, fromPartner: Reach, joint: Reach) {
+    public init(toPartner: Reach, fromPartner: Reach, joint: Reach, remote: Reach = Reach()) {
         self.toPartner = toPartner
         self.fromPartner = fromPartner
         self.joint = joint
+        self.remote = remote
+    }
+
+    static func of(_ activities: [Activity]) -> Reciprocity {
+        let nobody = activities.filter { $0.travel == .none }
+        return Reciprocity(
+            toPartner: .of(activities.filter { $0.travel == .fromCity || $0.travel == .bothWays }),
+            fromPartner: .of(activities.filter { $0.travel == .fromPartner || $0.travel == .bothWays }),
+            joint: .of(nobody.filter { $0.venue == .online || $0.venue == .hybrid }),
+            remote: .of(nobody.filter { $0.venue != .online && $0.venue != .hybrid }))
     }
 }
 
@@ -255,16 +291,20 @@ public struct Continuity: Hashable, Sendable, Codable {
         }
     }
 
-    /// The year of the first agreement signed (any kind); `nil` when none is recorded.
+    /// The year the cooperation began: the earliest of its recorded start, first activity and first agreement;
+    /// `nil` when none is recorded.
     public var since: Int?
+    /// That beginning at the source's precision.
+    public var start: PartialDate?
     /// Up to and including the year of the evaluation date.
     public var until: Int
     public var activeYears: [Int]
     /// The longest run of years without activity inside the span (the earliest when several are as long).
     public var longestGap: Gap?
 
-    public init(since: Int?, until: Int, activeYears: [Int], longestGap: Gap?) {
+    public init(since: Int?, until: Int, activeYears: [Int], longestGap: Gap?, start: PartialDate? = nil) {
         self.since = since
+        self.start = start
         self.until = until
         self.activeYears = activeYears
         self.longestGap = longestGap
@@ -326,6 +366,18 @@ public struct StatusReason: Hashable, Sendable, Codable {
     }
 }
 
+/// An activity recorded as ongoing with no end: it should be updated (ended, or given an end date).
+public struct OngoingActivity: Hashable, Sendable, Codable {
+    public var activity: ActivityKey
+    /// Its start: the last thing known about it.
+    public var since: PartialDate
+
+    public init(activity: ActivityKey, since: PartialDate) {
+        self.activity = activity
+        self.since = since
+    }
+}
+
 /// The status with its reason, plus any other condition that also holds (e.g. dormant and renewal due).
 public struct StatusFinding: Hashable, Sendable, Codable {
     public var status: PartnershipStatus
@@ -333,12 +385,18 @@ public struct StatusFinding: Hashable, Sendable, Codable {
     public var alsoApplies: [StatusReason]
     /// No agreement in force states an end, so renewal cannot be checked.
     public var endDateUnknown: Bool
+    /// Ongoing activities with no end date: "ongoing, no update since …".
+    public var ongoingWithoutEnd: [OngoingActivity]
 
-    public init(status: PartnershipStatus, reason: StatusReason, alsoApplies: [StatusReason], endDateUnknown: Bool) {
+    public init(
+        status: PartnershipStatus, reason: StatusReason, alsoApplies: [StatusReason], endDateUnknown: Bool,
+        ongoingWithoutEnd: [OngoingActivity] = []
+    ) {
         self.status = status
         self.reason = reason
         self.alsoApplies = alsoApplies
         self.endDateUnknown = endDateUnknown
+        self.ongoingWithoutEnd = ongoingWithoutEnd
     }
 }
 
@@ -402,6 +460,9 @@ public struct PartnershipEvaluation: Hashable, Sendable, Codable {
     public var continuity: Continuity
     public var years: [YearFigures]
     public var keyElements: [KeyElementFinding]
+    /// Delivered activities placed under more than one dimension, so counted in each: the dimensions' counts add up
+    /// to more than the distinct activities in ``delivered``.
+    public var multiDimensional: [ActivityKey]
 
     public init(
         partnership: PartnershipKey, city: CityKey, partnerCity: CityKey?, partnerOrganisation: OrganisationKey?,
@@ -409,7 +470,7 @@ public struct PartnershipEvaluation: Hashable, Sendable, Codable {
         settings: EvaluationSettings, status: StatusFinding, delivered: Reach, notCounted: [ActivityKey],
         dimensions: [DimensionFinding], unplaced: [ActivityKey], unmappedTags: [UnmappedTag], mou: MoUImplementation,
         infrastructure: InfrastructureSplit, reciprocity: Reciprocity, continuity: Continuity, years: [YearFigures],
-        keyElements: [KeyElementFinding]
+        keyElements: [KeyElementFinding], multiDimensional: [ActivityKey] = []
     ) {
         self.partnership = partnership
         self.city = city
@@ -432,6 +493,7 @@ public struct PartnershipEvaluation: Hashable, Sendable, Codable {
         self.continuity = continuity
         self.years = years
         self.keyElements = keyElements
+        self.multiDimensional = multiDimensional
     }
 
     /// Dimensions at least one delivered activity reaches, in the framework's order.

@@ -8,12 +8,14 @@ extension Activity: FlatCodable {
             FlatColumn("partnership", .reference("partnerships"), required: true),
             .choice("kind", Kind.self),
         ] + FlatColumn.text("title") + FlatColumn.text("description", long: true) + [
-            FlatColumn("start", .date, required: true), FlatColumn("end", .date), FlatColumn("duration_days", .integer),
-            FlatColumn("place", .text), .choice("mode", Mode.self), FlatColumn("sessions", .integer),
+            FlatColumn("start", .date, required: true), FlatColumn("end", .date),
+            FlatColumn("date_inferred", .boolean), FlatColumn("date_label", .text),
+            FlatColumn("duration_days", .integer), FlatColumn("place", .text), .choice("travel", Travel.self),
+            .choice("venue", Venue.self), FlatColumn("sessions", .integer),
             FlatColumn("participants", .list), FlatColumn("organisations", .list), FlatColumn("outputs_en", .list),
-            FlatColumn("outputs_id", .list), FlatColumn("fields", .list), FlatColumn("tags", .list),
-            .choice("infrastructure", Infrastructure.self, required: false), .choice("status", Status.self),
-            FlatColumn("sources", .list),
+            FlatColumn("outputs_id", .list), FlatColumn("results", .json), FlatColumn("fields", .list),
+            FlatColumn("tags", .list), .choice("infrastructure", Infrastructure.self, required: false),
+            .choice("status", Status.self), FlatColumn("note", .longText), FlatColumn("sources", .list),
         ]
 
     public static func read(_ r: inout FlatReader) -> Activity? {
@@ -24,20 +26,25 @@ extension Activity: FlatCodable {
         let description = r.text("description")
         let start = r.date("start", required: true)
         let end = r.date("end")
+        let dateInferred = r.boolean("date_inferred")
         let durationDays = r.integer("duration_days")
-        let mode = r.choice("mode", Mode.self)
+        let (travel, venue) = r.travelAndVenue()
         let sessions = r.integer("sessions")
         let participants = r.participants()
         let organisations = r.organisations()
+        let results = r.json("results", [Figure].self)
         let tags = r.tags()
         let infrastructure = r.choice("infrastructure", Infrastructure.self, required: false)
         let status = r.choice("status", Status.self)
-        guard let key, let partnership, let kind, let title, let start, let mode, let status else { return nil }
+        guard let key, let partnership, let kind, let title, let start, let travel, let venue, let status else {
+            return nil
+        }
         return Activity(
             id: key, partnership: partnership, kind: kind, title: title, description: description, start: start,
-            end: end, durationDays: durationDays, place: r.cell("place"), mode: mode, sessions: sessions,
-            organisations: organisations, participants: participants, outputs: r.texts("outputs"),
-            fields: r.keys("fields"), tags: tags, infrastructure: infrastructure, status: status,
+            end: end, dateInferred: dateInferred == true ? true : nil, dateLabel: r.cell("date_label"),
+            durationDays: durationDays, place: r.cell("place"), travel: travel, venue: venue, sessions: sessions,
+            organisations: organisations, participants: participants, outputs: r.texts("outputs"), results: results,
+            fields: r.keys("fields"), tags: tags, infrastructure: infrastructure, status: status, note: r.cell("note"),
             sources: r.keys("sources"))
     }
 
@@ -45,18 +52,19 @@ extension Activity: FlatCodable {
         var v: [String: String] = [
             "key": id.rawValue, "partnership": partnership.rawValue, "kind": kind.rawValue,
             "start": start.description, "end": end?.description ?? "",
+            "date_inferred": dateInferred == true ? "true" : "", "date_label": dateLabel ?? "",
             "duration_days": durationDays.map(String.init) ?? "",
-            "place": place ?? "", "mode": mode.rawValue, "sessions": sessions.map(String.init) ?? "",
+            "place": place ?? "", "travel": travel.rawValue, "venue": venue.rawValue,
+            "sessions": sessions.map(String.init) ?? "",
             "participants": FlatWriter.participants(participants),
-            "organisations": FlatWriter.organisations(organisations),
-            "outputs_en": FlatWriter.list(outputs.map { $0.en ?? "" }),
-            "outputs_id": FlatWriter.list(outputs.map { $0.id ?? "" }),
+            "organisations": FlatWriter.organisations(organisations), "results": FlatWriter.json(results),
             "fields": FlatWriter.list(fields.map(\.rawValue)), "tags": FlatWriter.list(tags.map(\.description)),
-            "infrastructure": infrastructure?.rawValue ?? "", "status": status.rawValue,
+            "infrastructure": infrastructure?.rawValue ?? "", "status": status.rawValue, "note": note ?? "",
             "sources": FlatWriter.list(sources.map(\.rawValue)),
         ]
         FlatWriter.text("title", title, into: &v)
         FlatWriter.text("description", description, into: &v)
+        FlatWriter.texts("outputs", outputs, into: &v)
         return v
     }
 }
@@ -103,7 +111,8 @@ extension City: FlatCodable {
             FlatColumn("country", .text, required: true), FlatColumn("subdivision", .text),
             .choice("admin_level", AdminLevel.self), FlatColumn("population", .integer),
             FlatColumn("population_year", .integer), FlatColumn("latitude", .number), FlatColumn("longitude", .number),
-            FlatColumn("characteristics", .list), FlatColumn("sources", .list),
+            FlatColumn("characteristics", .list), FlatColumn("figures", .json), FlatColumn("recognitions", .json),
+            FlatColumn("note", .longText), FlatColumn("sources", .list),
         ]
 
     public static func read(_ r: inout FlatReader) -> City? {
@@ -121,13 +130,16 @@ extension City: FlatCodable {
         if (latitude == nil) != (longitude == nil) {
             r.fail(latitude == nil ? "latitude" : "longitude", "", "give both latitude and longitude")
         }
+        let figures = r.json("figures", [Figure].self)
+        let recognitions = r.json("recognitions", [Recognition].self)
         guard let key, let name, let country, let adminLevel else { return nil }
         return City(
             id: key, name: name, country: country, subdivision: r.cell("subdivision")?.uppercased(),
             adminLevel: adminLevel,
             population: count.flatMap { c in year.map { City.Population(count: c, year: $0) } },
             coordinates: latitude.flatMap { la in longitude.map { Coordinates(latitude: la, longitude: $0) } },
-            characteristics: r.list("characteristics"), sources: r.keys("sources"))
+            characteristics: r.list("characteristics"), figures: figures, recognitions: recognitions,
+            note: r.cell("note"), sources: r.keys("sources"))
     }
 
     public var flat: [String: String] {
@@ -138,7 +150,9 @@ extension City: FlatCodable {
             "population_year": population.map { String($0.year) } ?? "",
             "latitude": coordinates.map { FlatWriter.number($0.latitude) } ?? "",
             "longitude": coordinates.map { FlatWriter.number($0.longitude) } ?? "",
-            "characteristics": FlatWriter.list(characteristics), "sources": FlatWriter.list(sources.map(\.rawValue)),
+            "characteristics": FlatWriter.list(characteristics), "figures": FlatWriter.json(figures),
+            "recognitions": FlatWriter.json(recognitions), "note": note ?? "",
+            "sources": FlatWriter.list(sources.map(\.rawValue)),
         ]
         FlatWriter.text("name", name, into: &v)
         return v
@@ -150,7 +164,8 @@ extension Organisation: FlatCodable {
     public static let columns: [FlatColumn] =
         [FlatColumn("key", .key, required: true)] + FlatColumn.text("name") + [
             .choice("kind", Kind.self), FlatColumn("country", .text, required: true),
-            FlatColumn("city", .reference("cities")), FlatColumn("identifiers", .list), FlatColumn("sources", .list),
+            FlatColumn("city", .reference("cities")), FlatColumn("place", .text), FlatColumn("represents", .text),
+            FlatColumn("identifiers", .list), FlatColumn("sources", .list),
         ]
 
     public static func read(_ r: inout FlatReader) -> Organisation? {
@@ -170,12 +185,14 @@ extension Organisation: FlatCodable {
         guard let key, let name, let kind, let country else { return nil }
         return Organisation(
             id: key, name: name, kind: kind, country: country, city: r.key("city", required: false),
-            identifiers: identifiers, sources: r.keys("sources"))
+            place: r.cell("place"), represents: r.cell("represents")?.uppercased(), identifiers: identifiers,
+            sources: r.keys("sources"))
     }
 
     public var flat: [String: String] {
         var v: [String: String] = [
             "key": id.rawValue, "kind": kind.rawValue, "country": country, "city": city?.rawValue ?? "",
+            "place": place ?? "", "represents": represents ?? "",
             "identifiers": FlatWriter.list(identifiers.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }),
             "sources": FlatWriter.list(sources.map(\.rawValue)),
         ]
@@ -189,29 +206,38 @@ extension Partnership: FlatCodable {
     public static let columns: [FlatColumn] =
         [
             FlatColumn("key", .key, required: true), .choice("kind", Kind.self),
+        ] + FlatColumn.text("name") + [
             FlatColumn("city", .reference("cities"), required: true), FlatColumn("partner_city", .reference("cities")),
-            FlatColumn("partner_organisation", .reference("organisations")), .choice("stage", Stage.self),
-        ] + FlatColumn.text("rationale", long: true) + [FlatColumn("sources", .list)]
+            FlatColumn("partner_organisation", .reference("organisations")),
+            .choice("stage", Stage.self, required: false), FlatColumn("cooperation_since", .date),
+        ] + FlatColumn.text("rationale", long: true) + [
+            FlatColumn("legal_basis", .list), FlatColumn("note", .longText), FlatColumn("sources", .list),
+        ]
 
     public static func read(_ r: inout FlatReader) -> Partnership? {
         let key: PartnershipKey? = r.key("key")
         let kind = r.choice("kind", Kind.self)
         let city: CityKey? = r.key("city")
-        let stage = r.choice("stage", Stage.self)
-        guard let key, let kind, let city, let stage else { return nil }
+        let stage = r.choice("stage", Stage.self, required: false)
+        let since = r.date("cooperation_since")
+        guard let key, let kind, let city else { return nil }
         return Partnership(
-            id: key, kind: kind, city: city, partnerCity: r.key("partner_city", required: false),
+            id: key, kind: kind, name: r.text("name"), city: city, partnerCity: r.key("partner_city", required: false),
             partnerOrganisation: r.key("partner_organisation", required: false), stage: stage,
-            rationale: r.text("rationale"), sources: r.keys("sources"))
+            cooperationSince: since, rationale: r.text("rationale"), legalBasis: r.keys("legal_basis"),
+            note: r.cell("note"), sources: r.keys("sources"))
     }
 
     public var flat: [String: String] {
         var v: [String: String] = [
             "key": id.rawValue, "kind": kind.rawValue, "city": city.rawValue,
             "partner_city": partnerCity?.rawValue ?? "",
-            "partner_organisation": partnerOrganisation?.rawValue ?? "", "stage": stage.rawValue,
+            "partner_organisation": partnerOrganisation?.rawValue ?? "", "stage": stage?.rawValue ?? "",
+            "cooperation_since": cooperationSince?.description ?? "",
+            "legal_basis": FlatWriter.list(legalBasis.map(\.rawValue)), "note": note ?? "",
             "sources": FlatWriter.list(sources.map(\.rawValue)),
         ]
+        FlatWriter.text("name", name, into: &v)
         FlatWriter.text("rationale", rationale, into: &v)
         return v
     }
@@ -224,11 +250,13 @@ extension Agreement: FlatCodable {
             FlatColumn("key", .key, required: true),
             FlatColumn("partnership", .reference("partnerships"), required: true),
             .choice("kind", Kind.self),
-        ] + FlatColumn.text("title") + [
+        ] + FlatColumn.text("kind_label") + FlatColumn.text("title") + [
             FlatColumn("signed", .date, required: true), FlatColumn("place", .text), FlatColumn("signatories", .list),
             FlatColumn("valid_from", .date), FlatColumn("valid_until", .date), FlatColumn("term_years", .integer),
-            FlatColumn("fields", .list), FlatColumn("renews", .reference("agreements")),
-            FlatColumn("amends", .reference("agreements")), FlatColumn("document", .text), FlatColumn("sources", .list),
+            FlatColumn("fields", .list),
+        ] + FlatColumn.text("purpose", long: true) + [
+            FlatColumn("renews", .reference("agreements")), FlatColumn("amends", .reference("agreements")),
+            FlatColumn("document", .text), FlatColumn("note", .longText), FlatColumn("sources", .list),
         ]
 
     public static func read(_ r: inout FlatReader) -> Agreement? {
@@ -237,29 +265,17 @@ extension Agreement: FlatCodable {
         let kind = r.choice("kind", Kind.self)
         let title = r.text("title", required: true)
         let signed = r.date("signed", required: true)
-        var signatories: [Signatory] = []
-        for item in r.list("signatories") {
-            // "Name | office in English | office in Indonesian | city-key"; trailing parts may be left out.
-            let parts = item.split(separator: "|", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-            func part(_ i: Int) -> String? { i < parts.count && !parts[i].isEmpty ? parts[i] : nil }
-            let office = LocalizedText(en: part(1), id: part(2))
-            if (2...4).contains(parts.count), let name = part(0), !office.isEmpty {
-                signatories.append(Signatory(name: name, office: office, city: part(3).map { CityKey($0) }))
-            } else {
-                r.fail("signatories", item, "Name | office (English) | office (Indonesian) | city key")
-            }
-        }
+        let signatories = r.signatories()
         let validFrom = r.date("valid_from")
         let validUntil = r.date("valid_until")
         let termYears = r.integer("term_years")
         guard let key, let partnership, let kind, let title, let signed else { return nil }
         return Agreement(
-            id: key, partnership: partnership, kind: kind, title: title, signed: signed, place: r.cell("place"),
-            signatories: signatories, validFrom: validFrom, validUntil: validUntil, termYears: termYears,
-            fields: r.keys("fields"), renews: r.key("renews", required: false),
-            amends: r.key("amends", required: false),
-            document: r.cell("document"), sources: r.keys("sources"))
+            id: key, partnership: partnership, kind: kind, kindLabel: r.text("kind_label"), title: title,
+            signed: signed, place: r.cell("place"), signatories: signatories, validFrom: validFrom,
+            validUntil: validUntil, termYears: termYears, fields: r.keys("fields"), purpose: r.text("purpose"),
+            renews: r.key("renews", required: false), amends: r.key("amends", required: false),
+            document: r.cell("document"), note: r.cell("note"), sources: r.keys("sources"))
     }
 
     public var flat: [String: String] {
@@ -267,16 +283,15 @@ extension Agreement: FlatCodable {
             "key": id.rawValue, "partnership": partnership.rawValue, "kind": kind.rawValue,
             "signed": signed.description,
             "place": place ?? "",
-            "signatories": FlatWriter.list(
-                signatories.map {
-                    [$0.name, $0.office.en ?? "", $0.office.id ?? "", $0.city?.rawValue ?? ""].joined(separator: " | ")
-                }),
+            "signatories": FlatWriter.signatories(signatories),
             "valid_from": validFrom?.description ?? "", "valid_until": validUntil?.description ?? "",
             "term_years": termYears.map(String.init) ?? "", "fields": FlatWriter.list(fields.map(\.rawValue)),
             "renews": renews?.rawValue ?? "", "amends": amends?.rawValue ?? "", "document": document ?? "",
-            "sources": FlatWriter.list(sources.map(\.rawValue)),
+            "note": note ?? "", "sources": FlatWriter.list(sources.map(\.rawValue)),
         ]
+        FlatWriter.text("kind_label", kindLabel, into: &v)
         FlatWriter.text("title", title, into: &v)
+        FlatWriter.text("purpose", purpose, into: &v)
         return v
     }
 }
@@ -287,10 +302,11 @@ extension Milestone: FlatCodable {
         [
             FlatColumn("key", .key, required: true),
             FlatColumn("partnership", .reference("partnerships"), required: true),
-            .choice("kind", Kind.self), FlatColumn("date", .date, required: true),
+            .choice("kind", Kind.self), FlatColumn("date", .date, required: true), FlatColumn("end", .date),
+            FlatColumn("date_label", .text),
         ] + FlatColumn.text("title")
         + FlatColumn.text("description", long: true) + [
-            FlatColumn("organisations", .list), FlatColumn("sources", .list),
+            FlatColumn("organisations", .list), FlatColumn("note", .longText), FlatColumn("sources", .list),
         ]
 
     public static func read(_ r: inout FlatReader) -> Milestone? {
@@ -298,18 +314,21 @@ extension Milestone: FlatCodable {
         let partnership: PartnershipKey? = r.key("partnership")
         let kind = r.choice("kind", Kind.self)
         let date = r.date("date", required: true)
+        let end = r.date("end")
         let title = r.text("title", required: true)
         let organisations = r.organisations()
         guard let key, let partnership, let kind, let date, let title else { return nil }
         return Milestone(
-            id: key, partnership: partnership, kind: kind, date: date, title: title, description: r.text("description"),
-            organisations: organisations, sources: r.keys("sources"))
+            id: key, partnership: partnership, kind: kind, date: date, end: end, dateLabel: r.cell("date_label"),
+            title: title, description: r.text("description"), organisations: organisations, note: r.cell("note"),
+            sources: r.keys("sources"))
     }
 
     public var flat: [String: String] {
         var v: [String: String] = [
             "key": id.rawValue, "partnership": partnership.rawValue, "kind": kind.rawValue, "date": date.description,
-            "organisations": FlatWriter.organisations(organisations),
+            "end": end?.description ?? "", "date_label": dateLabel ?? "",
+            "organisations": FlatWriter.organisations(organisations), "note": note ?? "",
             "sources": FlatWriter.list(sources.map(\.rawValue)),
         ]
         FlatWriter.text("title", title, into: &v)
@@ -324,7 +343,8 @@ extension Initiative: FlatCodable {
         [FlatColumn("key", .key, required: true), FlatColumn("city", .reference("cities"), required: true)]
         + FlatColumn.text("title") + FlatColumn.text("description", long: true) + [
             FlatColumn("started", .date), FlatColumn("organisations", .list), FlatColumn("tags", .list),
-            .choice("infrastructure", Infrastructure.self, required: false), FlatColumn("sources", .list),
+            .choice("infrastructure", Infrastructure.self, required: false), FlatColumn("figures", .json),
+            FlatColumn("sources", .list),
         ]
 
     public static func read(_ r: inout FlatReader) -> Initiative? {
@@ -335,17 +355,20 @@ extension Initiative: FlatCodable {
         let organisations = r.organisations()
         let tags = r.tags()
         let infrastructure = r.choice("infrastructure", Infrastructure.self, required: false)
+        let figures = r.json("figures", [Figure].self)
         guard let key, let city, let title else { return nil }
         return Initiative(
             id: key, city: city, title: title, description: r.text("description"), started: started,
-            organisations: organisations, tags: tags, infrastructure: infrastructure, sources: r.keys("sources"))
+            organisations: organisations, tags: tags, infrastructure: infrastructure, figures: figures,
+            sources: r.keys("sources"))
     }
 
     public var flat: [String: String] {
         var v: [String: String] = [
             "key": id.rawValue, "city": city.rawValue, "started": started?.description ?? "",
             "organisations": FlatWriter.organisations(organisations), "tags": FlatWriter.list(tags.map(\.description)),
-            "infrastructure": infrastructure?.rawValue ?? "", "sources": FlatWriter.list(sources.map(\.rawValue)),
+            "infrastructure": infrastructure?.rawValue ?? "", "figures": FlatWriter.json(figures),
+            "sources": FlatWriter.list(sources.map(\.rawValue)),
         ]
         FlatWriter.text("title", title, into: &v)
         FlatWriter.text("description", description, into: &v)

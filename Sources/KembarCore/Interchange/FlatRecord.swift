@@ -9,8 +9,11 @@ public struct FlatColumn: Hashable, Sendable {
         case reference(String)
         case text, longText, date, integer, number, boolean
         case choice([String])
-        /// A `;`-separated list, in the syntax the column's documentation gives (e.g. `role=count`).
+        /// A `;`-separated list, in the syntax the column's documentation gives (e.g. `role=count`); a `;` or `\`
+        /// inside an item is written `\;` or `\\`.
         case list
+        /// A JSON array in the dataset format, for parts with sources of their own (results, figures, recognitions).
+        case json
     }
 
     public var name: String
@@ -94,9 +97,30 @@ public struct FlatReader {
         return text.isEmpty ? nil : text
     }
 
-    func list(_ name: String) -> [String] {
-        (cell(name) ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .filter { !$0.isEmpty }
+    func list(_ name: String) -> [String] { FlatReader.items(cell(name) ?? "").filter { !$0.isEmpty } }
+
+    /// Splits a list cell at unescaped `;`, keeping empty items (their position matters for paired lists).
+    static func items(_ text: String) -> [String] {
+        guard !text.isEmpty else { return [] }
+        var items: [String] = []
+        var current = ""
+        var escaped = false
+        for character in text {
+            if escaped {
+                current.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == ";" {
+                items.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if escaped { current.append("\\") }
+        items.append(current)
+        return items.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
     }
 
     func keys<T>(_ name: String) -> [Key<T>] { list(name).map { Key<T>($0) } }
@@ -164,27 +188,115 @@ public struct FlatReader {
         return text
     }
 
-    /// Bilingual list items from `name_en` and `name_id`, paired by position.
+    /// Bilingual list items from `name_en` and `name_id`, paired by position; an empty item keeps its place, so an
+    /// output given in one language only stays one output.
     func texts(_ name: String) -> [LocalizedText] {
-        let en = list("\(name)_en")
-        let id = list("\(name)_id")
-        return (0..<max(en.count, id.count)).map { i in
-            LocalizedText(en: i < en.count ? en[i] : nil, id: i < id.count ? id[i] : nil)
+        let en = FlatReader.items(cell("\(name)_en") ?? "")
+        let id = FlatReader.items(cell("\(name)_id") ?? "")
+        return (0..<max(en.count, id.count)).compactMap { i in
+            let text = LocalizedText(
+                en: i < en.count && !en[i].isEmpty ? en[i] : nil, id: i < id.count && !id[i].isEmpty ? id[i] : nil)
+            return text.isEmpty ? nil : text
         }
     }
 
-    /// `role=count` items, `~` before an approximate count: `pupil=10; teacher=~250`.
+    /// `role=count` items, `~` before an approximate count, an optional breakdown in brackets:
+    /// `pupil=10[girls=4, boys=6]; teacher=~250`.
     mutating func participants(_ name: String = "participants") -> [Participants] {
         var result: [Participants] = []
+        let form = "role=count, with ~ before an approximate count and an optional [part=count, …] (teacher=~250)"
         for item in list(name) {
             let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             var number = parts.count == 2 ? parts[1] : ""
+            var breakdown: [String: Int] = [:]
+            var breakdownOK = true
+            if let open = number.firstIndex(of: "["), number.hasSuffix("]") {
+                let inner = number[number.index(after: open)..<number.index(before: number.endIndex)]
+                number = number[..<open].trimmingCharacters(in: .whitespaces)
+                for piece in inner.split(separator: ",") {
+                    let pair = piece.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                    if pair.count == 2, !pair[0].isEmpty, let n = Int(pair[1]), breakdown[pair[0]] == nil {
+                        breakdown[pair[0]] = n
+                    } else {
+                        breakdownOK = false
+                    }
+                }
+            }
             let approximate = number.hasPrefix("~")
             if approximate { number.removeFirst() }
-            if parts.count == 2, let count = Int(number), !parts[0].isEmpty {
-                result.append(Participants(role: parts[0], count: count, approximate: approximate))
+            if parts.count == 2, breakdownOK, let count = Int(number), !parts[0].isEmpty {
+                result.append(
+                    Participants(role: parts[0], count: count, approximate: approximate, breakdown: breakdown))
             } else {
-                fail(name, item, "role=count, with ~ before an approximate count (teacher=~250)")
+                fail(name, item, form)
+            }
+        }
+        return result
+    }
+
+    /// A JSON array of `T` in the dataset format, read as strictly as a dataset file (unknown fields, `null` and
+    /// non-standard JSON are refused); an empty cell is an empty array.
+    mutating func json<T: Decodable>(_ name: String, _ type: [T].Type) -> [T] {
+        guard let text = cell(name) else { return [] }
+        let (value, problems) = DatasetCodec.decodeValue([T].self, from: Data(text.utf8))
+        for problem in problems {
+            let field =
+                problem.field.isEmpty ? name : "\(name)\(problem.field.hasPrefix("[") ? "" : ".")\(problem.field)"
+            self.problems.append(
+                Violation(
+                    location: location, field: field,
+                    value: problem.value.isEmpty ? String(text.prefix(80)) : problem.value,
+                    rule: problem.rule, detail: problem.detail))
+        }
+        return problems.isEmpty ? value ?? [] : []
+    }
+
+    /// Who travelled and where, from `travel` and `venue`; a version-1 `mode` column (inbound, outbound, online,
+    /// hybrid) is read instead when both are empty, so old spreadsheets still import.
+    mutating func travelAndVenue() -> (Activity.Travel?, Activity.Venue?) {
+        if cell("travel") == nil, cell("venue") == nil, let text = cell("mode") {
+            if let legacy = Activity.LegacyMode(rawValue: text) { return (legacy.travel, legacy.venue) }
+            fail("mode", text, "one of " + Activity.LegacyMode.allCases.map(\.rawValue).joined(separator: ", "))
+            return (nil, nil)
+        }
+        return (choice("travel", Activity.Travel.self), choice("venue", Activity.Venue.self))
+    }
+
+    /// Signatories, one item each: `Name | office (English) | office (Indonesian) | city key | source, source |
+    /// disputed`, trailing parts optional; an item starting with `or ` is another name other sources give for the
+    /// signatory before it: `or Name | office (English) | office (Indonesian) | source, source`.
+    mutating func signatories(_ name: String = "signatories") -> [Signatory] {
+        var result: [Signatory] = []
+        for item in list(name) {
+            let alternative = item.lowercased().hasPrefix("or ")
+            let body = alternative ? String(item.dropFirst(3)) : item
+            let parts = body.split(separator: "|", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            func part(_ i: Int) -> String? { i < parts.count && !parts[i].isEmpty ? parts[i] : nil }
+            func sources(_ i: Int) -> [SourceKey] {
+                (part(i) ?? "").split(separator: ",").map { SourceKey($0.trimmingCharacters(in: .whitespaces)) }
+                    .filter { !$0.rawValue.isEmpty }
+            }
+            let office = LocalizedText(en: part(1), id: part(2))
+            if alternative {
+                if !result.isEmpty, (1...4).contains(parts.count), let person = part(0) {
+                    result[result.count - 1].alternatives.append(
+                        Signatory.Alternative(name: person, office: office.isEmpty ? nil : office, sources: sources(3)))
+                } else {
+                    fail(name, item, "or Name | office (English) | office (Indonesian) | sources, after a signatory")
+                }
+                continue
+            }
+            let disputed = part(5)
+            if (2...6).contains(parts.count), let person = part(0), !office.isEmpty,
+                disputed == nil || disputed == "disputed"
+            {
+                result.append(
+                    Signatory(
+                        name: person, office: office, city: part(3).map { CityKey($0) },
+                        disputed: disputed == nil ? nil : true, sources: sources(4)))
+            } else {
+                fail(name, item, "Name | office (English) | office (Indonesian) | city key | sources | disputed")
             }
         }
         return result
@@ -223,14 +335,64 @@ enum FlatWriter {
         values["\(name)_id"] = text?.id ?? ""
     }
 
-    static func list(_ items: [String]) -> String { items.joined(separator: "; ") }
+    static func list(_ items: [String]) -> String { items.map(escape).joined(separator: "; ") }
+
+    /// Escapes `\` and `;` so an item containing them reads back whole.
+    static func escape(_ item: String) -> String {
+        item.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+    }
+
+    /// Paired bilingual items: both columns keep every position, so a text missing in one language stays aligned.
+    static func texts(_ name: String, _ items: [LocalizedText], into values: inout [String: String]) {
+        let en = items.map { escape($0.en ?? "") }
+        let id = items.map { escape($0.id ?? "") }
+        values["\(name)_en"] = en.allSatisfy(\.isEmpty) ? "" : en.joined(separator: "; ")
+        values["\(name)_id"] = id.allSatisfy(\.isEmpty) ? "" : id.joined(separator: "; ")
+    }
+
+    /// A JSON array in the dataset format (sorted keys, one line); an empty array is an empty cell.
+    static func json<T: Encodable>(_ items: [T]) -> String {
+        guard !items.isEmpty else { return "" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(items)).flatMap { String(data: $0, encoding: .utf8) } ?? ""
+    }
 
     static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
     }
 
     static func participants(_ groups: [Participants]) -> String {
-        list(groups.map { "\($0.role)=\($0.approximate ? "~" : "")\($0.count)" })
+        list(
+            groups.map { group in
+                let parts = group.breakdown.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+                let breakdown = parts.isEmpty ? "" : "[" + parts.joined(separator: ", ") + "]"
+                return "\(group.role)=\(group.approximate ? "~" : "")\(group.count)\(breakdown)"
+            })
+    }
+
+    static func signatories(_ signatories: [Signatory]) -> String {
+        func trimmed(_ parts: [String]) -> String {
+            var parts = parts
+            while parts.count > 2, parts.last?.isEmpty == true { parts.removeLast() }
+            return parts.joined(separator: " | ")
+        }
+        return list(
+            signatories.flatMap { s in
+                [
+                    trimmed([
+                        s.name, s.office.en ?? "", s.office.id ?? "", s.city?.rawValue ?? "",
+                        s.sources.map(\.rawValue).joined(separator: ", "), s.disputed == true ? "disputed" : "",
+                    ])
+                ]
+                    + s.alternatives.map { a in
+                        "or "
+                            + trimmed([
+                                a.name, a.office?.en ?? "", a.office?.id ?? "",
+                                a.sources.map(\.rawValue).joined(separator: ", "),
+                            ])
+                    }
+            })
     }
 
     static func organisations(_ roles: [OrganisationRole]) -> String {

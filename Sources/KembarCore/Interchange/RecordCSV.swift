@@ -54,12 +54,24 @@ public enum RecordCSV {
             ]
             return result
         }
-        let allowed = Set(kind == .activities ? activityColumns : observationColumns)
-        for (i, name) in table.header.enumerated() where !allowed.contains(name) {
-            result.problems.append(
-                Violation(
-                    location: "\(file):1", field: name, value: name, rule: .valueInvalid,
-                    detail: "unknown column \(i + 1)"))
+        // `mode` is version 1's single column for travel and venue; old spreadsheets still import.
+        let allowed = Set(kind == .activities ? activityColumns + ["mode"] : observationColumns)
+        var positions: [String: Int] = [:]
+        for (i, name) in table.header.enumerated() {
+            if !allowed.contains(name) {
+                result.problems.append(
+                    Violation(
+                        location: "\(file):1", field: name, value: name, rule: .fieldUnknown,
+                        detail: "unknown column \(i + 1)"))
+            } else if let first = positions[name] {
+                // Which of the two cells would count is anybody's guess: refused, and the rows still checked.
+                result.problems.append(
+                    Violation(
+                        location: "\(file):1", field: name, value: name, rule: .fieldDuplicated,
+                        detail: "the column is named twice, as columns \(first + 1) and \(i + 1)"))
+            } else {
+                positions[name] = i
+            }
         }
         for row in table.rows {
             let location = "\(file):\(row.line)"

@@ -78,9 +78,49 @@ public struct Activity: Hashable, Sendable, Codable, Identifiable {
         case exchange, publication, meeting, event, other
     }
 
-    /// Direction seen from the partnership's first city: outbound goes to the partner, inbound comes from it.
-    public enum Mode: String, Sendable, Codable, CaseIterable {
+    /// Who travelled, seen from the partnership's first city. Where it took place is ``Venue``.
+    public enum Travel: String, Sendable, Codable, CaseIterable {
+        /// People of the first city went to the partner (outbound).
+        case fromCity = "from-city"
+        /// People of the partner came to the first city (inbound).
+        case fromPartner = "from-partner"
+        /// People of both cities travelled (e.g. a joint meeting in a third place, or an exchange both ways).
+        case bothWays = "both-ways"
+        /// Nobody travelled: online work, something sent by post, work done at home.
+        case none
+    }
+
+    /// Where the activity took place: in one of the two cities, elsewhere, online, both, or at a distance.
+    public enum Venue: String, Sendable, Codable, CaseIterable {
+        case firstCity = "first-city"
+        case partnerCity = "partner-city"
+        /// In person, in a third place (a conference abroad).
+        case elsewhere
+        case online, hybrid
+        /// By post or otherwise at a distance without a meeting (a book sent, a report exchanged).
+        case remote
+    }
+
+    /// The single `mode` of dataset version 1, read from old files and documents and split into travel and venue.
+    public enum LegacyMode: String, Sendable, Codable, CaseIterable {
         case inbound, outbound, online, hybrid
+
+        public var travel: Travel {
+            switch self {
+            case .inbound: .fromPartner
+            case .outbound: .fromCity
+            case .online, .hybrid: .none
+            }
+        }
+
+        public var venue: Venue {
+            switch self {
+            case .inbound: .firstCity
+            case .outbound: .partnerCity
+            case .online: .online
+            case .hybrid: .hybrid
+            }
+        }
     }
 
     public enum Status: String, Sendable, Codable, CaseIterable {
@@ -94,27 +134,38 @@ public struct Activity: Hashable, Sendable, Codable, Identifiable {
     public var description: LocalizedText?
     public var start: PartialDate
     public var end: PartialDate?
+    /// The source gives no date; ``start`` is inferred (from the order of events) and must be shown as such.
+    public var dateInferred: Bool?
+    /// How the source names the period when it is not a plain date, e.g. "FY 2015/16" for 2015-04 to 2016-03.
+    public var dateLabel: String?
     /// Length in days when the source states it but not the dates ("six weeks" = 42).
     public var durationDays: Int?
+    /// Where it took place, in words: a city, a school, a hall.
     public var place: String?
-    public var mode: Mode
+    public var travel: Travel
+    public var venue: Venue
     /// Number of sessions, for programmes run in several sittings.
     public var sessions: Int?
     public var organisations: [OrganisationRole]
     public var participants: [Participants]
     public var outputs: [LocalizedText]
+    /// Quantified outcomes ("waste volume −32 %"), each with its own sources.
+    public var results: [Figure]
     public var fields: [FieldKey]
     public var tags: [FrameworkTag]
     public var infrastructure: Infrastructure?
     public var status: Status
+    /// Anything a reader should know that has no field of its own.
+    public var note: String?
     public var sources: [SourceKey]
 
     public init(
         id: ActivityKey, partnership: PartnershipKey, kind: Kind, title: LocalizedText,
-        description: LocalizedText? = nil, start: PartialDate, end: PartialDate? = nil, durationDays: Int? = nil,
-        place: String? = nil, mode: Mode, sessions: Int? = nil, organisations: [OrganisationRole] = [],
-        participants: [Participants] = [], outputs: [LocalizedText] = [], fields: [FieldKey] = [],
-        tags: [FrameworkTag] = [], infrastructure: Infrastructure? = nil, status: Status, sources: [SourceKey] = []
+        description: LocalizedText? = nil, start: PartialDate, end: PartialDate? = nil, dateInferred: Bool? = nil,
+        dateLabel: String? = nil, durationDays: Int? = nil, place: String? = nil, travel: Travel, venue: Venue,
+        sessions: Int? = nil, organisations: [OrganisationRole] = [], participants: [Participants] = [],
+        outputs: [LocalizedText] = [], results: [Figure] = [], fields: [FieldKey] = [], tags: [FrameworkTag] = [],
+        infrastructure: Infrastructure? = nil, status: Status, note: String? = nil, sources: [SourceKey] = []
     ) {
         self.id = id
         self.partnership = partnership
@@ -123,18 +174,92 @@ public struct Activity: Hashable, Sendable, Codable, Identifiable {
         self.description = description
         self.start = start
         self.end = end
+        self.dateInferred = dateInferred
+        self.dateLabel = dateLabel
         self.durationDays = durationDays
         self.place = place
-        self.mode = mode
+        self.travel = travel
+        self.venue = venue
         self.sessions = sessions
         self.organisations = organisations
         self.participants = participants
         self.outputs = outputs
+        self.results = results
         self.fields = fields
         self.tags = tags
         self.infrastructure = infrastructure
         self.status = status
+        self.note = note
         self.sources = sources
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, partnership, kind, title, description, start, end, dateInferred, dateLabel, durationDays, place
+        case travel, venue, sessions, organisations, participants, outputs, results, fields, tags, infrastructure
+        case status, note, sources
+        /// Version 1's single mode, read when `travel` and `venue` are absent.
+        case mode
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(ActivityKey.self, forKey: .id)
+        partnership = try c.decode(PartnershipKey.self, forKey: .partnership)
+        kind = try c.decode(Kind.self, forKey: .kind)
+        title = try c.decode(LocalizedText.self, forKey: .title)
+        description = try c.decodeIfPresent(LocalizedText.self, forKey: .description)
+        start = try c.decode(PartialDate.self, forKey: .start)
+        end = try c.decodeIfPresent(PartialDate.self, forKey: .end)
+        dateInferred = try c.decodeIfPresent(Bool.self, forKey: .dateInferred)
+        dateLabel = try c.decodeIfPresent(String.self, forKey: .dateLabel)
+        durationDays = try c.decodeIfPresent(Int.self, forKey: .durationDays)
+        place = try c.decodeIfPresent(String.self, forKey: .place)
+        if let legacy = try c.decodeIfPresent(LegacyMode.self, forKey: .mode) {
+            travel = try c.decodeIfPresent(Travel.self, forKey: .travel) ?? legacy.travel
+            venue = try c.decodeIfPresent(Venue.self, forKey: .venue) ?? legacy.venue
+        } else {
+            travel = try c.decode(Travel.self, forKey: .travel)
+            venue = try c.decode(Venue.self, forKey: .venue)
+        }
+        sessions = try c.decodeIfPresent(Int.self, forKey: .sessions)
+        organisations = try c.decode([OrganisationRole].self, forKey: .organisations)
+        participants = try c.decode([Participants].self, forKey: .participants)
+        outputs = try c.decode([LocalizedText].self, forKey: .outputs)
+        results = try c.decode([Figure].self, forKey: .results)
+        fields = try c.decode([FieldKey].self, forKey: .fields)
+        tags = try c.decode([FrameworkTag].self, forKey: .tags)
+        infrastructure = try c.decodeIfPresent(Infrastructure.self, forKey: .infrastructure)
+        status = try c.decode(Status.self, forKey: .status)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+        sources = try c.decode([SourceKey].self, forKey: .sources)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(partnership, forKey: .partnership)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(title, forKey: .title)
+        try c.encodeIfPresent(description, forKey: .description)
+        try c.encode(start, forKey: .start)
+        try c.encodeIfPresent(end, forKey: .end)
+        try c.encodeIfPresent(dateInferred, forKey: .dateInferred)
+        try c.encodeIfPresent(dateLabel, forKey: .dateLabel)
+        try c.encodeIfPresent(durationDays, forKey: .durationDays)
+        try c.encodeIfPresent(place, forKey: .place)
+        try c.encode(travel, forKey: .travel)
+        try c.encode(venue, forKey: .venue)
+        try c.encodeIfPresent(sessions, forKey: .sessions)
+        try c.encode(organisations, forKey: .organisations)
+        try c.encode(participants, forKey: .participants)
+        try c.encode(outputs, forKey: .outputs)
+        try c.encode(results, forKey: .results)
+        try c.encode(fields, forKey: .fields)
+        try c.encode(tags, forKey: .tags)
+        try c.encodeIfPresent(infrastructure, forKey: .infrastructure)
+        try c.encode(status, forKey: .status)
+        try c.encodeIfPresent(note, forKey: .note)
+        try c.encode(sources, forKey: .sources)
     }
 
     /// Everyone reached, and whether any part of the count is approximate.
@@ -145,27 +270,7 @@ public struct Activity: Hashable, Sendable, Codable, Identifiable {
 
 /// A city's own smart-city programme or service, not tied to a partnership.
 public struct Initiative: Hashable, Sendable, Codable, Identifiable {
-    /// A figure the source gives about the initiative (e.g. complaints received in a year).
-    public struct Figure: Hashable, Sendable, Codable {
-        public var label: LocalizedText
-        public var value: Double
-        public var unit: String?
-        public var period: PartialDate?
-        public var approximate: Bool?
-        public var sources: [SourceKey]
-
-        public init(
-            label: LocalizedText, value: Double, unit: String? = nil, period: PartialDate? = nil,
-            approximate: Bool? = nil, sources: [SourceKey] = []
-        ) {
-            self.label = label
-            self.value = value
-            self.unit = unit
-            self.period = period
-            self.approximate = approximate
-            self.sources = sources
-        }
-    }
+    public typealias Figure = KembarCore.Figure
 
     public var id: InitiativeKey
     public var city: CityKey
@@ -194,4 +299,67 @@ public struct Initiative: Hashable, Sendable, Codable, Identifiable {
         self.figures = figures
         self.sources = sources
     }
+}
+
+/// A number a source gives: an initiative's figure ("complaints received in 2021: 11,316"), an activity's result
+/// ("waste volume −32 %"), a city's figure ("sister cities: 14").
+///
+/// When sources disagree, the figure keeps its value and carries the others as ``alternatives``, each with its own
+/// sources: shown as disputed, never merged.
+public struct Figure: Hashable, Sendable, Codable {
+    /// Another value for the same figure, given by other sources.
+    public struct Alternative: Hashable, Sendable, Codable {
+        public var value: Double
+        public var unit: String?
+        public var approximate: Bool?
+        public var note: String?
+        public var sources: [SourceKey]
+
+        public init(
+            value: Double, unit: String? = nil, approximate: Bool? = nil, note: String? = nil,
+            sources: [SourceKey] = []
+        ) {
+            self.value = value
+            self.unit = unit
+            self.approximate = approximate
+            self.note = note
+            self.sources = sources
+        }
+    }
+
+    public var label: LocalizedText
+    public var value: Double
+    public var unit: String?
+    /// When the figure holds: a day, month or year, or the start of a range ending at ``periodEnd``.
+    public var period: PartialDate?
+    public var periodEnd: PartialDate?
+    public var approximate: Bool?
+    /// A source contests the value, whether or not it gives another.
+    public var disputed: Bool?
+    public var alternatives: [Alternative]
+    public var note: String?
+    public var sources: [SourceKey]
+
+    public init(
+        label: LocalizedText, value: Double, unit: String? = nil, period: PartialDate? = nil,
+        periodEnd: PartialDate? = nil, approximate: Bool? = nil, disputed: Bool? = nil,
+        alternatives: [Alternative] = [], note: String? = nil, sources: [SourceKey] = []
+    ) {
+        self.label = label
+        self.value = value
+        self.unit = unit
+        self.period = period
+        self.periodEnd = periodEnd
+        self.approximate = approximate
+        self.disputed = disputed
+        self.alternatives = alternatives
+        self.note = note
+        self.sources = sources
+    }
+
+    /// Marked disputed, or given other values by other sources.
+    public var isDisputed: Bool { disputed == true || !alternatives.isEmpty }
+
+    /// Every source the figure and its alternatives cite.
+    public var allSources: [SourceKey] { sources + alternatives.flatMap(\.sources) }
 }

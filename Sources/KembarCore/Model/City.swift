@@ -25,12 +25,17 @@ public struct City: Hashable, Sendable, Codable, Identifiable {
     public var coordinates: Coordinates?
     /// Lower-case words such as `port`, `metropolitan`, `capital` — what partners have in common.
     public var characteristics: [String]
+    /// Numbers the sources give about the city ("sister cities: 14").
+    public var figures: [Figure]
+    /// Awards, rankings and events the sources credit the city with, dated.
+    public var recognitions: [Recognition]
+    public var note: String?
     public var sources: [SourceKey]
 
     public init(
         id: CityKey, name: LocalizedText, country: String, subdivision: String? = nil, adminLevel: AdminLevel,
         population: Population? = nil, coordinates: Coordinates? = nil, characteristics: [String] = [],
-        sources: [SourceKey] = []
+        figures: [Figure] = [], recognitions: [Recognition] = [], note: String? = nil, sources: [SourceKey] = []
     ) {
         self.id = id
         self.name = name
@@ -40,6 +45,25 @@ public struct City: Hashable, Sendable, Codable, Identifiable {
         self.population = population
         self.coordinates = coordinates
         self.characteristics = characteristics
+        self.figures = figures
+        self.recognitions = recognitions
+        self.note = note
+        self.sources = sources
+    }
+}
+
+/// An award, ranking or event a source credits a city with ("IKCI award every year since 2015").
+public struct Recognition: Hashable, Sendable, Codable {
+    public var title: LocalizedText
+    /// When: a date, or the first of a range ending at ``end``.
+    public var date: PartialDate?
+    public var end: PartialDate?
+    public var sources: [SourceKey]
+
+    public init(title: LocalizedText, date: PartialDate? = nil, end: PartialDate? = nil, sources: [SourceKey] = []) {
+        self.title = title
+        self.date = date
+        self.end = end
         self.sources = sources
     }
 }
@@ -50,6 +74,8 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
         case governmentOffice = "government-office"
         case school, university, club, embassy, agency, company, ngo
         case internationalOrganisation = "international-organisation"
+        case researchInstitute = "research-institute"
+        case foundation, fund, association, consulate
         case other
     }
 
@@ -60,19 +86,26 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
     public var country: String
     /// The city the organisation belongs to, when it is one of Kembar's cities.
     public var city: CityKey?
+    /// Where it is based when that is not one of Kembar's cities ("Birkenhead, Merseyside").
+    public var place: String?
+    /// For embassies and consulates: the country they represent (ISO 3166-1 alpha-2); ``country`` is where they are.
+    public var represents: String?
     /// Registry identifiers by scheme, e.g. `["iati": "GB-GOV-1"]`.
     public var identifiers: [String: String]
     public var sources: [SourceKey]
 
     public init(
         id: OrganisationKey, name: LocalizedText, kind: Kind, country: String, city: CityKey? = nil,
-        identifiers: [String: String] = [:], sources: [SourceKey] = []
+        place: String? = nil, represents: String? = nil, identifiers: [String: String] = [:],
+        sources: [SourceKey] = []
     ) {
         self.id = id
         self.name = name
         self.kind = kind
         self.country = country
         self.city = city
+        self.place = place
+        self.represents = represents
         self.identifiers = identifiers
         self.sources = sources
     }

@@ -4,7 +4,9 @@
 /// already holds the rest. See `docs/DATASET.md` and `docs/kembar-dataset.schema.json`.
 public struct Dataset: Hashable, Sendable, Codable {
     public static let formatName = "kembar-dataset"
-    public static let currentVersion = 1
+    public static let currentVersion = 2
+    /// Versions this Kembar reads; older ones are upgraded as they are read (docs/DATASET.md, "Versions").
+    public static let readableVersions = 1...currentVersion
 
     public var format: String
     public var version: Int
@@ -122,14 +124,38 @@ public struct Dataset: Hashable, Sendable, Codable {
     /// Every source key any record of this dataset cites.
     public var referencedSources: Set<SourceKey> {
         var keys = Set<SourceKey>()
-        keys.formUnion(cities.flatMap(\.sources))
+        keys.formUnion(cities.flatMap(\.citedSources))
         keys.formUnion(organisations.flatMap(\.sources))
-        keys.formUnion(partnerships.flatMap(\.sources))
-        keys.formUnion(agreements.flatMap(\.sources))
+        keys.formUnion(partnerships.flatMap(\.citedSources))
+        keys.formUnion(agreements.flatMap(\.citedSources))
         keys.formUnion(milestones.flatMap(\.sources))
-        keys.formUnion(activities.flatMap(\.sources))
-        keys.formUnion(initiatives.flatMap { $0.sources + $0.figures.flatMap(\.sources) })
+        keys.formUnion(activities.flatMap(\.citedSources))
+        keys.formUnion(initiatives.flatMap(\.citedSources))
         keys.formUnion(observations.flatMap(\.sources))
         return keys
     }
+}
+
+// Every source a record cites, in the order it cites them: its own, then those of its parts (figures, signatories,
+// alternatives, legal basis). One definition, so a report's numbering and a slice's sources agree.
+extension City {
+    public var citedSources: [SourceKey] {
+        sources + figures.flatMap(\.allSources) + recognitions.flatMap(\.sources)
+    }
+}
+
+extension Partnership {
+    public var citedSources: [SourceKey] { sources + legalBasis }
+}
+
+extension Agreement {
+    public var citedSources: [SourceKey] { sources + signatories.flatMap(\.allSources) }
+}
+
+extension Activity {
+    public var citedSources: [SourceKey] { sources + results.flatMap(\.allSources) }
+}
+
+extension Initiative {
+    public var citedSources: [SourceKey] { sources + figures.flatMap(\.allSources) }
 }

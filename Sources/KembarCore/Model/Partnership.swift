@@ -15,44 +15,84 @@ public struct Partnership: Hashable, Sendable, Codable, Identifiable {
 
     public var id: PartnershipKey
     public var kind: Kind
+    /// The partnership's own name or programme label ("Green Sister City"), when it has one.
+    public var name: LocalizedText?
     /// The first city: the one whose office records the partnership. Directions are seen from here.
     public var city: CityKey
     /// The partner city, for every kind but institution cooperation.
     public var partnerCity: CityKey?
     /// The partner institution, for institution cooperation.
     public var partnerOrganisation: OrganisationKey?
-    public var stage: Stage
+    /// The stage people recorded; `nil` when no source states it (the evaluation derives its own status).
+    public var stage: Stage?
+    /// When cooperation began, if before the first signed agreement (years of projects before an MoU).
+    public var cooperationSince: PartialDate?
     /// Why this partner was chosen.
     public var rationale: LocalizedText?
+    /// The laws and regulations the partnership rests on (sources of kind `regulation`).
+    public var legalBasis: [SourceKey]
+    public var note: String?
     public var sources: [SourceKey]
 
     public init(
-        id: PartnershipKey, kind: Kind, city: CityKey, partnerCity: CityKey? = nil,
-        partnerOrganisation: OrganisationKey? = nil, stage: Stage, rationale: LocalizedText? = nil,
-        sources: [SourceKey] = []
+        id: PartnershipKey, kind: Kind, name: LocalizedText? = nil, city: CityKey, partnerCity: CityKey? = nil,
+        partnerOrganisation: OrganisationKey? = nil, stage: Stage?, cooperationSince: PartialDate? = nil,
+        rationale: LocalizedText? = nil, legalBasis: [SourceKey] = [], note: String? = nil, sources: [SourceKey] = []
     ) {
         self.id = id
         self.kind = kind
+        self.name = name
         self.city = city
         self.partnerCity = partnerCity
         self.partnerOrganisation = partnerOrganisation
         self.stage = stage
+        self.cooperationSince = cooperationSince
         self.rationale = rationale
+        self.legalBasis = legalBasis
+        self.note = note
         self.sources = sources
     }
 }
 
-/// Someone who signed an agreement, and the office they held.
+/// Someone who signed an agreement, and the office they held, with the sources that name them.
+///
+/// When sources disagree on who signed, the signatory keeps one name and carries the others as ``alternatives``.
 public struct Signatory: Hashable, Sendable, Codable {
+    /// Another signatory named by other sources for the same place in the agreement.
+    public struct Alternative: Hashable, Sendable, Codable {
+        public var name: String
+        public var office: LocalizedText?
+        public var sources: [SourceKey]
+
+        public init(name: String, office: LocalizedText? = nil, sources: [SourceKey] = []) {
+            self.name = name
+            self.office = office
+            self.sources = sources
+        }
+    }
+
     public var name: String
     public var office: LocalizedText
     public var city: CityKey?
+    /// A source contests the name, whether or not it gives another.
+    public var disputed: Bool?
+    public var alternatives: [Alternative]
+    public var sources: [SourceKey]
 
-    public init(name: String, office: LocalizedText, city: CityKey? = nil) {
+    public init(
+        name: String, office: LocalizedText, city: CityKey? = nil, disputed: Bool? = nil,
+        alternatives: [Alternative] = [], sources: [SourceKey] = []
+    ) {
         self.name = name
         self.office = office
         self.city = city
+        self.disputed = disputed
+        self.alternatives = alternatives
+        self.sources = sources
     }
+
+    public var isDisputed: Bool { disputed == true || !alternatives.isEmpty }
+    public var allSources: [SourceKey] { sources + alternatives.flatMap(\.sources) }
 }
 
 /// A signed document of a partnership.
@@ -63,11 +103,20 @@ public struct Agreement: Hashable, Sendable, Codable, Identifiable {
         case actionPlan = "action-plan"
         case implementingArrangement = "implementing-arrangement"
         case renewal, addendum, termination
+        /// The classic European twinning agreement or charter (jumelage, Städtepartnerschaft).
+        case twinningAgreement = "twinning-agreement"
+        case charter
+        case jointDeclaration = "joint-declaration"
+        case jointStatement = "joint-statement"
+        /// Any other document; ``Agreement/kindLabel`` names it.
+        case other
     }
 
     public var id: AgreementKey
     public var partnership: PartnershipKey
     public var kind: Kind
+    /// What the document calls itself, required for kind `other` ("Protocol of friendship").
+    public var kindLabel: LocalizedText?
     public var title: LocalizedText
     public var signed: PartialDate
     public var place: String?
@@ -79,23 +128,28 @@ public struct Agreement: Hashable, Sendable, Codable, Identifiable {
     /// Term in years, when the text gives a term rather than an end date.
     public var termYears: Int?
     public var fields: [FieldKey]
+    /// What the agreement states it is for ("to make the cooperation legal and formal").
+    public var purpose: LocalizedText?
     /// The agreement this one renews (for renewals).
     public var renews: AgreementKey?
     /// The agreement this one amends (for addenda) or ends (for terminations).
     public var amends: AgreementKey?
     /// Registry number or archive reference of the signed document.
     public var document: String?
+    public var note: String?
     public var sources: [SourceKey]
 
     public init(
-        id: AgreementKey, partnership: PartnershipKey, kind: Kind, title: LocalizedText, signed: PartialDate,
-        place: String? = nil, signatories: [Signatory] = [], validFrom: PartialDate? = nil,
-        validUntil: PartialDate? = nil, termYears: Int? = nil, fields: [FieldKey] = [], renews: AgreementKey? = nil,
-        amends: AgreementKey? = nil, document: String? = nil, sources: [SourceKey] = []
+        id: AgreementKey, partnership: PartnershipKey, kind: Kind, kindLabel: LocalizedText? = nil,
+        title: LocalizedText, signed: PartialDate, place: String? = nil, signatories: [Signatory] = [],
+        validFrom: PartialDate? = nil, validUntil: PartialDate? = nil, termYears: Int? = nil, fields: [FieldKey] = [],
+        purpose: LocalizedText? = nil, renews: AgreementKey? = nil, amends: AgreementKey? = nil,
+        document: String? = nil, note: String? = nil, sources: [SourceKey] = []
     ) {
         self.id = id
         self.partnership = partnership
         self.kind = kind
+        self.kindLabel = kindLabel
         self.title = title
         self.signed = signed
         self.place = place
@@ -104,9 +158,11 @@ public struct Agreement: Hashable, Sendable, Codable, Identifiable {
         self.validUntil = validUntil
         self.termYears = termYears
         self.fields = fields
+        self.purpose = purpose
         self.renews = renews
         self.amends = amends
         self.document = document
+        self.note = note
         self.sources = sources
     }
 
@@ -128,22 +184,31 @@ public struct Milestone: Hashable, Sendable, Codable, Identifiable {
     public var partnership: PartnershipKey
     public var kind: Kind
     public var date: PartialDate
+    /// The last day of an event that lasted longer than a day (a two-day conference), when the source gives it.
+    public var end: PartialDate?
+    /// How the source names the period when it is not a plain date ("FY 2015/16").
+    public var dateLabel: String?
     public var title: LocalizedText
     public var description: LocalizedText?
     public var organisations: [OrganisationRole]
+    public var note: String?
     public var sources: [SourceKey]
 
     public init(
-        id: MilestoneKey, partnership: PartnershipKey, kind: Kind, date: PartialDate, title: LocalizedText,
-        description: LocalizedText? = nil, organisations: [OrganisationRole] = [], sources: [SourceKey] = []
+        id: MilestoneKey, partnership: PartnershipKey, kind: Kind, date: PartialDate, end: PartialDate? = nil,
+        dateLabel: String? = nil, title: LocalizedText, description: LocalizedText? = nil,
+        organisations: [OrganisationRole] = [], note: String? = nil, sources: [SourceKey] = []
     ) {
         self.id = id
         self.partnership = partnership
         self.kind = kind
         self.date = date
+        self.end = end
+        self.dateLabel = dateLabel
         self.title = title
         self.description = description
         self.organisations = organisations
+        self.note = note
         self.sources = sources
     }
 }

@@ -30,6 +30,16 @@ public enum DomainRule: String, Sendable, Codable, CaseIterable {
     case valueInvalid = "value-invalid"
     case valueRequired = "value-required"
     case valueOutOfRange = "value-out-of-range"
+    case dateRangeReversed = "date-range-reversed"
+    /// JSON that is not standard (RFC 8259): a trailing comma, a comment, a bare word.
+    case syntaxInvalid = "syntax-invalid"
+    /// A field (or CSV column) Kembar does not read: refused, never dropped.
+    case fieldUnknown = "field-unknown"
+    /// A field given twice in one JSON object, or a CSV column named twice.
+    case fieldDuplicated = "field-duplicated"
+    /// `null` where a value or nothing belongs.
+    case nullNotAllowed = "null-not-allowed"
+    case alternativeWithoutSource = "alternative-without-source"
 }
 
 /// Upper bounds on counts and lengths: far beyond any real cooperation, low enough that sums and products of them
@@ -152,6 +162,31 @@ struct ViolationCollector {
         }
     }
 
+    /// A figure (an initiative's, an activity's result, a city's): label, finite values, ordered period, sources,
+    /// and alternatives that each cite a source.
+    mutating func figures(_ field: String, _ figures: [Figure]) {
+        for (i, figure) in figures.enumerated() {
+            let path = "\(field)[\(i)]"
+            text("\(path).label", figure.label)
+            if !figure.value.isFinite { add("\(path).value", "\(figure.value)", .valueNotFinite) }
+            range("\(path).periodEnd", from: figure.period, to: figure.periodEnd)
+            cites(figure.sources, field: "\(path).sources")
+            for (j, alternative) in figure.alternatives.enumerated() {
+                let at = "\(path).alternatives[\(j)]"
+                if !alternative.value.isFinite { add("\(at).value", "\(alternative.value)", .valueNotFinite) }
+                if alternative.sources.isEmpty { add("\(at).sources", "", .alternativeWithoutSource) }
+                cites(alternative.sources, field: "\(at).sources")
+            }
+        }
+    }
+
+    /// An end that must not lie before its start.
+    mutating func range(_ field: String, from start: PartialDate?, to end: PartialDate?) {
+        if let start, let end, end.lastDay < start.firstDay {
+            add(field, end.description, .dateRangeReversed, "starts \(start)")
+        }
+    }
+
     mutating func country(_ field: String, _ code: String) {
         let ok = code.count == 2 && code.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
         if !ok { add(field, code, .countryCodeInvalid, "two upper-case letters (ISO 3166-1 alpha-2)") }
@@ -198,6 +233,12 @@ extension City: Validatable {
         if let population, population.count < 0 {
             c.add("population.count", "\(population.count)", .populationNegative)
         }
+        c.figures("figures", figures)
+        for (i, recognition) in recognitions.enumerated() {
+            c.text("recognitions[\(i)].title", recognition.title)
+            c.range("recognitions[\(i)].end", from: recognition.date, to: recognition.end)
+            c.cites(recognition.sources, field: "recognitions[\(i)].sources")
+        }
         if let coordinates {
             if !(-90.0...90.0).contains(coordinates.latitude) {
                 c.add("coordinates.latitude", "\(coordinates.latitude)", .coordinatesOutOfRange, "-90 to 90")
@@ -217,6 +258,7 @@ extension Organisation: Validatable {
         c.key(id)
         c.text("name", name)
         c.country("country", country)
+        if let represents { c.country("represents", represents) }
         c.exists("city", city, in: references.cities)
         c.cites(sources)
         return c.violations
@@ -239,6 +281,7 @@ extension Partnership: Validatable {
         } else if partnerCity == nil {
             c.add("partnerCity", "", .partnerMissing, kind.rawValue)
         }
+        c.cites(legalBasis, field: "legalBasis")
         c.cites(sources)
         return c.violations
     }
@@ -250,6 +293,9 @@ extension Agreement: Validatable {
         c.key(id)
         c.exists("partnership", partnership, in: references.partnerships)
         c.text("title", title)
+        if kind == .other && (kindLabel?.isEmpty ?? true) {
+            c.add("kindLabel", "", .valueRequired, "an agreement of kind 'other' needs a label")
+        }
         if let validUntil, validUntil.lastDay < signed.firstDay {
             c.add("validUntil", validUntil.description, .agreementEndsBeforeSigning, "signed \(signed)")
         }
@@ -278,6 +324,15 @@ extension Agreement: Validatable {
                 c.add("signatories[\(i)].name", signatory.name, .textEmpty)
             }
             c.exists("signatories[\(i)].city", signatory.city, in: references.cities)
+            c.cites(signatory.sources, field: "signatories[\(i)].sources")
+            for (j, alternative) in signatory.alternatives.enumerated() {
+                let at = "signatories[\(i)].alternatives[\(j)]"
+                if alternative.name.trimmingCharacters(in: .whitespaces).isEmpty {
+                    c.add("\(at).name", alternative.name, .textEmpty)
+                }
+                if alternative.sources.isEmpty { c.add("\(at).sources", "", .alternativeWithoutSource) }
+                c.cites(alternative.sources, field: "\(at).sources")
+            }
         }
         c.cites(sources)
         return c.violations
@@ -290,6 +345,7 @@ extension Milestone: Validatable {
         c.key(id)
         c.exists("partnership", partnership, in: references.partnerships)
         c.text("title", title)
+        c.range("end", from: date, to: end)
         c.organisations(organisations)
         c.cites(sources)
         return c.violations
@@ -338,6 +394,7 @@ extension Activity: Validatable {
             }
         }
         c.organisations(organisations)
+        c.figures("results", results)
         for (i, field) in fields.enumerated() { c.exists("fields[\(i)]", field, in: references.fields) }
         c.tags("tags", tags)
         c.cites(sources)
@@ -353,11 +410,7 @@ extension Initiative: Validatable {
         c.text("title", title)
         c.organisations(organisations)
         c.tags("tags", tags)
-        for (i, figure) in figures.enumerated() {
-            c.text("figures[\(i)].label", figure.label)
-            if !figure.value.isFinite { c.add("figures[\(i)].value", "\(figure.value)", .valueNotFinite) }
-            c.cites(figure.sources, field: "figures[\(i)].sources")
-        }
+        c.figures("figures", figures)
         c.cites(sources)
         return c.violations
     }
@@ -421,11 +474,11 @@ extension Dataset {
                     location: "$", field: "format", value: format, rule: .formatUnsupported,
                     detail: "expected '\(Self.formatName)'"))
         }
-        if version != Self.currentVersion {
+        if !Self.readableVersions.contains(version) {
             found.append(
                 Violation(
                     location: "$", field: "version", value: "\(version)", rule: .formatUnsupported,
-                    detail: "this Kembar reads version \(Self.currentVersion)"))
+                    detail: "this Kembar reads versions 1 to \(Self.currentVersion)"))
         }
         func check<T: Validatable & Identifiable>(_ name: String, _ records: [T]) where T.ID: CustomStringConvertible {
             var seen: [String: Int] = [:]

@@ -66,9 +66,14 @@ public struct EvaluationReport: Sendable {
 
     /// The evaluation's findings as an HTML fragment for a page that shows the timeline, the agreements and the
     /// sources itself (the web app's partnership page): everything else of the report, headings one level down.
-    public func fragment(_ language: Language) -> String {
-        let omitted: [ReportStrings.Heading] = [.timeline, .agreements, .sources]
-        return build(language).fragment(omitting: Set(omitted.map { ReportStrings.heading($0, language) }))
+    ///
+    /// - Parameter numbering: the page's source numbers, in order; the fragment cites with the same numbers, so a page
+    ///   never gives two numbers to one source. Sources the page did not number are numbered after them.
+    public func fragment(_ language: Language, numbering: [SourceKey] = []) -> String {
+        let omitted: [ReportStrings.Heading] = [.timeline, .agreements, .activities, .sources]
+        var builder = ReportBuilder(report: self, language: language)
+        builder.sourceOrder = numbering
+        return builder.build().fragment(omitting: Set(omitted.map { ReportStrings.heading($0, language) }))
     }
 
     /// Pretty-printed JSON with sorted keys, so equal evaluations give identical text.
@@ -129,7 +134,7 @@ struct ReportBuilder {
 
     func agreementName(_ key: AgreementKey?) -> String? {
         guard let key, let agreement = data.agreements.first(where: { $0.id == key }) else { return nil }
-        let kind = Catalogue.name(agreement.kind, language)
+        let kind = Catalogue.name(of: agreement, language)
         let date = Format.date(agreement.signed, language)
         return S.pick(language, "the \(kind) of \(date)", "\(kind) tanggal \(date)")
     }
@@ -170,6 +175,7 @@ struct ReportBuilder {
         summary(&document)
         timeline(&document)
         agreements(&document)
+        activities(&document)
         years(&document)
         dimensions(&document)
         mou(&document)
@@ -203,6 +209,11 @@ struct ReportBuilder {
                         reason: S.reason(other, agreement: agreementName(other.agreement), language), language)))
         }
         if status.endDateUnknown { document.add(.paragraph(S.endDateUnknown(language))) }
+        for ongoing in status.ongoingWithoutEnd {
+            let title =
+                data.activities.first { $0.id == ongoing.activity }?.title.text(language) ?? ongoing.activity.rawValue
+            document.add(.paragraph(S.ongoingWithoutEnd(title: title, since: ongoing.since, language)))
+        }
 
         let reached = evaluation.dimensionsReached
         let delivered = evaluation.delivered
@@ -215,6 +226,12 @@ struct ReportBuilder {
             document.add(.lead(S.spread(count: delivered.activities, dimensions: names, language)))
         }
         if !evaluation.unplaced.isEmpty { document.add(.paragraph(S.unplaced(evaluation.unplaced.count, language))) }
+        if !evaluation.multiDimensional.isEmpty {
+            document.add(
+                .paragraph(
+                    S.multiDimensional(
+                        count: evaluation.multiDimensional.count, delivered: delivered.activities, language)))
+        }
         let split = evaluation.infrastructure
         if delivered.activities > 0 {
             if split.soft.activities == delivered.activities {
@@ -257,6 +274,14 @@ struct ReportBuilder {
         if !mou.undelivered.isEmpty {
             let line = S.undelivered(mou.undelivered.map(fieldName), language)
             document.add(lead ? .lead(line) : .paragraph(line))
+        }
+        let before = mou.beforeAgreement
+        if !before.activities.isEmpty, let signed = before.signed {
+            document.add(
+                .paragraph(
+                    S.beforeAgreement(
+                        count: before.activities.count, signed: date(signed), fields: before.fields.map(fieldName),
+                        language)))
         }
     }
 
@@ -310,7 +335,8 @@ struct ReportBuilder {
                 laneLabels: .init(
                     milestones: Catalogue.label(.milestones, language),
                     agreements: Catalogue.label(.agreements, language),
-                    activities: Catalogue.label(.activities, language)), items: items),
+                    activities: Catalogue.label(.activities, language),
+                    sizes: Catalogue.label(.participants, language)), items: items),
             title: S.chartTimelineTitle(language), description: items.map(\.label).joined(separator: "; "),
             id: "timeline-\(language.rawValue)")
         document.add(.figure(svg: chart, caption: S.chartTimelineTitle(language)))
@@ -318,7 +344,7 @@ struct ReportBuilder {
         var rows: [[String]] = []
         for milestone in milestones where milestone.date.firstDay <= asOf {
             rows.append([
-                date(milestone.date), Catalogue.name(milestone.kind, language),
+                Describe.when(milestone, language), Catalogue.name(milestone.kind, language),
                 milestone.title.text(language) + cite(milestone.sources),
             ])
         }
@@ -345,7 +371,7 @@ struct ReportBuilder {
             // A letter of intent states a wish and a termination an end: neither has a period of validity.
             let hasValidity = agreement.kind != .letterOfIntent && agreement.kind != .termination
             rows.append([
-                Catalogue.name(agreement.kind, language), date(agreement.signed),
+                Catalogue.name(of: agreement, language), date(agreement.signed),
                 hasValidity ? date(agreement.validFrom ?? agreement.signed) : "—",
                 hasValidity
                     ? agreement.endDay.map { Format.date($0.partialDate, language) }
@@ -360,13 +386,80 @@ struct ReportBuilder {
                     S.column(.kind, language), Catalogue.label(.signed, language), S.column(.validFrom, language),
                     S.column(.validUntil, language), S.column(.inForce, language), Catalogue.label(.fields, language),
                 ], rows: rows))
+        for agreement in agreements where !agreement.signatories.isEmpty || agreement.purpose != nil {
+            var facts: [String] = []
+            if !agreement.signatories.isEmpty {
+                facts.append(
+                    S.column(.signatories, language) + ": "
+                        + agreement.signatories.map { Describe.signatory($0, cite: { cite($0) }, language) }
+                        .joined(separator: "; "))
+            }
+            if let purpose = agreement.purpose {
+                facts.append(S.column(.purpose, language) + ": " + purpose.text(language))
+            }
+            document.add(
+                .paragraph(
+                    "\(Catalogue.name(of: agreement, language)) (\(date(agreement.signed))) — "
+                        + facts.joined(separator: ". ") + "."))
+        }
+    }
+
+    /// Every activity recorded, as the facts give it: dates at their precision, status, who travelled and where,
+    /// participants, outputs, results and the description; planned and cancelled ones are marked as not counted.
+    mutating func activities(_ document: inout Document) {
+        let activities = data.activities.filter { $0.partnership == evaluation.partnership }.sorted {
+            $0.start != $1.start ? $0.start < $1.start : $0.id < $1.id
+        }
+        guard !activities.isEmpty else { return }
+        document.add(.heading(level: 2, text: S.heading(.activities, language)))
+        var items: [String] = []
+        for activity in activities {
+            var parts = [
+                "\(Describe.when(activity, language)) — \(activity.title.text(language))" + cite(activity.sources)
+            ]
+            var status = WebText.term(activity.status.rawValue, language)
+            if evaluation.notCounted.contains(activity.id) { status += " — " + S.notCounted(language) }
+            parts.append(status + "; " + Describe.travelAndVenue(activity, language))
+            if !activity.participants.isEmpty {
+                parts.append(
+                    activity.participants.map {
+                        Format.count($0.count, approximate: $0.approximate, language) + " "
+                            + S.role($0.role, count: $0.count, language)
+                    }.joined(separator: ", "))
+            }
+            if let description = activity.description { parts.append(description.text(language)) }
+            for output in activity.outputs {
+                parts.append(Catalogue.column("outputs", language) + ": " + output.text(language))
+            }
+            for result in activity.results {
+                parts.append(
+                    Catalogue.column("results", language) + ": " + Describe.figure(result, cite: { cite($0) }, language)
+                )
+            }
+            if let note = activity.note { parts.append(Catalogue.column("note", language) + ": " + note) }
+            items.append(parts.joined(separator: ". "))
+        }
+        document.add(.list(items))
     }
 
     mutating func years(_ document: inout Document) {
         document.add(.heading(level: 2, text: S.heading(.years, language)))
-        let rows = evaluation.years.map { year in
-            [String(year.year), String(year.reach.activities), year.reach.activities == 0 ? "—" : people(year.reach)]
+        // Runs of silent years collapse into one row ("2003–2011: 0"), so seventy years stay a short table.
+        var rows: [[String]] = []
+        var silent: (from: Int, to: Int)?
+        func flush() {
+            if let run = silent { rows.append([S.yearRun(run.from, run.to), "0", "—"]) }
+            silent = nil
         }
+        for year in evaluation.years {
+            if year.reach.activities == 0 {
+                silent = (silent?.from ?? year.year, year.year)
+                continue
+            }
+            flush()
+            rows.append([String(year.year), String(year.reach.activities), people(year.reach)])
+        }
+        flush()
         document.add(
             .table(
                 header: [
@@ -416,7 +509,7 @@ struct ReportBuilder {
         for finding in evaluation.dimensionsReached {
             document.add(.heading(level: 3, text: dimensionName(finding)))
             let roles = finding.roles.map {
-                "\(Format.count($0.count, approximate: $0.approximate, language)) \(S.role($0.role, language))"
+                "\(Format.count($0.count, approximate: $0.approximate, language)) \(S.role($0.role, count: $0.count, language))"
             }
             if !roles.isEmpty {
                 document.add(.paragraph(S.column(.roles, language) + ": " + roles.joined(separator: ", ") + "."))
@@ -487,6 +580,7 @@ struct ReportBuilder {
         let rows: [(String, Reach)] = [
             (S.toPartner(partner: shortPartnerName, language), r.toPartner),
             (S.fromPartner(partner: shortPartnerName, language), r.fromPartner), (S.joint(language), r.joint),
+            (S.remote(language), r.remote),
         ]
         document.add(
             .table(

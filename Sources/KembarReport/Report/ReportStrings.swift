@@ -12,6 +12,15 @@ public enum ReportStrings {
         pick(language, "\(count) \(count == 1 ? "activity" : "activities")", "\(count) kegiatan")
     }
 
+    /// "1 agreement" / "2 agreements": English takes a plural ending, Indonesian none.
+    static func counted(
+        _ count: Int, _ singular: String, _ plural: String, _ indonesian: String, _ language: Language
+    )
+        -> String
+    {
+        pick(language, "\(count) \(count == 1 ? singular : plural)", "\(count) \(indonesian)")
+    }
+
     static func list(_ items: [String], _ language: Language) -> String {
         switch items.count {
         case 0: return ""
@@ -24,8 +33,8 @@ public enum ReportStrings {
     // MARK: Headings
 
     public enum Heading: String, CaseIterable, Sendable {
-        case summary, timeline, agreements, years, dimensions, mou, infrastructure, reciprocity, continuity
-        case keyElements, comparison, indicators, unmapped, sources, evidence
+        case summary, timeline, agreements, activities, years, dimensions, mou, infrastructure, reciprocity
+        case continuity, keyElements, comparison, indicators, unmapped, sources, evidence
     }
 
     public static func heading(_ heading: Heading, _ language: Language) -> String {
@@ -33,6 +42,7 @@ public enum ReportStrings {
         case .summary: pick(language, "Summary", "Ringkasan")
         case .timeline: pick(language, "Timeline", "Lini masa")
         case .agreements: pick(language, "Agreements and their validity", "Perjanjian dan masa berlakunya")
+        case .activities: pick(language, "Activities as recorded", "Kegiatan sebagaimana tercatat")
         case .years: pick(language, "Activities and participants per year", "Kegiatan dan peserta per tahun")
         case .dimensions: pick(language, "Findings per dimension", "Temuan per dimensi")
         case .mou: pick(language, "MoU implementation", "Pelaksanaan MoU")
@@ -75,6 +85,8 @@ public enum ReportStrings {
     /// Why the status applies, from the reason's facts.
     public static func reason(_ reason: StatusReason, agreement: String?, _ language: Language) -> String {
         let date = reason.date.map { Format.date($0, language) } ?? "?"
+        // "on 19 March 2018", "in February 2016": the preposition follows the date's precision.
+        let on = reason.date.map { Describe.on($0, language) } ?? "?"
         let doc = agreement ?? pick(language, "the agreement", "perjanjian")
         let days = reason.days.map { Format.integer($0, language) } ?? "?"
         let threshold = reason.threshold.map { String($0) } ?? "?"
@@ -94,20 +106,20 @@ public enum ReportStrings {
                 return pick(language, "\(doc) is in force", "\(doc) berlaku")
             }
             return pick(
-                language, "\(doc) is in force and the last activity was on \(date) (\(days) days before)",
-                "\(doc) berlaku dan kegiatan terakhir pada \(date) (\(days) hari sebelumnya)")
+                language, "\(doc) is in force and the last activity was \(on) (\(days) days before)",
+                "\(doc) berlaku dan kegiatan terakhir \(on) (\(days) hari sebelumnya)")
         case .dormant:
             if reason.agreement != nil {
                 return pick(
                     language,
-                    "no activity is recorded since \(doc) was signed on \(date) — more than \(threshold) months",
-                    "tidak ada kegiatan tercatat sejak \(doc) ditandatangani pada \(date) — "
+                    "no activity is recorded since \(doc) was signed \(on) — more than \(threshold) months",
+                    "tidak ada kegiatan tercatat sejak \(doc) ditandatangani \(on) — "
                         + "lebih dari \(threshold) bulan"
                 )
             }
             return pick(
-                language, "the last activity was on \(date), \(days) days ago — more than \(threshold) months",
-                "kegiatan terakhir pada \(date), \(days) hari lalu — lebih dari \(threshold) bulan")
+                language, "the last activity was \(on), \(days) days ago — more than \(threshold) months",
+                "kegiatan terakhir \(on), \(days) hari lalu — lebih dari \(threshold) bulan")
         case .renewalDue:
             return pick(
                 language,
@@ -115,10 +127,10 @@ public enum ReportStrings {
                 "\(doc) berakhir pada \(date), \(days) hari lagi (batas: \(threshold) hari), dan belum ada pembaruan")
         case .expired:
             return pick(
-                language, "\(doc) ended on \(date) and no agreement is in force",
-                "\(doc) berakhir pada \(date) dan tidak ada perjanjian yang berlaku")
+                language, "\(doc) ended \(on) and no agreement is in force",
+                "\(doc) berakhir \(on) dan tidak ada perjanjian yang berlaku")
         case .terminated:
-            return pick(language, "\(doc) was signed on \(date)", "\(doc) ditandatangani pada \(date)")
+            return pick(language, "\(doc) was signed \(on)", "\(doc) ditandatangani \(on)")
         }
     }
 
@@ -130,6 +142,44 @@ public enum ReportStrings {
         pick(
             language, "The agreement in force states no end date, so renewal cannot be checked.",
             "Perjanjian yang berlaku tidak menyebutkan tanggal berakhir, sehingga pembaruan tidak dapat diperiksa.")
+    }
+
+    /// "The activity "…" is recorded as ongoing with no end date: no update since June 2019."
+    public static func ongoingWithoutEnd(title: String, since: PartialDate, _ language: Language) -> String {
+        pick(
+            language,
+            "“\(title)” is recorded as ongoing with no end date: no update since \(Format.date(since, language)).",
+            "“\(title)” tercatat masih berlangsung tanpa tanggal selesai: tidak ada pembaruan sejak "
+                + "\(Format.date(since, language)).")
+    }
+
+    /// Breadth: one activity under several dimensions is counted in each.
+    public static func multiDimensional(count: Int, delivered: Int, _ language: Language) -> String {
+        pick(
+            language,
+            "\(count == 1 ? "One activity falls" : "\(count) activities fall") under more than one dimension and "
+                + "\(count == 1 ? "is" : "are") counted in each, so the dimensions' counts add up to more than the "
+                + "\(activities(delivered, language)) delivered.",
+            "\(count) kegiatan termasuk lebih dari satu dimensi dan dihitung di setiap dimensi, sehingga jumlah per "
+                + "dimensi melebihi \(delivered) kegiatan yang terlaksana.")
+    }
+
+    /// "Before the agreement (signed 19 March 2018): 7 activities, in waste management and composting."
+    public static func beforeAgreement(count: Int, signed: String, fields: [String], _ language: Language) -> String {
+        let scope = fields.isEmpty ? "" : pick(language, ", in ", ", di bidang ") + list(fields, language)
+        return pick(
+            language,
+            "Before the agreement (signed \(signed)): \(activities(count, language))\(scope). They are shown apart "
+                + "and not counted as implementing it.",
+            "Sebelum perjanjian (ditandatangani \(signed)): \(count) kegiatan\(scope). Kegiatan ini ditampilkan "
+                + "terpisah dan tidak dihitung sebagai pelaksanaan perjanjian.")
+    }
+
+    /// A row of the per-year table standing for several silent years: "2009–2014".
+    public static func yearRun(_ from: Int, _ to: Int) -> String { from == to ? String(from) : "\(from)–\(to)" }
+
+    public static func notCounted(_ language: Language) -> String {
+        pick(language, "not counted (planned or cancelled)", "tidak dihitung (direncanakan atau dibatalkan)")
     }
 
     public static func alsoApplies(_ status: String, reason: String, _ language: Language) -> String {
@@ -186,6 +236,7 @@ public enum ReportStrings {
     }
 
     public static func reached(people: String, withoutCount: Int, _ language: Language) -> String {
+        let one = people == "1"
         let note =
             withoutCount == 0
             ? ""
@@ -193,14 +244,15 @@ public enum ReportStrings {
                 language, " (\(activities(withoutCount, language)) give no count)",
                 " (\(withoutCount) kegiatan tanpa jumlah peserta)")
         return pick(
-            language, "Together they reached \(people) participants\(note).",
+            language, "Together they reached \(people) \(one ? "participant" : "participants")\(note).",
             "Seluruhnya menjangkau \(people) peserta\(note).")
     }
 
     /// "2018: 1 activity, 12 participants" / "2018: 1 kegiatan, 12 peserta".
     public static func yearFigures(year: Int, activities count: Int, people: String, _ language: Language) -> String {
         pick(
-            language, "\(year): \(activities(count, language)), \(people) participants",
+            language,
+            "\(year): \(activities(count, language)), \(people) \(people == "1" ? "participant" : "participants")",
             "\(year): \(count) kegiatan, \(people) peserta")
     }
 
@@ -257,8 +309,10 @@ public enum ReportStrings {
         active: Int, span: Int, since: Int, years: String, _ language: Language
     ) -> String {
         pick(
-            language, "Activity in \(active) of the \(span) years since the first agreement (\(since)): \(years).",
-            "Ada kegiatan pada \(active) dari \(span) tahun sejak perjanjian pertama (\(since)): \(years).")
+            language,
+            "Activity in \(active) of the \(span) \(span == 1 ? "year" : "years") since the cooperation began "
+                + "(\(since)): \(years).",
+            "Ada kegiatan pada \(active) dari \(span) tahun sejak kerja sama dimulai (\(since)): \(years).")
     }
 
     public static func gapSentence(_ gap: Continuity.Gap, _ language: Language) -> String {
@@ -270,8 +324,8 @@ public enum ReportStrings {
 
     public static func noAgreementForContinuity(_ language: Language) -> String {
         pick(
-            language, "No agreement is recorded, so continuity cannot be measured.",
-            "Belum ada perjanjian tercatat, sehingga kesinambungan tidak dapat diukur.")
+            language, "Nothing dates the cooperation's beginning, so continuity cannot be measured.",
+            "Tidak ada yang menandai awal kerja sama, sehingga kesinambungan tidak dapat diukur.")
     }
 
     public static func personDaysNote(_ count: Int, _ language: Language) -> String {
@@ -285,15 +339,19 @@ public enum ReportStrings {
     // MARK: Directions and infrastructure
 
     public static func toPartner(partner: String, _ language: Language) -> String {
-        pick(language, "to \(partner) (outbound)", "ke \(partner) (keluar)")
+        pick(language, "people travelled to \(partner)", "orang bepergian ke \(partner)")
     }
 
     public static func fromPartner(partner: String, _ language: Language) -> String {
-        pick(language, "from \(partner) (inbound)", "dari \(partner) (masuk)")
+        pick(language, "people came from \(partner)", "orang datang dari \(partner)")
     }
 
     public static func joint(_ language: Language) -> String {
-        pick(language, "online or hybrid (joint)", "daring atau hibrida (bersama)")
+        pick(language, "nobody travelled: online or hybrid (joint)", "tanpa perjalanan: daring atau hibrida (bersama)")
+    }
+
+    public static func remote(_ language: Language) -> String {
+        pick(language, "nobody travelled: by post or remotely", "tanpa perjalanan: lewat pos atau jarak jauh")
     }
 
     public static func infrastructure(_ value: Infrastructure?, _ language: Language) -> String {
@@ -331,12 +389,13 @@ public enum ReportStrings {
         case .legalAgreement:
             return pick(
                 language,
-                "Met when a binding agreement (MoU, renewal, action plan, implementing arrangement, addendum) is in "
-                    + "force; partly met with only a letter of intent or when binding agreements have ended; not met "
-                    + "with none recorded or after a termination.",
-                "Terpenuhi bila ada perjanjian mengikat (MoU, pembaruan, rencana aksi, pengaturan pelaksanaan, "
-                    + "adendum) yang berlaku; terpenuhi sebagian bila baru ada surat minat atau perjanjian sudah "
-                    + "berakhir; tidak terpenuhi bila tidak ada yang tercatat atau setelah pengakhiran.")
+                "Met when a binding agreement (MoU, twinning agreement or charter, joint declaration, renewal, action "
+                    + "plan, implementing arrangement, addendum) is in force; partly met with only a letter of intent "
+                    + "or when binding agreements have ended; not met with none recorded or after a termination.",
+                "Terpenuhi bila ada perjanjian mengikat (MoU, perjanjian atau piagam kota kembar, deklarasi bersama, "
+                    + "pembaruan, rencana aksi, pengaturan pelaksanaan, adendum) yang berlaku; terpenuhi sebagian bila "
+                    + "baru ada surat minat atau perjanjian sudah berakhir; tidak terpenuhi bila tidak ada yang "
+                    + "tercatat atau setelah pengakhiran.")
         case .communityParticipation:
             return pick(
                 language,
@@ -350,32 +409,36 @@ public enum ReportStrings {
             let share = Format.decimal(settings.continuityShare * 100, digits: 0, language) + "%"
             return pick(
                 language,
-                "Met when at least \(share) of the years since the first agreement saw an activity and the "
-                    + "partnership is neither dormant, expired nor terminated; partly met with some activity; not met "
-                    + "with none; not enough data in the first year.",
-                "Terpenuhi bila sedikitnya \(share) tahun sejak perjanjian pertama memiliki kegiatan dan kemitraan "
+                "Met when at least \(share) of the years since the cooperation began (its recorded start, first "
+                    + "activity or first agreement, whichever is earliest) saw an activity and the partnership is "
+                    + "neither dormant, expired nor terminated; partly met with some activity; not met with none; not "
+                    + "enough data in the first year.",
+                "Terpenuhi bila sedikitnya \(share) tahun sejak kerja sama dimulai (awal yang tercatat, kegiatan "
+                    + "pertama atau perjanjian pertama, mana yang paling awal) memiliki kegiatan dan kemitraan "
                     + "tidak dorman, kedaluwarsa atau diakhiri; terpenuhi sebagian bila ada sebagian kegiatan; tidak "
                     + "terpenuhi bila tidak ada; data tidak cukup pada tahun pertama.")
         case .reciprocity:
             return pick(
                 language,
-                "Met when activities went in both directions; partly met when one direction is joined by online or "
+                "Met when people travelled in both directions; partly met when one direction is joined by online or "
                     + "hybrid activities, or all are online; not met when all went one way; not enough data with "
-                    + "fewer than two activities.",
-                "Terpenuhi bila kegiatan berlangsung ke dua arah; terpenuhi sebagian bila satu arah disertai kegiatan "
+                    + "fewer than two activities. What was sent by post counts as no travel.",
+                "Terpenuhi bila orang bepergian ke dua arah; terpenuhi sebagian bila satu arah disertai kegiatan "
                     + "daring atau hibrida, atau semuanya daring; tidak terpenuhi bila semuanya satu arah; data tidak "
-                    + "cukup bila kurang dari dua kegiatan.")
+                    + "cukup bila kurang dari dua kegiatan. Kiriman lewat pos dihitung tanpa perjalanan.")
         case .results:
             let share = Format.decimal(settings.resultsShare * 100, digits: 0, language) + "%"
             return pick(
                 language,
-                "Met when completed activities record outputs or participants and at least \(share) of the agreed "
-                    + "fields have a completed activity; partly met below that; not met with nothing completed; not "
-                    + "enough data when completed activities record neither outputs nor participants.",
-                "Terpenuhi bila kegiatan selesai mencatat keluaran atau peserta dan sedikitnya \(share) bidang yang "
-                    + "disepakati memiliki kegiatan selesai; terpenuhi sebagian bila kurang dari itu; tidak terpenuhi "
-                    + "bila belum ada yang selesai; data tidak cukup bila kegiatan selesai tidak mencatat keluaran "
-                    + "maupun peserta.")
+                "Met when completed activities record quantified results (e.g. “waste volume −32 %”) and at least "
+                    + "\(share) of the agreed fields have a completed activity; partly met when results are "
+                    + "quantified but fewer fields are delivered, or when only outputs or participants are recorded; "
+                    + "not met with nothing completed; not enough data when completed activities record nothing.",
+                "Terpenuhi bila kegiatan selesai mencatat hasil terukur (mis. “volume sampah −32 %”) dan sedikitnya "
+                    + "\(share) bidang yang disepakati memiliki kegiatan selesai; terpenuhi sebagian bila hasil terukur "
+                    + "tetapi bidang yang terlaksana lebih sedikit, atau bila hanya keluaran atau peserta yang "
+                    + "tercatat; tidak terpenuhi bila belum ada yang selesai; data tidak cukup bila kegiatan selesai "
+                    + "tidak mencatat apa pun.")
         }
     }
 
@@ -386,11 +449,14 @@ public enum ReportStrings {
         switch finding.branch {
         case "binding-in-force":
             return pick(
-                language, "\(v("inForce")) binding agreement(s) in force.",
+                language,
+                "\(counted(v("inForce"), "binding agreement", "binding agreements", "perjanjian mengikat", language)) "
+                    + "in force.",
                 "\(v("inForce")) perjanjian mengikat berlaku.")
         case "binding-ended":
             return pick(
-                language, "\(v("binding")) binding agreement(s) signed, none in force.",
+                language,
+                "\(counted(v("binding"), "binding agreement", "binding agreements", "", language)) signed, none in force.",
                 "\(v("binding")) perjanjian mengikat pernah ditandatangani, tidak ada yang berlaku.")
         case "only-intent": return pick(language, "Only a letter of intent.", "Baru surat minat.")
         case "none-recorded": return pick(language, "No agreement recorded.", "Tidak ada perjanjian tercatat.")
@@ -403,8 +469,9 @@ public enum ReportStrings {
         case "community-took-part":
             return pick(
                 language,
-                "\(v("communityPeople")) people beyond officials and \(v("communityOrganisations")) community "
-                    + "organisation(s), in \(v("activitiesWithCommunity")) of \(v("activities")) activities.",
+                "\(counted(v("communityPeople"), "person", "people", "", language)) beyond officials and "
+                    + "\(counted(v("communityOrganisations"), "community organisation", "community organisations", "", language)), "
+                    + "in \(v("activitiesWithCommunity")) of \(activities(v("activities"), language)).",
                 "\(v("communityPeople")) warga selain pejabat dan \(v("communityOrganisations")) lembaga masyarakat, "
                     + "dalam \(v("activitiesWithCommunity")) dari \(v("activities")) kegiatan.")
         case "officials-only":
@@ -423,27 +490,36 @@ public enum ReportStrings {
             return pick(language, "Fewer than two delivered activities.", "Kurang dari dua kegiatan terlaksana.")
         case "both-directions", "one-direction-and-joint", "joint-only", "one-direction":
             return pick(
-                language, "Outbound \(v("toPartner")), inbound \(v("fromPartner")), online or hybrid \(v("joint")).",
-                "Keluar \(v("toPartner")), masuk \(v("fromPartner")), daring atau hibrida \(v("joint")).")
+                language,
+                "Travel to the partner \(v("toPartner")), from the partner \(v("fromPartner")), online or hybrid "
+                    + "\(v("joint")), by post or remotely \(v("remote")).",
+                "Perjalanan ke kota mitra \(v("toPartner")), dari kota mitra \(v("fromPartner")), daring atau hibrida "
+                    + "\(v("joint")), lewat pos atau jarak jauh \(v("remote")).")
         case "nothing-completed":
             return pick(language, "No completed activity.", "Belum ada kegiatan yang selesai.")
         case "no-results-recorded":
             return pick(
-                language, "Completed activities record no outputs or participants.",
-                "Kegiatan selesai tidak mencatat keluaran maupun peserta.")
-        case "no-fields-agreed":
-            return pick(
-                language, "\(v("withResults")) completed activities with results; no fields agreed to compare.",
-                "\(v("withResults")) kegiatan selesai dengan hasil; "
-                    + "tidak ada bidang yang disepakati untuk dibandingkan."
-            )
-        default:
+                language, "Completed activities record no results, outputs or participants.",
+                "Kegiatan selesai tidak mencatat hasil, keluaran maupun peserta.")
+        case "outputs-only":
             return pick(
                 language,
-                "\(v("withResults")) completed activities with results; \(v("implemented")) of \(v("agreed")) agreed "
-                    + "fields implemented.",
-                "\(v("withResults")) kegiatan selesai dengan hasil; \(v("implemented")) dari \(v("agreed")) bidang "
-                    + "yang disepakati terlaksana.")
+                "No quantified result is recorded; \(v("withOutputs")) of \(activities(v("completed"), language)) "
+                    + "completed record outputs or participants.",
+                "Belum ada hasil terukur yang tercatat; \(v("withOutputs")) dari \(v("completed")) kegiatan selesai "
+                    + "mencatat keluaran atau peserta.")
+        default:
+            let fields =
+                v("agreed") == 0
+                ? pick(language, "no fields agreed to compare", "tidak ada bidang yang disepakati untuk dibandingkan")
+                : pick(
+                    language, "\(v("implemented")) of \(v("agreed")) agreed fields implemented",
+                    "\(v("implemented")) dari \(v("agreed")) bidang yang disepakati terlaksana")
+            return pick(
+                language,
+                "\(counted(v("quantifiedResults"), "quantified result", "quantified results", "", language)) in "
+                    + "\(activities(v("withQuantifiedResults"), language)); \(fields).",
+                "\(v("quantifiedResults")) hasil terukur dalam \(v("withQuantifiedResults")) kegiatan; \(fields).")
         }
     }
 
@@ -493,7 +569,9 @@ public enum ReportStrings {
             ? pick(language, "all placed through other tags", "semuanya terpetakan melalui tag lain")
             : pick(language, "\(unplaced) left unplaced", "\(unplaced) tidak terpetakan")
         return pick(
-            language, "\(tag): \(reason); \(activities) activities, \(initiatives) initiatives (\(rest)).",
+            language,
+            "\(tag): \(reason); \(Self.activities(activities, language)), "
+                + "\(counted(initiatives, "initiative", "initiatives", "", language)) (\(rest)).",
             "\(tag): \(reason); \(activities) kegiatan, \(initiatives) inisiatif (\(rest)).")
     }
 
@@ -511,6 +589,7 @@ public enum ReportStrings {
         case dimension, activities, participants, personDays, first, last, year, field, completed, implemented
         case element, judgement, rule, finding, direction, initiatives, hostedInCity, hostedInPartner, joint
         case indicator, latest, trend, validFrom, validUntil, kind, roles, subdimensions, inForce, value
+        case remote, signatories, purpose
     }
 
     public static func column(_ column: Column, _ language: Language) -> String {
@@ -533,7 +612,10 @@ public enum ReportStrings {
         case .initiatives: pick(language, "initiatives", "inisiatif")
         case .hostedInCity: pick(language, "held in", "diadakan di")
         case .hostedInPartner: pick(language, "held in", "diadakan di")
-        case .joint: pick(language, "Online/hybrid", "Daring/hibrida")
+        case .joint: pick(language, "Online, hybrid or elsewhere", "Daring, hibrida atau di tempat lain")
+        case .remote: pick(language, "By post or remotely", "Lewat pos atau jarak jauh")
+        case .signatories: pick(language, "Signatories", "Penanda tangan")
+        case .purpose: pick(language, "Stated purpose", "Tujuan yang dinyatakan")
         case .indicator: pick(language, "Indicator", "Indikator")
         case .latest: pick(language, "Latest", "Terbaru")
         case .trend: pick(language, "Trend", "Tren")
@@ -550,16 +632,23 @@ public enum ReportStrings {
     public static func yes(_ language: Language) -> String { pick(language, "yes", "ya") }
     public static func no(_ language: Language) -> String { pick(language, "no", "tidak") }
 
-    public static func role(_ role: String, _ language: Language) -> String {
-        let names: [String: (String, String)] = [
-            "pupil": ("pupils", "pelajar"), "teacher": ("teachers", "guru"), "coach": ("coaches", "pelatih"),
-            "official": ("officials", "pejabat"), "parent": ("parents", "orang tua"),
-            "coach-or-sports-teacher": ("coaches or sports teachers", "pelatih atau guru olahraga"),
-            "student": ("students", "mahasiswa"), "staff": ("staff", "staf"), "expert": ("experts", "ahli"),
-            "athlete": ("athletes", "atlet"), "resident": ("residents", "warga"),
+    /// A participant role after its count: "1 coach", "10 pupils", "12 guru"; unknown roles as written.
+    public static func role(_ role: String, count: Int = 2, _ language: Language) -> String {
+        let names: [String: (String, String, String)] = [
+            "pupil": ("pupil", "pupils", "pelajar"), "teacher": ("teacher", "teachers", "guru"),
+            "coach": ("coach", "coaches", "pelatih"), "official": ("official", "officials", "pendamping"),
+            "parent": ("parent", "parents", "orang tua"),
+            "coach-or-sports-teacher": (
+                "coach or sports teacher", "coaches or sports teachers", "pelatih atau guru olahraga"
+            ),
+            "student": ("student", "students", "mahasiswa"), "staff": ("staff member", "staff", "staf"),
+            "expert": ("expert", "experts", "ahli"), "athlete": ("athlete", "athletes", "atlet"),
+            "resident": ("resident", "residents", "warga"), "mayor": ("mayor", "mayors", "wali kota"),
+            "officer": ("officer", "officers", "pegawai"), "trainer": ("trainer", "trainers", "pelatih"),
+            "youth": ("young person", "young people", "pemuda"), "volunteer": ("volunteer", "volunteers", "relawan"),
         ]
-        guard let name = names[role] else { return role }
-        return pick(language, name.0, name.1)
+        guard let name = names[role] else { return role.replacingOccurrences(of: "-", with: " ") }
+        return pick(language, count == 1 ? name.0 : name.1, name.2)
     }
 
     public static func chartWheelTitle(_ language: Language) -> String {
