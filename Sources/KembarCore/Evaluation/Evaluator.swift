@@ -106,6 +106,11 @@ public enum Evaluator {
     /// The activity's last date as the source gives it (its end, else its start), at the source's precision.
     static func lastDate(of activity: Activity) -> PartialDate { activity.end ?? activity.start }
 
+    /// The last calendar year an activity ran in, as its end gives it (never past the evaluation year).
+    static func lastYear(of activity: Activity, asOf: Day) -> Int {
+        max(activity.start.year, min(activity.end?.year ?? activity.start.year, asOf.year))
+    }
+
     static func lastDay(of activity: Activity) -> Day {
         if let end = activity.end { return end.lastDay }
         if let duration = activity.durationDays, activity.start.precision == .day {
@@ -424,7 +429,9 @@ public enum Evaluator {
 
     static func continuity(start: PartialDate?, delivered: [Activity], asOf: Day) -> Continuity {
         let since = start?.year
-        let years = Set(delivered.map(\.start.year)).filter { year in since.map { year >= $0 } ?? true }.sorted()
+        // A programme spanning years keeps each of its years active.
+        let spans = delivered.flatMap { activity in Array(activity.start.year...lastYear(of: activity, asOf: asOf)) }
+        let years = Set(spans).filter { year in since.map { year >= $0 } ?? true }.sorted()
         var gap: Continuity.Gap?
         if let since {
             var runStart: Int?
@@ -447,7 +454,9 @@ public enum Evaluator {
         let first = ([since].compactMap { $0 } + delivered.map(\.start.year)).min()
         guard let first, first <= asOf.year else { return [] }
         return (first...asOf.year).map { year in
-            YearFigures(year: year, reach: .of(delivered.filter { $0.start.year == year }))
+            YearFigures(
+                year: year, reach: .of(delivered.filter { $0.start.year == year }),
+                continuing: delivered.filter { $0.start.year < year && year <= lastYear(of: $0, asOf: asOf) }.count)
         }
     }
 

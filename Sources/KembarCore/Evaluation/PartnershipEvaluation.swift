@@ -319,11 +319,19 @@ public struct Continuity: Hashable, Sendable, Codable {
 /// Activities and participants of one calendar year.
 public struct YearFigures: Hashable, Sendable, Codable {
     public var year: Int
+    /// Activities that started in the year, with their participants (each activity is counted in one year only).
     public var reach: Reach
-    public init(year: Int, reach: Reach) {
+    /// Activities that started earlier and were still running in the year (a programme spanning years).
+    public var continuing: Int
+
+    public init(year: Int, reach: Reach, continuing: Int = 0) {
         self.year = year
         self.reach = reach
+        self.continuing = continuing
     }
+
+    /// Nothing started or ran in the year.
+    public var isSilent: Bool { reach.activities == 0 && continuing == 0 }
 }
 
 /// Where the partnership stands on the evaluation date.

@@ -400,7 +400,7 @@ struct ReportBuilder {
             document.add(
                 .paragraph(
                     "\(Catalogue.name(of: agreement, language)) (\(date(agreement.signed))) — "
-                        + facts.joined(separator: ". ") + "."))
+                        + S.sentences(facts)))
         }
     }
 
@@ -428,8 +428,10 @@ struct ReportBuilder {
                     }.joined(separator: ", "))
             }
             if let description = activity.description { parts.append(description.text(language)) }
-            for output in activity.outputs {
-                parts.append(Catalogue.column("outputs", language) + ": " + output.text(language))
+            if !activity.outputs.isEmpty {
+                parts.append(
+                    Catalogue.column("outputs", language) + ": "
+                        + activity.outputs.map { $0.text(language) }.joined(separator: "; "))
             }
             for result in activity.results {
                 parts.append(
@@ -437,7 +439,7 @@ struct ReportBuilder {
                 )
             }
             if let note = activity.note { parts.append(Catalogue.column("note", language) + ": " + note) }
-            items.append(parts.joined(separator: ". "))
+            items.append(S.sentences(parts))
         }
         document.add(.list(items))
     }
@@ -448,22 +450,27 @@ struct ReportBuilder {
         var rows: [[String]] = []
         var silent: (from: Int, to: Int)?
         func flush() {
-            if let run = silent { rows.append([S.yearRun(run.from, run.to), "0", "—"]) }
+            if let run = silent { rows.append([S.yearRun(run.from, run.to), "0", "—", "—"]) }
             silent = nil
         }
         for year in evaluation.years {
-            if year.reach.activities == 0 {
+            if year.isSilent {
                 silent = (silent?.from ?? year.year, year.year)
                 continue
             }
             flush()
-            rows.append([String(year.year), String(year.reach.activities), people(year.reach)])
+            rows.append([
+                String(year.year), String(year.reach.activities),
+                year.reach.activities == 0 ? "—" : people(year.reach),
+                year.continuing == 0 ? "—" : String(year.continuing),
+            ])
         }
         flush()
         document.add(
             .table(
                 header: [
                     S.column(.year, language), S.column(.activities, language), S.column(.participants, language),
+                    S.column(.continuing, language),
                 ],
                 rows: rows))
         if evaluation.years.contains(where: { $0.reach.approximate }) {

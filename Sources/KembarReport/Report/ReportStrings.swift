@@ -21,6 +21,11 @@ public enum ReportStrings {
         pick(language, "\(count) \(count == 1 ? singular : plural)", "\(count) \(indonesian)")
     }
 
+    /// Parts written one after another as sentences: each ends with one full stop, never two.
+    static func sentences(_ parts: [String]) -> String {
+        parts.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }.joined(separator: ". ") + "."
+    }
+
     static func list(_ items: [String], _ language: Language) -> String {
         switch items.count {
         case 0: return ""
@@ -250,7 +255,11 @@ public enum ReportStrings {
 
     /// "2018: 1 activity, 12 participants" / "2018: 1 kegiatan, 12 peserta".
     public static func yearFigures(year: Int, activities count: Int, people: String, _ language: Language) -> String {
-        pick(
+        // "—" means no activity gives a count: the year is stated without a number of people.
+        guard people != "—" else {
+            return pick(language, "\(year): \(activities(count, language))", "\(year): \(count) kegiatan")
+        }
+        return pick(
             language,
             "\(year): \(activities(count, language)), \(people) \(people == "1" ? "participant" : "participants")",
             "\(year): \(count) kegiatan, \(people) peserta")
@@ -589,7 +598,7 @@ public enum ReportStrings {
         case dimension, activities, participants, personDays, first, last, year, field, completed, implemented
         case element, judgement, rule, finding, direction, initiatives, hostedInCity, hostedInPartner, joint
         case indicator, latest, trend, validFrom, validUntil, kind, roles, subdimensions, inForce, value
-        case remote, signatories, purpose
+        case remote, signatories, purpose, continuing
     }
 
     public static func column(_ column: Column, _ language: Language) -> String {
@@ -614,6 +623,7 @@ public enum ReportStrings {
         case .hostedInPartner: pick(language, "held in", "diadakan di")
         case .joint: pick(language, "Online, hybrid or elsewhere", "Daring, hibrida atau di tempat lain")
         case .remote: pick(language, "By post or remotely", "Lewat pos atau jarak jauh")
+        case .continuing: pick(language, "Still running from earlier years", "Berlanjut dari tahun sebelumnya")
         case .signatories: pick(language, "Signatories", "Penanda tangan")
         case .purpose: pick(language, "Stated purpose", "Tujuan yang dinyatakan")
         case .indicator: pick(language, "Indicator", "Indikator")
