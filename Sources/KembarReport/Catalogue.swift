@@ -87,7 +87,7 @@ public enum Catalogue {
         var line = parts.joined(separator: " ")
         if !violation.value.isEmpty { line += (line.isEmpty ? "" : " ") + "= \"\(violation.value)\"" }
         line += (line.isEmpty ? "" : ": ") + rule(violation.rule, language) + " [\(violation.rule.rawValue)]"
-        if let detail = violation.detail { line += " (\(detail))" }
+        if let detail = violation.detail { line += " (\(Self.detail(detail, language)))" }
         return line
     }
 
@@ -145,6 +145,11 @@ public enum Catalogue {
 
     public static func unknownKey(_ key: String, known: [String], _ language: Language) -> String {
         (language == .en ? "No '\(key)'. Known: " : "Tidak ada '\(key)'. Yang ada: ") + known.joined(separator: ", ")
+    }
+
+    /// The attention panel's line for an activity recorded as ongoing with no end date.
+    public static func ongoingNoUpdate(since: String, _ language: Language) -> String {
+        language == .en ? "Ongoing, no update since \(since)" : "Berlangsung, tanpa pembaruan sejak \(since)"
     }
 
     /// Why a file named for import could not be read.

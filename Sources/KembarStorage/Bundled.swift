@@ -19,14 +19,18 @@ public enum Bundled {
 }
 
 extension KembarStore {
-    /// Migrates, and on an empty database loads the bundled frameworks and — unless `demo` is false — the founding
-    /// dataset. Returns whether anything was loaded.
+    /// Migrates, and on an empty database loads the bundled frameworks and fields and — unless `demo` is false — the
+    /// founding dataset. Returns whether anything was loaded.
     @discardableResult
     public func prepare(loadDemo demo: Bool) async throws -> Bool {
         try await migrate()
         guard try await repository.isEmpty() else { return false }
         var data = try Bundled.frameworks()
-        if demo { data.merge(try Bundled.foundingDataset()) }
+        let founding = try Bundled.foundingDataset()
+        // The fields of cooperation (smart city, creative economy, port management, HR development) are reference
+        // data every office refers to, like the frameworks: loaded with them, with or without the founding case.
+        data.fields = founding.fields
+        if demo { data.merge(founding) }
         try await repository.importDataset(data)
         return true
     }

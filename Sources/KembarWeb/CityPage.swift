@@ -14,7 +14,8 @@ enum CityPage {
         let library = try await repository.frameworkLibrary()
         let sources = SourceNumbers(
             try await repository.sources().filter { source in
-                (city.sources + initiatives.flatMap(\.sources) + observations.flatMap(\.sources)).contains(source.id)
+                (city.citedSources + initiatives.flatMap(\.citedSources) + observations.flatMap(\.sources))
+                    .contains(source.id)
             })
         let partnerships = try await repository.partnerships().filter {
             $0.city == city.id || $0.partnerCity == city.id
@@ -55,6 +56,20 @@ enum CityPage {
                 ))
             summary.charts.append(MapPosition.svg(coordinates, label: city.name.text(language)))
         }
+        for figure in city.figures {
+            summary.facts.append(
+                Fact(
+                    label: Catalogue.column("figures", language),
+                    value: Describe.figure(figure, cite: sources.cite, language)))
+        }
+        for recognition in city.recognitions {
+            let when = recognition.date.map { Describe.when($0, end: recognition.end, language) + ": " } ?? ""
+            summary.facts.append(
+                Fact(
+                    label: Catalogue.column("recognitions", language),
+                    value: when + recognition.title.text(language) + sources.cite(recognition.sources)))
+        }
+        if let note = city.note { summary.facts.append(Fact(label: Catalogue.column("note", language), value: note)) }
         if !city.sources.isEmpty {
             summary.paragraphs.append(Catalogue.label(.sources, language) + ":" + sources.cite(city.sources))
         }

@@ -122,7 +122,7 @@ struct FormController: RouteCollection {
 
     static func message(_ violation: Violation, _ language: Language) -> String {
         var text = Catalogue.rule(violation.rule, language)
-        if let detail = violation.detail { text += " (\(detail))" }
+        if let detail = violation.detail { text += " (\(Catalogue.detail(detail, language)))" }
         if !violation.value.isEmpty && violation.rule != .valueInvalid { text += ": “\(violation.value)”" }
         return text
     }

@@ -45,6 +45,15 @@ struct PageController: RouteCollection {
                         ))
                 }
             }
+            for ongoing in finding.ongoingWithoutEnd {
+                let title =
+                    activities.first { $0.id == ongoing.activity }?.title.text(language) ?? ongoing.activity.rawValue
+                attention.append(
+                    Link(
+                        href: "/activities/\(ongoing.activity)",
+                        label: "\(Catalogue.ongoingNoUpdate(since: Format.date(ongoing.since, language), language)): "
+                            + "\(title) (\(name))"))
+            }
             guard filters.matches(partnership, name: name, status: status, snapshot: snapshot) else { continue }
             rows.append(
                 DashboardPage.Row(

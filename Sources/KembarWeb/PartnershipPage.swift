@@ -24,8 +24,25 @@ enum PartnershipPage {
         }
         summary.facts.append(
             Fact(label: Catalogue.label(.kind, language), value: Catalogue.name(partnership.kind, language)))
+        if let name = partnership.name {
+            summary.facts.insert(Fact(label: Catalogue.column("name", language), value: name.text(language)), at: 0)
+        }
         summary.facts.append(
             Fact(label: Catalogue.label(.stage, language), value: Catalogue.name(partnership.stage, language)))
+        if let since = partnership.cooperationSince {
+            summary.facts.append(
+                Fact(label: Catalogue.column("cooperation_since", language), value: Format.date(since, language)))
+        }
+        if !partnership.legalBasis.isEmpty {
+            let titles = partnership.legalBasis.map { key in
+                (slice.sources.first { $0.id == key }?.title ?? key.rawValue) + sources.cite([key])
+            }
+            summary.facts.append(
+                Fact(label: Catalogue.column("legal_basis", language), value: titles.joined(separator: "; ")))
+        }
+        if let note = partnership.note {
+            summary.facts.append(Fact(label: Catalogue.column("note", language), value: note))
+        }
         if let rationale = partnership.rationale {
             summary.facts.append(
                 Fact(

@@ -127,6 +127,10 @@ enum RecordPages {
         if let city = o.city {
             facts.append(Fact(label: Catalogue.column("city", language), value: city.rawValue, href: "/cities/\(city)"))
         }
+        if let place = o.place { facts.append(Fact(label: Catalogue.column("place", language), value: place)) }
+        if let represents = o.represents {
+            facts.append(Fact(label: Catalogue.column("represents", language), value: represents))
+        }
         for (scheme, id) in o.identifiers.sorted(by: { $0.key < $1.key }) {
             facts.append(Fact(label: scheme, value: id))
         }

@@ -232,7 +232,7 @@ enum EvaluationText {
             + ": soft \(e.infrastructure.soft.activities), hard \(e.infrastructure.hard.activities), —  \(e.infrastructure.unspecified.activities)\n"
         out +=
             ReportStrings.heading(.reciprocity, lang)
-            + ": → \(e.reciprocity.toPartner.activities), ← \(e.reciprocity.fromPartner.activities), ⇄ \(e.reciprocity.joint.activities)\n"
+            + ": → \(e.reciprocity.toPartner.activities), ← \(e.reciprocity.fromPartner.activities), ⇄ \(e.reciprocity.joint.activities), ✉ \(e.reciprocity.remote.activities)\n"
         out +=
             ReportStrings.heading(.continuity, lang) + ": "
             + e.continuity.activeYears.map(String.init).joined(separator: ", ")

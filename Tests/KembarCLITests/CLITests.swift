@@ -70,7 +70,8 @@ func fixturePath(_ name: String) throws -> String { sharedFixture(name) }
 @Suite struct CLITests {
     @Test func everyCommandExplainsItself() throws {
         for command in [
-            "", "serve", "migrate", "import", "export", "partnerships", "show", "index", "index build",
+            "", "serve", "migrate", "import", "export", "partnerships", "show", "frameworks", "fields", "index",
+            "index build",
             "index uncertainty", "index stored",
         ] {
             let result = try CLI.run(command.split(separator: " ").map(String.init) + ["--help"])
