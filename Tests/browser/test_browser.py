@@ -135,7 +135,8 @@ def test_add_an_activity_and_see_the_evaluation_change(server, browser):
     browser.find_element(By.ID, "f-title_en").send_keys("Port management study visit to Liverpool")
     browser.find_element(By.ID, "f-start").send_keys("2023-05-10")
     browser.find_element(By.ID, "f-end").send_keys("2023-05-01")  # before the start: must be refused
-    Select(browser.find_element(By.ID, "f-mode")).select_by_value("outbound")
+    Select(browser.find_element(By.ID, "f-travel")).select_by_value("from-city")
+    Select(browser.find_element(By.ID, "f-venue")).select_by_value("partner-city")
     Select(browser.find_element(By.ID, "f-status")).select_by_value("completed")
     browser.find_element(By.ID, "f-participants").send_keys("official=4")
     browser.find_element(By.ID, "f-fields").send_keys("port-management")
@@ -176,4 +177,9 @@ def test_import_a_csv_with_a_bad_row(server, browser):
     good = ROOT / "Tests" / "Fixtures" / "activities-good.csv"
     browser.find_element(By.ID, "files").send_keys(str(good))
     browser.find_element(By.ID, "import-button").click()
+    # First a preview of what would change; nothing is written until it is confirmed.
+    preview = wait_for(browser, EC.visibility_of_element_located((By.ID, "import-preview")))
+    assert "1 would be added" in preview.text
+    shoot(browser, "import-preview-en")
+    browser.find_element(By.ID, "confirm-import-button").click()
     assert "1 new" in wait_for(browser, EC.visibility_of_element_located((By.ID, "import-summary"))).text

@@ -1,0 +1,54 @@
+import Foundation
+import KembarCore
+import KembarTestSupport
+import Testing
+import VaporTesting
+
+@testable import KembarWeb
+
+/// One numbering per document: the partnership page and the evaluation embedded in it never give two numbers to one
+/// source, nor one number to two sources.
+@Suite struct CitationTests {
+    @Test(arguments: TestBackend.enabled)
+    func thePageAndItsEvaluationShareOneNumbering(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            try await app.testing().test(.GET, "/partnerships/surabaya-liverpool?lang=en") { res async throws in
+                let page = res.body.string
+                // The sources section: "[n] Author (year). Title." once per source, numbered 1…N without gaps.
+                let listed = Self.matches(#"\[(\d+)\] [^<]+"#, in: page).compactMap { Int($0[1]) }
+                #expect(!listed.isEmpty)
+                #expect(listed == Array(1...listed.count), "each source exactly once, numbered in order")
+                // Every activity is cited with the same numbers in the activities table and in the evaluation's
+                // evidence lists.
+                let data = try #require(try await app.kembarStore.repository.dataset(partnership: "surabaya-liverpool"))
+                var compared = 0
+                for activity in data.activities {
+                    let title = NSRegularExpression.escapedPattern(for: Self.escape(activity.title.text(.en)))
+                    let citations = Set(Self.matches(title + #" (\[[\d, ]+\])"#, in: page).map { $0[1] })
+                    #expect(citations.count == 1, "\(activity.id) is cited as \(citations.sorted())")
+                    compared += Self.matches(title + #" (\[[\d, ]+\])"#, in: page).count
+                }
+                #expect(compared >= 2 * data.activities.count, "the table and the evaluation both cite each activity")
+                let highest = Self.matches(#"\[([\d, ]+)\]"#, in: page).flatMap {
+                    $0[1].split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+                }.max()
+                #expect((highest ?? 0) <= listed.count, "no citation beyond the listed sources")
+            }
+        }
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "'", with: "&#39;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+
+    static func matches(_ pattern: String, in text: String) -> [[String]] {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { match in
+            (0..<match.numberOfRanges).map { i in
+                Range(match.range(at: i), in: text).map { String(text[$0]) } ?? ""
+            }
+        }
+    }
+}
