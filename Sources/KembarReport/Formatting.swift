@@ -36,13 +36,14 @@ public enum Format {
     /// A decimal number with up to `digits` fraction digits, trailing zeros dropped: "10.35" / "10,35".
     public static func decimal(_ value: Double, digits: Int = 2, _ language: Language) -> String {
         guard value.isFinite else { return "—" }
-        // Beyond 10^15 a Double has no fraction digits left and an Int conversion could trap: write it plainly.
-        guard abs(value) < 1e15 else {
+        var scale = 1.0
+        for _ in 0..<min(max(digits, 0), 15) { scale *= 10 }
+        // Beyond about 10^15 a Double has no fraction digits left, and the scaled value would not fit an Int: write
+        // it in scientific form rather than trap.
+        guard abs(value) < 1e15, abs(value) * scale < 1e18 else {
             let text = String(format: "%.6g", value)
             return language == .en ? text : text.replacingOccurrences(of: ".", with: ",")
         }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
         let whole = Int(scaled / scale)
         var fraction = Int(scaled - Double(whole) * scale)

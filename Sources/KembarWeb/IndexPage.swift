@@ -21,7 +21,9 @@ struct IndexController: RouteCollection {
             req.query[String.self, at: "framework"].flatMap { key in usable.first { $0.id.rawValue == key } }
             ?? usable.first
         let wanted = (req.query[String.self, at: "cities"] ?? "").split(separator: ",").map { CityKey(String($0)) }
-        let years = (req.query[Int.self, at: "from"] ?? Int.min)...(req.query[Int.self, at: "to"] ?? Int.max)
+        // Years in either order: `from=2024&to=2020` means 2020–2024, never an invalid range.
+        let bounds = [req.query[Int.self, at: "from"] ?? Int.min, req.query[Int.self, at: "to"] ?? Int.max]
+        let years = (bounds.min() ?? Int.min)...(bounds.max() ?? Int.max)
         var sections: [Section] = []
         var help = Section(id: "choose", heading: Catalogue.page(.index, language))
         help.links = usable.map { Link(href: "/index?framework=\($0.id)", label: $0.name.text(language)) }
@@ -66,7 +68,8 @@ struct IndexController: RouteCollection {
                 ranked.charts = [
                     Charts.rankIntervals(
                         rows, title: Catalogue.page(.interval, language),
-                        description: rows.map { "\($0.label): \(Int($0.nominal))" }.joined(separator: "; "),
+                        description: rows.map { "\($0.label): \(Format.decimal($0.nominal, digits: 0, language))" }
+                            .joined(separator: "; "),
                         id: "rank-intervals")
                 ]
                 for partnership in try await repository.partnerships() {

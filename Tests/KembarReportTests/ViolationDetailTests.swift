@@ -127,3 +127,28 @@ import Testing
                 + "(dimulai 2020)")
     }
 }
+
+/// Numbers from stored data or computations never trap the code that draws or formats them.
+@Suite struct HostileNumberTests {
+    @Test("huge and non-finite numbers are written, never converted to a trapping Int")
+    func formatting() {
+        #expect(Format.decimal(1e19, .en) == "1e+19")
+        #expect(Format.decimal(-1e19, .id) == "-1e+19")
+        #expect(Format.decimal(1e14, digits: 6, .en) == "1e+14")
+        #expect(Format.decimal(.nan, .en) == "—" && Format.decimal(.infinity, .id) == "—")
+        #expect(Format.decimal(10.35, .id) == "10,35")
+    }
+
+    @Test("a rank chart with NaN or absurd ranks draws them as missing")
+    func rankChart() {
+        let svg = Charts.rankIntervals(
+            [
+                .init(label: "A", nominal: .nan, median: .nan, low: .nan, high: .nan),
+                .init(label: "B", nominal: 1, median: 1, low: 1, high: 1e300),
+                .init(label: "C", nominal: 2, median: 2, low: 1, high: 3),
+            ], title: "t", description: "d", id: "r")
+        #expect(svg.contains(">—</text>"))
+        #expect(!svg.contains("nan"))
+        #expect(svg.contains("C: 2 [1–3]"))
+    }
+}

@@ -52,3 +52,33 @@ import VaporTesting
         }
     }
 }
+
+/// A stored value at the edge of what a Double holds must not trap any page that shows it.
+@Suite struct HostileValueTests {
+    @Test(arguments: TestBackend.enabled)
+    func aHugeObservationLeavesEveryPageStanding(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            let huge = Observation(
+                id: "surabaya.huge", city: "surabaya",
+                indicator: FrameworkTag(framework: "itu-u4ssc-kpis", node: "SC:SH:SI:3C"),
+                period: try PartialDate(parsing: "2024"), value: 1e19)
+            let tiny = Observation(
+                id: "liverpool.tiny", city: "liverpool",
+                indicator: FrameworkTag(framework: "itu-u4ssc-kpis", node: "SC:SH:SI:3C"),
+                period: try PartialDate(parsing: "2024"), value: -1e300)
+            try await app.kembarStore.repository.importDataset(Dataset(observations: [huge, tiny]))
+            for path in [
+                "/cities/surabaya", "/cities/liverpool", "/index", "/index?from=2024&to=2020",
+                "/partnerships/surabaya-liverpool", "/partnerships/surabaya-liverpool/report?format=md",
+                "/api/v1/cities/surabaya/profile",
+            ] {
+                try await app.testing().test(.GET, path) { res async in
+                    #expect(res.status == .ok, "\(path)")
+                }
+            }
+            try await app.testing().test(.GET, "/cities/surabaya?lang=en") { res async in
+                #expect(res.body.string.contains("1e+19"))
+            }
+        }
+    }
+}

@@ -21,6 +21,8 @@ import VaporTesting
         "/partnerships/surabaya-liverpool/report", "/partnerships/surabaya-liverpool/report?format=md",
         "/partnerships/surabaya-liverpool/report?format=json", "/partnerships/surabaya-liverpool/export.json",
         "/?status=active&country=ID&year=2019&q=liver",
+        // Hostile ranges that used to trap the process.
+        "/index?from=2024&to=2020", "/index?from=-9223372036854775808&to=9223372036854775807",
     ]
 
     @Test(arguments: TestBackend.enabled)

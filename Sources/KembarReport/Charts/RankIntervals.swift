@@ -19,7 +19,10 @@ extension Charts {
     /// Horizontal rank intervals, best rank on the left: a bar from the 5th to the 95th percentile, a dot for the
     /// nominal rank and a tick for the median.
     public static func rankIntervals(_ rows: [RankInterval], title: String, description: String, id: String) -> String {
-        let count = max(rows.map(\.high).max() ?? 1, 1)
+        // Ranks come from computations on stored data; a non-finite one (NaN from a degenerate panel) is drawn as
+        // missing, never converted.
+        let count = min(max(rows.map(\.high).filter(\.isFinite).max() ?? 1, 1), 1_000_000)
+        func rank(_ value: Double) -> String { value.isFinite ? String(Int(min(max(value, 0), 1_000_000))) : "—" }
         let left = 140.0
         let width = 420.0
         let rowHeight = 22.0
@@ -30,12 +33,16 @@ extension Charts {
             let y = 20 + Double(i) * rowHeight
             body +=
                 "<text x=\"\(left - 8)\" y=\"\(y + 4)\" text-anchor=\"end\" font-size=\"12\">\(SVG.escape(row.label))</text>"
+            guard [row.nominal, row.median, row.low, row.high].allSatisfy(\.isFinite) else {
+                body += "<text x=\"\(left)\" y=\"\(y + 4)\" font-size=\"12\">—</text>"
+                continue
+            }
             body +=
                 "<line x1=\"\(x(row.low))\" y1=\"\(y)\" x2=\"\(x(row.high))\" y2=\"\(y)\" stroke=\"#0b5cad\" stroke-width=\"6\" stroke-linecap=\"round\" opacity=\"0.35\"/>"
             body +=
                 "<line x1=\"\(x(row.median))\" y1=\"\(y - 6)\" x2=\"\(x(row.median))\" y2=\"\(y + 6)\" stroke=\"#1b1f24\" stroke-width=\"1.5\"/>"
             body +=
-                "<circle cx=\"\(x(row.nominal))\" cy=\"\(y)\" r=\"4\" fill=\"#b3261e\"><title>\(SVG.escape("\(row.label): \(Int(row.nominal)) [\(Int(row.low))–\(Int(row.high))]"))</title></circle>"
+                "<circle cx=\"\(x(row.nominal))\" cy=\"\(y)\" r=\"4\" fill=\"#b3261e\"><title>\(SVG.escape("\(row.label): \(rank(row.nominal)) [\(rank(row.low))–\(rank(row.high))]"))</title></circle>"
         }
         let axisY = height - 14
         body +=
