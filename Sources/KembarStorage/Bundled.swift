@@ -31,7 +31,7 @@ extension KembarStore {
         // data every office refers to, like the frameworks: loaded with them, with or without the founding case.
         data.fields = founding.fields
         if demo { data.merge(founding) }
-        try await repository.importDataset(data)
+        try await repository.importBatch(ImportBatch(data), as: .seed)
         return true
     }
 }

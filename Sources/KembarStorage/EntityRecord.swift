@@ -24,16 +24,22 @@ final class EntityRecord: Model, @unchecked Sendable {
     @OptionalField(key: "sort_date") var sortDate: String?
     /// The domain value as canonical JSON.
     @Field(key: "document") var document: String
+    /// 1 when created, one more with every change: what a stale write is told apart by.
+    @Field(key: "version") var version: Int
 
     init() {}
 
-    init(kind: EntityKind, key: String, partnership: String?, city: String?, sortDate: String?, document: String) {
+    init(
+        kind: EntityKind, key: String, partnership: String?, city: String?, sortDate: String?, document: String,
+        version: Int = 1
+    ) {
         self.kind = kind.rawValue
         self.key = key
         self.partnership = partnership
         self.city = city
         self.sortDate = sortDate
         self.document = document
+        self.version = version
     }
 }
 
@@ -41,44 +47,4 @@ final class EntityRecord: Model, @unchecked Sendable {
 enum EntityKind: String, CaseIterable, Sendable {
     case source, field, framework, crosswalk, city, organisation, partnership, agreement, milestone, activity
     case initiative, observation
-}
-
-/// Creates the `records` table.
-struct CreateRecords: AsyncMigration {
-    var name: String { "kembar-001-records" }
-
-    func prepare(on database: any Database) async throws {
-        try await database.schema(EntityRecord.schema)
-            .id()
-            .field("kind", .string, .required)
-            .field("key", .string, .required)
-            .field("partnership", .string)
-            .field("city", .string)
-            .field("sort_date", .string)
-            .field("document", .string, .required)
-            .unique(on: "kind", "key")
-            .create()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(EntityRecord.schema).delete()
-    }
-}
-
-/// Indexes for the lookups list pages make (records of a partnership, of a city).
-struct CreateRecordIndexes: AsyncMigration {
-    var name: String { "kembar-002-record-indexes" }
-
-    func prepare(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
-        try await sql.create(index: "records_kind_partnership").on(EntityRecord.schema).column("kind")
-            .column("partnership").run()
-        try await sql.create(index: "records_kind_city").on(EntityRecord.schema).column("kind").column("city").run()
-    }
-
-    func revert(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
-        try await sql.drop(index: "records_kind_partnership").run()
-        try await sql.drop(index: "records_kind_city").run()
-    }
 }

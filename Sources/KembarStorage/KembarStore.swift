@@ -76,7 +76,7 @@ public final class KembarStore: Sendable {
     /// Brings the schema up to date; safe to run on every start.
     public func migrate() async throws {
         let migrations = Migrations()
-        migrations.add(CreateRecords(), CreateRecordIndexes(), CreateGeneration())
+        migrations.add(CreateRecords(), CreateRecordIndexes(), CreateGeneration(), CreateChangesAndVersions())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger, on: eventLoopGroup.any())
         try await migrator.setupIfNeeded().get()

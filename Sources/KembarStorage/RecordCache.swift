@@ -2,32 +2,40 @@ import FluentKit
 import FluentSQL
 import Foundation
 
-/// Decoded records of each kind, kept between requests and valid for one generation of the database.
+/// Decoded records of each kind, kept between requests and brought up to date from the change log.
 ///
-/// Every write transaction (import, save, delete) increments the one-row `generation` table; a reader compares the
-/// stored generation (one tiny query) with the one its cached records were read at and reloads when they differ.
-/// Several Kembar servers sharing one database therefore never serve each other's stale records. Reading the
-/// generation before the records makes a race harmless: records read after a concurrent write are labelled with the
-/// older generation and simply read again next time.
+/// Every write appends to `changes` in its transaction. A reader asks for the latest sequence (one tiny query); when
+/// it is past the sequence a cached kind was read at, only the records the log names since then are read again and
+/// patched in — a save elsewhere costs the next request a few rows, not the whole kind. Several Kembar servers
+/// sharing one database therefore never serve each other's stale records. Reading the sequence before the records
+/// makes a race harmless: records read after a concurrent write are labelled with the older sequence and simply
+/// read again next time.
 final class RecordCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [String: (generation: Int, values: Any)] = [:]
-
-    func values<T>(_ kind: EntityKind, at generation: Int) -> [T]? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let entry = entries[kind.rawValue], entry.generation == generation else { return nil }
-        return entry.values as? [T]
+    struct Entry {
+        var sequence: Int
+        var values: Any
     }
 
-    func store<T>(_ values: [T], _ kind: EntityKind, at generation: Int) {
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+
+    func entry(_ kind: EntityKind) -> Entry? {
         lock.lock()
         defer { lock.unlock() }
-        entries[kind.rawValue] = (generation, values)
+        return entries[kind.rawValue]
+    }
+
+    func store<T>(_ values: [T], _ kind: EntityKind, at sequence: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        // Never replace newer records with older ones read by a slower request.
+        if let current = entries[kind.rawValue], current.sequence > sequence { return }
+        entries[kind.rawValue] = Entry(sequence: sequence, values: values)
     }
 }
 
-/// The database's generation: a counter every write transaction increments.
+/// The database's generation, as version 3 of the schema kept it; superseded by the change log (migration 004)
+/// and no longer written.
 final class GenerationRecord: Model, @unchecked Sendable {
     static let schema = "generation"
 
@@ -37,30 +45,4 @@ final class GenerationRecord: Model, @unchecked Sendable {
     init() {}
 
     init(value: Int) { self.value = value }
-}
-
-struct CreateGeneration: AsyncMigration {
-    var name: String { "kembar-003-generation" }
-
-    func prepare(on database: any Database) async throws {
-        try await database.schema(GenerationRecord.schema).id().field("value", .int, .required).create()
-        try await GenerationRecord(value: 0).create(on: database)
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(GenerationRecord.schema).delete()
-    }
-}
-
-extension Repository {
-    /// The current generation of the database.
-    func generation() async throws -> Int {
-        try await GenerationRecord.query(on: database).first()?.value ?? 0
-    }
-
-    /// Marks a write: call inside the writing transaction.
-    func bumpGeneration() async throws {
-        guard let sql = database as? any SQLDatabase else { return }
-        try await sql.raw("UPDATE generation SET value = value + 1").run()
-    }
 }

@@ -76,49 +76,41 @@ extension Repository {
     /// the stored record with that key. Throws ``InvalidInput`` whose violations name form columns, and writes
     /// nothing, when any rule is broken. Returns the record's key.
     @discardableResult
-    public func save(_ collection: EditableCollection, values: [String: String], creating: Bool) async throws -> String
-    {
+    public func save(
+        _ collection: EditableCollection, values: [String: String], creating: Bool,
+        as context: WriteContext = WriteContext(actor: "web", channel: .form)
+    ) async throws -> String {
         switch collection {
-        case .partnerships: try await save(Partnership.self, values, creating) { Dataset(partnerships: [$0]) }
-        case .agreements: try await save(Agreement.self, values, creating) { Dataset(agreements: [$0]) }
-        case .milestones: try await save(Milestone.self, values, creating) { Dataset(milestones: [$0]) }
-        case .activities: try await save(Activity.self, values, creating) { Dataset(activities: [$0]) }
-        case .cities: try await save(City.self, values, creating) { Dataset(cities: [$0]) }
-        case .initiatives:
-            try await save(Initiative.self, values, creating) { initiative in
-                Dataset(initiatives: [initiative])
-            } keep: { edited, stored in
-                // Figures are not part of the form; keep them.
-                var copy = edited
-                copy.figures = stored.figures
-                return copy
-            }
-        case .observations: try await save(Observation.self, values, creating) { Dataset(observations: [$0]) }
-        case .organisations: try await save(Organisation.self, values, creating) { Dataset(organisations: [$0]) }
-        case .sources: try await save(Source.self, values, creating) { Dataset(sources: [$0]) }
-        case .fields: try await save(Field.self, values, creating) { Dataset(fields: [$0]) }
+        case .partnerships: try await save(Partnership.self, values, creating, context) { Dataset(partnerships: [$0]) }
+        case .agreements: try await save(Agreement.self, values, creating, context) { Dataset(agreements: [$0]) }
+        case .milestones: try await save(Milestone.self, values, creating, context) { Dataset(milestones: [$0]) }
+        case .activities: try await save(Activity.self, values, creating, context) { Dataset(activities: [$0]) }
+        case .cities: try await save(City.self, values, creating, context) { Dataset(cities: [$0]) }
+        case .initiatives: try await save(Initiative.self, values, creating, context) { Dataset(initiatives: [$0]) }
+        case .observations: try await save(Observation.self, values, creating, context) { Dataset(observations: [$0]) }
+        case .organisations:
+            try await save(Organisation.self, values, creating, context) { Dataset(organisations: [$0]) }
+        case .sources: try await save(Source.self, values, creating, context) { Dataset(sources: [$0]) }
+        case .fields: try await save(Field.self, values, creating, context) { Dataset(fields: [$0]) }
         }
     }
 
     private func save<T: FlatCodable & StoredEntity>(
-        _ type: T.Type, _ values: [String: String], _ creating: Bool, wrap: (T) -> Dataset,
-        keep: (T, T) -> T = { edited, _ in edited }
+        _ type: T.Type, _ values: [String: String], _ creating: Bool, _ context: WriteContext, wrap: (T) -> Dataset
     ) async throws -> String {
-        var record = try T.read(values)
+        // The form shows every field of the record (its flat form round-trips), so what it sends replaces it whole.
+        let record = try T.read(values)
         let stored: T? = try await one(record.id)
         if creating, stored != nil {
             throw InvalidInput([
                 Violation(field: "key", value: record.id.rawValue, rule: .keyDuplicated, detail: "choose another key")
             ])
         }
-        if !creating {
-            guard let stored else {
-                throw InvalidInput([Violation(field: "key", value: record.id.rawValue, rule: .referenceUnknown)])
-            }
-            record = keep(record, stored)
+        if !creating, stored == nil {
+            throw InvalidInput([Violation(field: "key", value: record.id.rawValue, rule: .referenceUnknown)])
         }
         do {
-            try await importDataset(wrap(record))
+            try await importBatch(ImportBatch(wrap(record)), as: context)
         } catch let error as InvalidInput {
             throw InvalidInput(
                 error.violations.map { violation in
@@ -133,7 +125,10 @@ extension Repository {
 
     /// Deletes a record — with a partnership, its agreements, milestones and activities — unless other records
     /// still refer to it; then throws ``InvalidInput`` naming each of them and deletes nothing.
-    public func delete(_ collection: EditableCollection, key: String) async throws {
+    public func delete(
+        _ collection: EditableCollection, key: String,
+        as context: WriteContext = WriteContext(actor: "web", channel: .form)
+    ) async throws {
         var remaining = try await dataset()
         var removed: [(EntityKind, String)] = [(collection.kind, key)]
         func drop<T: Identifiable>(_ records: inout [T], where matches: (T) -> Bool) -> [T] {
@@ -165,12 +160,21 @@ extension Repository {
         let dangling = remaining.violations().filter { $0.rule == .referenceUnknown && $0.value == key }
         guard dangling.isEmpty else { throw InvalidInput(dangling) }
         let doomed = removed.map { ($0.0.rawValue, $0.1) }
+        let at = Self.timestamp()
         try await database.transaction { transaction in
+            var log: [ChangeRecord] = []
             for (kind, key) in doomed {
-                try await EntityRecord.query(on: transaction).filter(\.$kind == kind).filter(\.$key == key)
-                    .delete()
+                guard
+                    let record = try await EntityRecord.query(on: transaction).filter(\.$kind == kind)
+                        .filter(\.$key == key).first()
+                else { continue }
+                log.append(
+                    ChangeRecord(
+                        at: at, context: context, kind: kind, key: key, action: .delete, version: record.version,
+                        before: record.document, after: nil))
+                try await record.delete(on: transaction)
             }
-            try await Repository(database: transaction).bumpGeneration()
+            try await Repository(database: transaction).log(log)
         }
     }
 }

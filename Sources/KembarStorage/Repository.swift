@@ -166,10 +166,9 @@ public struct Repository: Sendable {
     ///   the bundled data would provide.
     @discardableResult
     public func importBatch(
-        _ batch: ImportBatch, mode: ImportMode = .replace, dryRun: Bool = false
-    ) async throws
-        -> ImportSummary
-    {
+        _ batch: ImportBatch, mode: ImportMode = .replace, dryRun: Bool = false,
+        as context: WriteContext = WriteContext(actor: "kembar", channel: .importer)
+    ) async throws -> ImportSummary {
         try await database.transaction { transaction in
             let repository = Repository(database: transaction)
             let violations = batch.violations(existing: try await repository.referenceIndex())
@@ -182,7 +181,7 @@ public struct Repository: Sendable {
             var summary = ImportSummary()
             summary.mode = mode
             summary.dryRun = dryRun
-            var writer = Writer(repository: repository, mode: mode, dryRun: dryRun)
+            var writer = Writer(repository: repository, mode: mode, dryRun: dryRun, context: context)
             let dataset = batch.dataset
             try await writer.upsert(dataset.sources, into: &summary)
             try await writer.upsert(dataset.fields, into: &summary)
@@ -205,7 +204,7 @@ public struct Repository: Sendable {
                         problems.map { $0.located(at: "\($0.location) (" + Self.mergedNote + ")") })
                 }
             }
-            if !dryRun, summary.inserted + summary.updated > 0 { try await repository.bumpGeneration() }
+            if !dryRun { try await repository.log(writer.log) }
             return summary
         }
     }
@@ -217,13 +216,27 @@ public struct Repository: Sendable {
         let repository: Repository
         let mode: ImportMode
         let dryRun: Bool
+        let context: WriteContext
+        let at = Repository.timestamp()
         /// In merge mode, the merged records, for checking them again.
         var merged = Dataset()
+        /// The changes written, for the log.
+        var log: [ChangeRecord] = []
 
-        init(repository: Repository, mode: ImportMode, dryRun: Bool) {
+        init(repository: Repository, mode: ImportMode, dryRun: Bool, context: WriteContext) {
             self.repository = repository
             self.mode = mode
             self.dryRun = dryRun
+            self.context = context
+        }
+
+        mutating func record(
+            _ kind: EntityKind, _ key: String, _ action: Change.Action, version: Int, before: String?, after: String?
+        ) {
+            log.append(
+                ChangeRecord(
+                    at: at, context: context, kind: kind.rawValue, key: key, action: action, version: version,
+                    before: before, after: after))
         }
 
         mutating func upsert<T: StoredEntity>(_ values: [T], into summary: inout ImportSummary) async throws {
@@ -246,11 +259,12 @@ public struct Repository: Sendable {
                 let key = incoming.id.rawValue
                 guard let record = existing[key] else {
                     summary.changes.append(RecordChange(collection: T.collection, key: key, action: .add))
+                    let document = try DocumentCoding.encode(incoming)
                     fresh.append(
                         EntityRecord(
                             kind: T.kind, key: key, partnership: incoming.partnershipColumn,
-                            city: incoming.cityColumn, sortDate: incoming.sortDateColumn,
-                            document: try DocumentCoding.encode(incoming)))
+                            city: incoming.cityColumn, sortDate: incoming.sortDateColumn, document: document))
+                    record(T.kind, key, .create, version: 1, before: nil, after: document)
                     continue
                 }
                 let stored = try DocumentCoding.decode(T.self, record.document)
@@ -268,10 +282,12 @@ public struct Repository: Sendable {
                         collection: T.collection, key: key, action: .change,
                         fields: try RecordMerge.changes(from: stored, to: value)))
                 guard !dryRun else { continue }
+                self.record(T.kind, key, .update, version: record.version + 1, before: record.document, after: document)
                 record.document = document
                 record.partnership = value.partnershipColumn
                 record.city = value.cityColumn
                 record.sortDate = value.sortDateColumn
+                record.version += 1
                 try await record.update(on: database)
             }
             if mode == .merge { T.add(mergedValues, to: &merged) }
@@ -285,20 +301,55 @@ public struct Repository: Sendable {
 
     // MARK: - Generic record access
 
-    /// Every record of a kind, in date then key order; served from the cache while the database is unchanged.
+    /// Every record of a kind, in date then key order; served from the cache, which the change log keeps current.
     func all<T: StoredEntity>() async throws -> [T] {
         guard let cache else { return try await load() }
-        let generation = try await generation()
-        if let cached: [T] = cache.values(T.kind, at: generation) { return cached }
-        let values: [T] = try await load()
-        cache.store(values, T.kind, at: generation)
+        let sequence = try await latestSequence()
+        guard let entry = cache.entry(T.kind), let cached = entry.values as? [T] else {
+            let values: [T] = try await load()
+            cache.store(values, T.kind, at: sequence)
+            return values
+        }
+        if entry.sequence == sequence { return cached }
+        // Only what the log names since the cached sequence is read again; a flood of changes reloads the kind.
+        let changed = try await ChangeRecord.query(on: database).filter(\.$id > entry.sequence)
+            .filter(\.$kind == T.kind.rawValue).field(\.$key).limit(Self.patchLimit + 1).all()
+        guard changed.count <= Self.patchLimit else {
+            let values: [T] = try await load()
+            cache.store(values, T.kind, at: sequence)
+            return values
+        }
+        let keys = Set(changed.map(\.key))
+        var values = cached
+        if !keys.isEmpty {
+            var fresh: [T] = []
+            for start in stride(from: 0, to: keys.count, by: 500) {
+                let chunk = Array(keys.sorted()[start..<min(start + 500, keys.count)])
+                fresh += try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
+                    .filter(\.$key ~~ chunk).all().map { try DocumentCoding.decode(T.self, $0.document) }
+            }
+            values = Self.ordered(values.filter { !keys.contains($0.id.rawValue) } + fresh)
+        }
+        cache.store(values, T.kind, at: sequence)
         return values
     }
 
+    /// Changes a cached kind patches in before it reads the whole kind again.
+    static let patchLimit = 2000
+
+    /// Date then key order, undated records first — the same on every backend and for patched caches.
+    static func ordered<T: StoredEntity>(_ values: [T]) -> [T] {
+        values.sorted { a, b in
+            let x = a.sortDateColumn ?? ""
+            let y = b.sortDateColumn ?? ""
+            return x != y ? x < y : a.id.rawValue < b.id.rawValue
+        }
+    }
+
     private func load<T: StoredEntity>() async throws -> [T] {
-        try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
-            .sort(\.$sortDate).sort(\.$key).all()
-            .map { try DocumentCoding.decode(T.self, $0.document) }
+        Self.ordered(
+            try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue).all()
+                .map { try DocumentCoding.decode(T.self, $0.document) })
     }
 
     func one<T: StoredEntity>(_ key: T.ID) async throws -> T? {

@@ -69,7 +69,8 @@ struct ImportController: RouteCollection {
         let mode: ImportMode = upload.mode == ImportMode.merge.rawValue ? .merge : .replace
         let confirmed = upload.confirm != nil && upload.pending != nil
         do {
-            let summary = try await req.repository.importBatch(batch, mode: mode, dryRun: !confirmed)
+            let summary = try await req.repository.importBatch(
+                batch, mode: mode, dryRun: !confirmed, as: WriteContext(actor: "web", channel: .importer))
             if !confirmed {
                 let bundle = try JSONEncoder().encode(files).base64EncodedString()
                 return try await render(req, summary: nil, problems: [], preview: Preview(summary, bundle, language))

@@ -45,6 +45,10 @@ struct Import: AsyncParsableCommand {
     var dryRun = false
     @Flag(help: "Add the files' fields and list items to stored records instead of replacing them whole.")
     var merge = false
+    @Option(
+        name: .customLong("as"),
+        help: "Who is importing, as recorded in the change log (default: the operating-system user).")
+    var actor: String?
     @Argument(help: "Files to import (.json dataset, .csv activities or observations).") var files: [String]
 
     func validate() throws {
@@ -57,7 +61,8 @@ struct Import: AsyncParsableCommand {
         let summary = try await options.withStore { store in
             do {
                 return try await store.repository.importBatch(
-                    batch, mode: merge ? .merge : .replace, dryRun: dryRun)
+                    batch, mode: merge ? .merge : .replace, dryRun: dryRun,
+                    as: WriteContext(actor: actor ?? Self.operatingSystemUser, channel: .cli))
             } catch let error as InvalidInput {
                 throw ImportFailed(violations: error.violations, language: lang)
             } catch let error as Repository.EmptyDatabase {
@@ -70,6 +75,12 @@ struct Import: AsyncParsableCommand {
             printError(Catalogue.replaced(summary.replaced, lang))
         }
         printError(ImportReport.summary(summary, lang))
+    }
+
+    /// The user running the command, as the environment names them.
+    static var operatingSystemUser: String {
+        let environment = ProcessInfo.processInfo.environment
+        return environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
     }
 
     /// Adds one file named on the command line (`-` is JSON on standard input) to the batch.

@@ -1,0 +1,118 @@
+import FluentKit
+import FluentSQL
+import Foundation
+
+/// Who writes, and through what: recorded with every change.
+public struct WriteContext: Sendable, Hashable {
+    /// The ways into the database.
+    public enum Channel: String, Sendable, Codable, CaseIterable {
+        case form, importer = "import", api, cli, seed
+    }
+
+    /// The person or process: a user name, the operating-system user of a CLI command, `kembar` for the bundled data.
+    public var actor: String
+    public var channel: Channel
+
+    public init(actor: String, channel: Channel) {
+        self.actor = actor
+        self.channel = channel
+    }
+
+    /// The bundled data loaded into an empty database.
+    public static let seed = WriteContext(actor: "kembar", channel: .seed)
+}
+
+/// One recorded write: who, when, through what, the record, and its document before and after. The history of a
+/// record is its changes; the log is append-only.
+public struct Change: Sendable, Hashable, Codable {
+    public enum Action: String, Sendable, Hashable, Codable { case create, update, delete }
+
+    /// Position in the log: strictly increasing with every write, across every server sharing the database.
+    public var sequence: Int
+    /// ISO 8601, UTC, to the second.
+    public var at: String
+    public var actor: String
+    public var channel: WriteContext.Channel
+    /// The record's kind (`activity`) and key.
+    public var kind: String
+    public var key: String
+    public var action: Action
+    /// The record's version after the change (1 when created); the version a delete removed.
+    public var version: Int
+    /// The record's canonical JSON before and after (absent for a create and a delete respectively).
+    public var before: String?
+    public var after: String?
+}
+
+/// A row of the `changes` table.
+final class ChangeRecord: Model, @unchecked Sendable {
+    static let schema = "changes"
+
+    @ID(custom: "seq", generatedBy: .database) var id: Int?
+    @Field(key: "at") var at: String
+    @Field(key: "actor") var actor: String
+    @Field(key: "channel") var channel: String
+    @Field(key: "kind") var kind: String
+    @Field(key: "key") var key: String
+    @Field(key: "action") var action: String
+    @Field(key: "version") var version: Int
+    @OptionalField(key: "before") var before: String?
+    @OptionalField(key: "after") var after: String?
+
+    init() {}
+
+    init(
+        at: String, context: WriteContext, kind: String, key: String, action: Change.Action, version: Int,
+        before: String?, after: String?
+    ) {
+        self.at = at
+        self.actor = context.actor
+        self.channel = context.channel.rawValue
+        self.kind = kind
+        self.key = key
+        self.action = action.rawValue
+        self.version = version
+        self.before = before
+        self.after = after
+    }
+
+    var change: Change {
+        Change(
+            sequence: id ?? 0, at: at, actor: actor, channel: WriteContext.Channel(rawValue: channel) ?? .cli,
+            kind: kind, key: key, action: Change.Action(rawValue: action) ?? .update, version: version, before: before,
+            after: after)
+    }
+}
+
+extension Repository {
+    /// The history of one record, oldest first.
+    public func history(kind: String, key: String) async throws -> [Change] {
+        try await ChangeRecord.query(on: database).filter(\.$kind == kind).filter(\.$key == key).sort(\.$id).all()
+            .map(\.change)
+    }
+
+    /// Every change after `sequence`, oldest first, at most `limit` of them.
+    public func changes(after sequence: Int, limit: Int = 1000) async throws -> [Change] {
+        try await ChangeRecord.query(on: database).filter(\.$id > sequence).sort(\.$id).limit(max(1, limit)).all()
+            .map(\.change)
+    }
+
+    /// The sequence of the latest change; 0 for a database that was never written.
+    public func latestSequence() async throws -> Int {
+        try await ChangeRecord.query(on: database).max(\.$id) ?? 0
+    }
+
+    /// Appends changes inside the writing transaction, stamped with one time.
+    func log(_ entries: [ChangeRecord]) async throws {
+        for start in stride(from: 0, to: entries.count, by: 200) {
+            try await entries[start..<min(start + 200, entries.count)].create(on: database)
+        }
+    }
+
+    static func timestamp(_ date: Date = Date()) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}
