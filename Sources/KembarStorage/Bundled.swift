@@ -21,9 +21,16 @@ public enum Bundled {
 extension KembarStore {
     /// Migrates, and on an empty database loads the bundled frameworks and fields and — unless `demo` is false — the
     /// founding dataset. Returns whether anything was loaded.
+    ///
+    /// Migration and seeding happen under the schema lock, so two servers starting together on a new database seed it
+    /// once.
     @discardableResult
     public func prepare(loadDemo demo: Bool) async throws -> Bool {
-        try await migrate()
+        try await withSchemaLock { try await self.migrateAndSeed(demo) }
+    }
+
+    private func migrateAndSeed(_ demo: Bool) async throws -> Bool {
+        try await runMigrations()
         guard try await repository.isEmpty() else { return false }
         var data = try Bundled.frameworks()
         let founding = try Bundled.foundingDataset()

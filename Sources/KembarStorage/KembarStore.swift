@@ -73,16 +73,6 @@ public final class KembarStore: Sendable {
     /// Records of this store as domain values.
     public var repository: Repository { Repository(database: database, cache: cache) }
 
-    /// Brings the schema up to date; safe to run on every start.
-    public func migrate() async throws {
-        let migrations = Migrations()
-        migrations.add(CreateRecords(), CreateRecordIndexes(), CreateGeneration(), CreateChangesAndVersions())
-        let migrator = Migrator(
-            databases: databases, migrations: migrations, logger: logger, on: eventLoopGroup.any())
-        try await migrator.setupIfNeeded().get()
-        try await migrator.prepareBatch().get()
-    }
-
     /// Closes connections and stops the threads this store started.
     public func close() async {
         await databases.shutdownAsync()

@@ -68,6 +68,46 @@ public func withTestStore<T>(_ backend: TestBackend, _ body: (KembarStore) async
     }
 }
 
+/// Two stores — two "servers" — on one fresh, empty, unmigrated database: an SQLite file, or a PostgreSQL schema of
+/// their own, removed afterwards.
+public func withTwoStores(
+    _ backend: TestBackend, _ body: (KembarStore, KembarStore) async throws -> Void
+) async throws {
+    var logger = Logger(label: "kembar.test")
+    logger.logLevel = .warning
+    switch backend {
+    case .sqlite:
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kembar-\(UUID().uuidString).sqlite")
+            .path
+        defer {
+            for suffix in ["", "-shm", "-wal", ".lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let first = try KembarStore.open(.sqliteFile(path: path), logger: logger)
+        let second = try KembarStore.open(.sqliteFile(path: path), logger: logger)
+        defer {
+            Task {
+                await first.close()
+                await second.close()
+            }
+        }
+        try await body(first, second)
+    case .postgres:
+        let url = try TestBackend.postgresURL()
+        let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let admin = try KembarStore.open(.postgres(url: url), logger: logger)
+        try await (admin.database as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
+        let first = try KembarStore.open(.postgres(url: url), logger: logger, postgresSearchPath: [schema])
+        let second = try KembarStore.open(.postgres(url: url), logger: logger, postgresSearchPath: [schema])
+        var failure: (any Error)?
+        do { try await body(first, second) } catch { failure = error }
+        await first.close()
+        await second.close()
+        try? await (admin.database as! any SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run()
+        await admin.close()
+        if let failure { throw failure }
+    }
+}
+
 private func run<T>(_ store: KembarStore, _ body: (KembarStore) async throws -> T) async throws -> T {
     do {
         try await store.migrate()

@@ -5,8 +5,9 @@ import Vapor
 
 /// Runs Kembar's web server until it is stopped (Ctrl-C or SIGTERM).
 ///
-/// Opens the store from `settings`, migrates it, loads the bundled data into an empty database (the founding
-/// dataset too when `loadDemo`), then serves on `settings.host`:`settings.port`. `announce` receives the lines
+/// Opens the store from `settings`; sets up a new database and loads the bundled data into an empty one (the
+/// founding dataset too when `loadDemo`) — but refuses a database whose schema is behind (`kembar migrate`) — then
+/// serves on `settings.host`:`settings.port`. `announce` receives the lines
 /// a person starting the server should read (the URL).
 public func runServer(settings: KembarSettings, loadDemo: Bool, announce: @Sendable (String) -> Void) async throws {
     let environment = Environment(name: "production", arguments: ["kembar", "serve"])
@@ -22,6 +23,11 @@ public func runServer(settings: KembarSettings, loadDemo: Bool, announce: @Senda
         throw error
     }
     do {
+        // A brand-new database is set up on the spot (the first `kembar serve` on a new machine); one whose schema
+        // is behind this Kembar's is not: upgrading is `kembar migrate`, an explicit step.
+        if case .behind = try await store.schemaState() {
+            throw SchemaNotReady(state: try await store.schemaState(), location: store.location)
+        }
         if try await store.prepare(loadDemo: loadDemo) {
             announce("Loaded the bundled data into \(settings.database).")
         }

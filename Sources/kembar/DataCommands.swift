@@ -6,9 +6,11 @@ import KembarStorage
 
 struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create or update the database schema.",
-        discussion: "Safe to run any number of times. Add --seed to load the bundled frameworks (and the founding "
-            + "dataset unless --no-demo) into an empty database, as `kembar serve` does.")
+        abstract: "Create or update the database schema: the deployment step before a new Kembar serves.",
+        discussion: "Safe to run any number of times, and taken under a lock (a PostgreSQL advisory lock, or a lock "
+            + "file beside an SQLite file), so two deployments never race. Other commands never migrate: they say "
+            + "when the database needs this. Add --seed to load the bundled frameworks and fields (and the founding "
+            + "dataset unless --no-demo) into an empty database, as the first `kembar serve` does.")
 
     @OptionGroup var options: DatabaseOptions
     @Flag(help: "Load the bundled data into an empty database.") var seed = false
@@ -16,10 +18,11 @@ struct Migrate: AsyncParsableCommand {
     var noDemo = false
 
     func run() async throws {
-        try await options.withStore { store in
+        try await options.withOpenStore { store in
             if seed, try await store.prepare(loadDemo: !noDemo) {
                 printError("Loaded the bundled data into \(store.location).")
             } else {
+                try await store.migrate()
                 printError("Schema of \(store.location) is up to date.")
             }
         }
@@ -58,7 +61,7 @@ struct Import: AsyncParsableCommand {
     func run() async throws {
         var batch = ImportBatch()
         for file in files { read(file, into: &batch) }
-        let summary = try await options.withStore { store in
+        let summary = try await options.withStore(dryRun ? .existing : .creatingIfNew) { store in
             do {
                 return try await store.repository.importBatch(
                     batch, mode: merge ? .merge : .replace, dryRun: dryRun,

@@ -42,14 +42,34 @@ struct DatabaseOptions: ParsableArguments {
         return settings
     }
 
-    /// Opens the store, migrates it, runs `body`, and closes the store whatever happens.
-    func withStore<T>(_ body: (KembarStore) async throws -> T) async throws -> T {
+    /// What a command needs of the schema.
+    enum SchemaNeed {
+        /// Read or write an existing, migrated database; never migrate (a read must not change the database).
+        case existing
+        /// A write that may set up a brand-new database (`kembar import` into an empty file); an existing one that
+        /// is behind still needs `kembar migrate`.
+        case creatingIfNew
+    }
+
+    /// Opens the store, checks its schema, runs `body`, and closes the store whatever happens.
+    func withStore<T>(_ need: SchemaNeed = .existing, _ body: (KembarStore) async throws -> T) async throws -> T {
+        try await withOpenStore { store in
+            switch try await store.schemaState() {
+            case .current: break
+            case .new where need == .creatingIfNew: try await store.migrate()
+            case let state: throw SchemaNotReady(state: state, location: store.location)
+            }
+            return try await body(store)
+        }
+    }
+
+    /// Opens the store, runs `body`, and closes the store whatever happens.
+    func withOpenStore<T>(_ body: (KembarStore) async throws -> T) async throws -> T {
         let settings = try settings()
         var logger = Logger(label: "kembar")
         logger.logLevel = settings.logLevel.flatMap(Logger.Level.init(rawValue:)) ?? .warning
         let store = try KembarStore.open(settings.database, logger: logger)
         do {
-            try await store.migrate()
             let result = try await body(store)
             await store.close()
             return result

@@ -94,7 +94,8 @@ struct Show: AsyncParsableCommand {
 
     func run() async throws {
         let key = PartnershipKey(partnership)
-        guard let slice = try await options.withStore({ try await $0.repository.dataset(partnership: key) }) else {
+        guard let slice = try await options.withStore(.existing, { try await $0.repository.dataset(partnership: key) })
+        else {
             throw ValidationError("No partnership '\(partnership)'. `kembar partnerships` lists them.")
         }
         if format == .json {

@@ -5,8 +5,9 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start the Kembar web application.",
         discussion: """
-            Migrates the database, and on an empty one loads the bundled frameworks and the founding dataset \
-            (Surabaya–Liverpool) so there is something to read at once; --no-demo loads only the frameworks. \
+            Sets up a new database, and on an empty one loads the bundled frameworks and the founding dataset \
+            (Surabaya–Liverpool) so there is something to read at once; --no-demo loads only the frameworks. A \
+            database whose schema is behind this Kembar's is refused: run `kembar migrate` first. \
             Listens on 127.0.0.1:8080 unless --host/--port or KEMBAR_HOST/KEMBAR_PORT say otherwise.
             """)
 

@@ -74,6 +74,19 @@ import Testing
         }
     }
 
+    @Test func readingCommandsNeverMigrate() async throws {
+        try await withDatabaseURL(.sqlite) { url in
+            for _ in 0..<2 {
+                // Asked twice: the first read created nothing, so the database is still new the second time.
+                let read = try CLI.run(["partnerships", "--database", url])
+                #expect(read.status != 0)
+                #expect(read.stderr.contains("is not set up: run `kembar migrate --seed` first"))
+            }
+            #expect(try CLI.run(["migrate", "--database", url]).status == 0)
+            #expect(try CLI.run(["partnerships", "--database", url]).status == 0)
+        }
+    }
+
     @Test func frameworksAndFieldsListTheKeysToReferTo() async throws {
         try await withDatabaseURL(.sqlite) { url in
             let none = try CLI.run(["fields", "--database", url])
