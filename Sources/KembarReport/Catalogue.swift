@@ -152,6 +152,15 @@ public enum Catalogue {
         language == .en ? "Ongoing, no update since \(since)" : "Berlangsung, tanpa pembaruan sejak \(since)"
     }
 
+    /// Rows of a pair list left out because their country is unknown.
+    public static func skippedRows(_ lines: [String], _ language: Language) -> String {
+        (language == .en
+            ? "Left out, as asked, because a country is unknown or a place is paired with itself (\(lines.count) rows): "
+            : "Dilewati, sesuai permintaan, karena negaranya tidak dikenal atau tempat dipasangkan dengan dirinya "
+                + "sendiri (\(lines.count) baris): ")
+            + lines.joined(separator: ", ")
+    }
+
     /// Why a file named for import could not be read.
     public enum Unreadable: Sendable { case missing, directory, unreadable, notUTF8 }
 

@@ -299,6 +299,36 @@ public struct Repository: Sendable {
         }
     }
 
+    /// A source named for an import is not stored.
+    public struct UnknownSource: Error, Sendable {
+        public var key: SourceKey
+    }
+
+    /// For a CSV file that is a list of twinning links (its header names city1 … lng2): the stored cities its places
+    /// are matched to, the country names, and the source to cite — `source`, or one named after the file. `nil` for
+    /// any other CSV file, which then costs no read of the cities.
+    public func pairListContext(
+        forCSV text: String, file: String, source key: SourceKey? = nil, skipInvalidRows: Bool = false
+    ) async throws -> ImportBatch.PairListContext? {
+        let header = text.prefix(while: { $0 != "\n" && $0 != "\r" }).split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        guard PairList.isPairList(header) else { return nil }
+        let source: Source
+        if let key {
+            guard let stored = try await self.source(key) else { throw UnknownSource(key: key) }
+            source = stored
+        } else {
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            source = Source(
+                id: SourceKey(PairList.sourceKey(forFile: name)), kind: .dataset, title: "Twinning links: \(name)",
+                note: "The list of twinning links an import read; name its original source with --source.")
+        }
+        return ImportBatch.PairListContext(
+            countries: try Bundled.countries(), cities: try await cities(), source: source,
+            skipInvalidRows: skipInvalidRows)
+    }
+
     // MARK: - Generic record access
 
     /// Every record of a kind, in date then key order; served from the cache, which the change log keeps current.

@@ -61,7 +61,9 @@ struct ImportController: RouteCollection {
                     batch.addUnreadable(file: file.name, reason: Catalogue.unreadable(.notUTF8, language))
                     continue
                 }
-                batch.addCSV(text, file: file.name)
+                batch.addCSV(
+                    text, file: file.name,
+                    pairs: try await req.repository.pairListContext(forCSV: text, file: file.name))
             } else {
                 batch.addJSON(file.content, file: file.name)
             }

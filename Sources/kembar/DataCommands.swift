@@ -52,26 +52,41 @@ struct Import: AsyncParsableCommand {
         name: .customLong("as"),
         help: "Who is importing, as recorded in the change log (default: the operating-system user).")
     var actor: String?
-    @Argument(help: "Files to import (.json dataset, .csv activities or observations).") var files: [String]
+    @Option(
+        name: .customLong("source"),
+        help: ArgumentHelp(
+            "For lists of twinning links: the key of the source every city and partnership cites (default: one "
+                + "named after the file)."))
+    var pairSource: String?
+    @Flag(
+        name: .customLong("skip-invalid-rows"),
+        help: ArgumentHelp(
+            "For lists of twinning links: leave out, and list, the rows whose country no name table knows or that "
+                + "pair a place with itself."))
+    var skipInvalidRows = false
+    @Argument(help: "Files to import (.json dataset, .csv activities, observations or twinning links).")
+    var files: [String]
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name at least one file to import.") }
     }
 
     func run() async throws {
-        var batch = ImportBatch()
-        for file in files { read(file, into: &batch) }
-        let summary = try await options.withStore(dryRun ? .existing : .creatingIfNew) { store in
+        let (summary, skipped) = try await options.withStore(dryRun ? .existing : .creatingIfNew) { store in
+            var batch = ImportBatch()
+            for file in files { try await read(file, into: &batch, store: store) }
             do {
-                return try await store.repository.importBatch(
+                let summary = try await store.repository.importBatch(
                     batch, mode: merge ? .merge : .replace, dryRun: dryRun,
                     as: WriteContext(actor: actor ?? Self.operatingSystemUser, channel: .cli))
+                return (summary, batch.skipped)
             } catch let error as InvalidInput {
                 throw ImportFailed(violations: error.violations, language: lang)
             } catch let error as Repository.EmptyDatabase {
                 throw ImportFailed(violations: error.violations, language: lang, emptyDatabase: true)
             }
         }
+        if !skipped.isEmpty { printError(Catalogue.skippedRows(skipped, lang)) }
         if dryRun {
             print(ImportReport.changes(summary, lang), terminator: "")
         } else if !summary.replaced.isEmpty {
@@ -87,7 +102,7 @@ struct Import: AsyncParsableCommand {
     }
 
     /// Adds one file named on the command line (`-` is JSON on standard input) to the batch.
-    private func read(_ file: String, into batch: inout ImportBatch) {
+    private func read(_ file: String, into batch: inout ImportBatch, store: KembarStore) async throws {
         var isDirectory: ObjCBool = false
         if file != "-" {
             guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
@@ -109,9 +124,21 @@ struct Import: AsyncParsableCommand {
             guard let text = String(data: data, encoding: .utf8) else {
                 return batch.addUnreadable(file: file, reason: Catalogue.unreadable(.notUTF8, lang))
             }
-            batch.addCSV(text, file: file)
+            batch.addCSV(text, file: file, pairs: try await pairContext(text, file: file, store: store))
         } else {
             batch.addJSON([UInt8](data), file: file)
+        }
+    }
+}
+
+extension Import {
+    /// For a list of twinning links, what reading it needs; `nil` for other CSV files.
+    func pairContext(_ text: String, file: String, store: KembarStore) async throws -> ImportBatch.PairListContext? {
+        do {
+            return try await store.repository.pairListContext(
+                forCSV: text, file: file, source: pairSource.map { SourceKey($0) }, skipInvalidRows: skipInvalidRows)
+        } catch let error as Repository.UnknownSource {
+            throw ValidationError("No source '\(error.key)' is stored: import it first, or leave --source out.")
         }
     }
 }

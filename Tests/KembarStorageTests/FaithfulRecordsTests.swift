@@ -193,3 +193,35 @@ import Testing
         }
     }
 }
+
+/// The real Indonesian links of the world list (Tests/Fixtures/twin-links-indonesia.csv, from ../shared/data).
+@Suite struct PairListImportTests {
+    func batch(_ store: KembarStore) async throws -> ImportBatch {
+        var batch = ImportBatch()
+        let text = try String(contentsOfFile: sharedFixture("twin-links-indonesia.csv"), encoding: .utf8)
+        batch.addCSV(
+            text, file: "twin-links-indonesia.csv",
+            pairs: ImportBatch.PairListContext(
+                countries: try Bundled.countries(), cities: try await store.repository.cities(),
+                source: Source(id: "wikipedia-twin-towns", kind: .web, title: "Lists of twin towns and sister cities")))
+        return batch
+    }
+
+    @Test(arguments: TestBackend.enabled)
+    func placesMatchStoredCitiesAndReimportChangesNothing(backend: TestBackend) async throws {
+        try await withTestStore(backend) { store in
+            try await store.prepare(loadDemo: true)
+            let first = try await store.repository.importBatch(try await batch(store))
+            #expect(first.inserted > 100 && first.updated == 0)
+            // Surabaya's links attach to the stored Surabaya; Liverpool too, by name, country and distance.
+            let partnerships = try await store.repository.partnerships()
+            let surabaya = partnerships.filter { $0.city == "surabaya" || $0.partnerCity == "surabaya" }
+            #expect(surabaya.count >= 10)
+            #expect(try await store.repository.cities().filter { $0.name.en == "Surabaya" }.count == 1)
+            // Again: the places are now stored cities, so only the partnerships and the source are read — unchanged.
+            let again = try await store.repository.importBatch(try await batch(store))
+            #expect(again.inserted == 0 && again.updated == 0 && again.unchanged > 90)
+            #expect(try await store.repository.partnerships().count == partnerships.count)
+        }
+    }
+}

@@ -66,7 +66,46 @@ public struct ImportBatch: Sendable {
     }
 
     /// Adds a CSV file of activities or observations.
-    public mutating func addCSV(_ text: String, file: String) {
+    /// What reading a pair list needs from the database and the bundled data.
+    public struct PairListContext: Sendable {
+        public var countries: CountryNames
+        /// The stored cities places are matched to.
+        public var cities: [City]
+        /// The source every city and partnership of the list cites (it is added to the import).
+        public var source: Source
+        public var skipInvalidRows: Bool
+
+        public init(countries: CountryNames, cities: [City], source: Source, skipInvalidRows: Bool = false) {
+            self.countries = countries
+            self.cities = cities
+            self.source = source
+            self.skipInvalidRows = skipInvalidRows
+        }
+    }
+
+    /// Lines of pair lists left out because a country is unknown (only with `skipInvalidRows`).
+    public private(set) var skipped: [String] = []
+
+    /// Adds a CSV file of activities, observations or — with `pairs` — twinning links (docs/CSV.md).
+    public mutating func addCSV(_ text: String, file: String, pairs: PairListContext? = nil) {
+        if let table = try? CSVTable(parsing: text), PairList.isPairList(table.header) {
+            guard let pairs else {
+                return addUnreadable(
+                    file: file,
+                    reason:
+                        "a list of twinning links is imported with `kembar import`, which matches its places to the stored cities"
+                )
+            }
+            let result = PairList.read(
+                table, file: file, countries: pairs.countries, source: pairs.source.id, existing: pairs.cities,
+                skipInvalidRows: pairs.skipInvalidRows)
+            readingProblems += result.problems
+            skipped += result.skipped
+            var fragment = result.dataset
+            fragment.sources = [pairs.source]
+            append(fragment, origin: { collection, index in "\(file) \(collection)[\(index)]" })
+            return
+        }
         let result = RecordCSV.read(text, file: file)
         readingProblems += result.problems
         var lines = result.lines.makeIterator()
