@@ -152,6 +152,25 @@ public enum Catalogue {
         language == .en ? "Ongoing, no update since \(since)" : "Berlangsung, tanpa pembaruan sejak \(since)"
     }
 
+    /// A save refused because the record changed since the form was opened.
+    public static func staleEdit(
+        actor: String?, at: String?, version: Int, differing: [String], _ language: Language
+    ) -> String {
+        let who = actor ?? (language == .en ? "someone" : "seseorang")
+        let when = at.map { " (\($0))" } ?? ""
+        let fields =
+            differing.isEmpty
+            ? ""
+            : (language == .en
+                ? " Fields that now differ from what you typed: " : " Isian yang kini berbeda dari ketikan Anda: ")
+                + differing.joined(separator: ", ") + "."
+        return language == .en
+            ? "Not saved: \(who) changed this record\(when) while you were editing it (it is now version \(version)). "
+                + "What you typed is kept below; check it against the record, then save again to replace it.\(fields)"
+            : "Tidak disimpan: \(who) mengubah data ini\(when) saat Anda menyuntingnya (kini versi \(version)). "
+                + "Ketikan Anda tetap di bawah; periksa terhadap data tersebut, lalu simpan lagi untuk menggantinya.\(fields)"
+    }
+
     /// Rows of a pair list left out because their country is unknown.
     public static func skippedRows(_ lines: [String], _ language: Language) -> String {
         (language == .en

@@ -56,6 +56,12 @@ public enum EditableCollection: String, CaseIterable, Sendable {
 }
 
 extension Repository {
+    /// The stored record's version (1 when created, one more with every change), or `nil` when there is none.
+    public func version(_ collection: EditableCollection, key: String) async throws -> Int? {
+        try await EntityRecord.query(on: database).filter(\.$kind == collection.kind.rawValue).filter(\.$key == key)
+            .first()?.version
+    }
+
     /// The stored record's form values, or `nil` when there is no such record.
     public func formValues(_ collection: EditableCollection, key: String) async throws -> [String: String]? {
         switch collection {
@@ -76,41 +82,47 @@ extension Repository {
     /// the stored record with that key. Throws ``InvalidInput`` whose violations name form columns, and writes
     /// nothing, when any rule is broken. Returns the record's key.
     @discardableResult
+    /// - Parameter version: the stored version the edited values were read from (the form's hidden `_version`); when
+    ///   the record has changed since, nothing is written and ``Repository/StaleWrite`` says who changed it.
     public func save(
         _ collection: EditableCollection, values: [String: String], creating: Bool,
-        as context: WriteContext = WriteContext(actor: "web", channel: .form)
+        as context: WriteContext = WriteContext(actor: "web", channel: .form), basedOn version: Int? = nil
     ) async throws -> String {
-        switch collection {
-        case .partnerships: try await save(Partnership.self, values, creating, context) { Dataset(partnerships: [$0]) }
-        case .agreements: try await save(Agreement.self, values, creating, context) { Dataset(agreements: [$0]) }
-        case .milestones: try await save(Milestone.self, values, creating, context) { Dataset(milestones: [$0]) }
-        case .activities: try await save(Activity.self, values, creating, context) { Dataset(activities: [$0]) }
-        case .cities: try await save(City.self, values, creating, context) { Dataset(cities: [$0]) }
-        case .initiatives: try await save(Initiative.self, values, creating, context) { Dataset(initiatives: [$0]) }
-        case .observations: try await save(Observation.self, values, creating, context) { Dataset(observations: [$0]) }
+        let slot = "\(collection.kind.rawValue)/\((values["key"] ?? "").trimmingCharacters(in: .whitespaces))"
+        let expected = creating ? [slot: 0] : version.map { [slot: $0] } ?? [:]
+        return switch collection {
+        case .partnerships:
+            try await save(Partnership.self, values, creating, context, expected) { Dataset(partnerships: [$0]) }
+        case .agreements:
+            try await save(Agreement.self, values, creating, context, expected) { Dataset(agreements: [$0]) }
+        case .milestones:
+            try await save(Milestone.self, values, creating, context, expected) { Dataset(milestones: [$0]) }
+        case .activities:
+            try await save(Activity.self, values, creating, context, expected) { Dataset(activities: [$0]) }
+        case .cities: try await save(City.self, values, creating, context, expected) { Dataset(cities: [$0]) }
+        case .initiatives:
+            try await save(Initiative.self, values, creating, context, expected) { Dataset(initiatives: [$0]) }
+        case .observations:
+            try await save(Observation.self, values, creating, context, expected) { Dataset(observations: [$0]) }
         case .organisations:
-            try await save(Organisation.self, values, creating, context) { Dataset(organisations: [$0]) }
-        case .sources: try await save(Source.self, values, creating, context) { Dataset(sources: [$0]) }
-        case .fields: try await save(Field.self, values, creating, context) { Dataset(fields: [$0]) }
+            try await save(Organisation.self, values, creating, context, expected) { Dataset(organisations: [$0]) }
+        case .sources: try await save(Source.self, values, creating, context, expected) { Dataset(sources: [$0]) }
+        case .fields: try await save(Field.self, values, creating, context, expected) { Dataset(fields: [$0]) }
         }
     }
 
     private func save<T: FlatCodable & StoredEntity>(
-        _ type: T.Type, _ values: [String: String], _ creating: Bool, _ context: WriteContext, wrap: (T) -> Dataset
+        _ type: T.Type, _ values: [String: String], _ creating: Bool, _ context: WriteContext,
+        _ expected: [String: Int], wrap: (T) -> Dataset
     ) async throws -> String {
         // The form shows every field of the record (its flat form round-trips), so what it sends replaces it whole.
         let record = try T.read(values)
-        let stored: T? = try await one(record.id)
-        if creating, stored != nil {
-            throw InvalidInput([
-                Violation(field: "key", value: record.id.rawValue, rule: .keyDuplicated, detail: "choose another key")
-            ])
-        }
-        if !creating, stored == nil {
+        // Creating over an existing key is refused inside the write transaction (expected version 0).
+        if !creating, try await one(record.id) as T? == nil {
             throw InvalidInput([Violation(field: "key", value: record.id.rawValue, rule: .referenceUnknown)])
         }
         do {
-            try await importBatch(ImportBatch(wrap(record)), as: context)
+            try await importBatch(ImportBatch(wrap(record)), as: context, basedOn: expected)
         } catch let error as InvalidInput {
             throw InvalidInput(
                 error.violations.map { violation in
@@ -161,7 +173,8 @@ extension Repository {
         guard dangling.isEmpty else { throw InvalidInput(dangling) }
         let doomed = removed.map { ($0.0.rawValue, $0.1) }
         let at = Self.timestamp()
-        try await database.transaction { transaction in
+        try await writeTransaction { repository in
+            let transaction = repository.database
             var log: [ChangeRecord] = []
             for (kind, key) in doomed {
                 guard
@@ -174,7 +187,7 @@ extension Repository {
                         before: record.document, after: nil))
                 try await record.delete(on: transaction)
             }
-            try await Repository(database: transaction).log(log)
+            try await repository.log(log)
         }
     }
 }

@@ -141,6 +141,18 @@ public struct Repository: Sendable {
         }
     }
 
+    /// A write based on a version of a record that is no longer the stored one: someone else saved it since.
+    /// Nothing was written; `latest` says who changed it, when, and what it is now.
+    public struct StaleWrite: Error, Sendable {
+        public var kind: String
+        public var key: String
+        /// The version the write was based on, and the one stored now.
+        public var expected: Int
+        public var current: Int
+        /// The change that made the stored version, when the log has it.
+        public var latest: Change?
+    }
+
     /// An import refused because the database holds nothing it could refer to: it needs the bundled data first.
     public struct EmptyDatabase: Error, Equatable, Sendable {
         public var violations: [Violation]
@@ -167,10 +179,10 @@ public struct Repository: Sendable {
     @discardableResult
     public func importBatch(
         _ batch: ImportBatch, mode: ImportMode = .replace, dryRun: Bool = false,
-        as context: WriteContext = WriteContext(actor: "kembar", channel: .importer)
+        as context: WriteContext = WriteContext(actor: "kembar", channel: .importer),
+        basedOn expected: [String: Int] = [:]
     ) async throws -> ImportSummary {
-        try await database.transaction { transaction in
-            let repository = Repository(database: transaction)
+        try await writeTransaction { repository in
             let violations = batch.violations(existing: try await repository.referenceIndex())
             if !violations.isEmpty {
                 if violations.contains(where: { $0.rule == .referenceUnknown }), try await repository.isEmpty() {
@@ -182,6 +194,7 @@ public struct Repository: Sendable {
             summary.mode = mode
             summary.dryRun = dryRun
             var writer = Writer(repository: repository, mode: mode, dryRun: dryRun, context: context)
+            writer.expected = expected
             let dataset = batch.dataset
             try await writer.upsert(dataset.sources, into: &summary)
             try await writer.upsert(dataset.fields, into: &summary)
@@ -222,6 +235,9 @@ public struct Repository: Sendable {
         var merged = Dataset()
         /// The changes written, for the log.
         var log: [ChangeRecord] = []
+        /// `kind/key` → the version a write was based on (a form's hidden version): a different stored version
+        /// refuses the write; 0 means the record must not exist (a create).
+        var expected: [String: Int] = [:]
 
         init(repository: Repository, mode: ImportMode, dryRun: Bool, context: WriteContext) {
             self.repository = repository
@@ -266,6 +282,17 @@ public struct Repository: Sendable {
                             city: incoming.cityColumn, sortDate: incoming.sortDateColumn, document: document))
                     record(T.kind, key, .create, version: 1, before: nil, after: document)
                     continue
+                }
+                if expected["\(T.kind.rawValue)/\(key)"] == 0 {
+                    // A create: the key was free when the form was read, and must still be.
+                    throw InvalidInput([
+                        Violation(field: "id", value: key, rule: .keyDuplicated, detail: "choose another key")
+                    ])
+                }
+                if let version = expected["\(T.kind.rawValue)/\(key)"], version != record.version {
+                    throw StaleWrite(
+                        kind: T.kind.rawValue, key: key, expected: version, current: record.version,
+                        latest: try await repository.history(kind: T.kind.rawValue, key: key).last)
                 }
                 let stored = try DocumentCoding.decode(T.self, record.document)
                 let value = mode == .merge ? try RecordMerge.merge(stored: stored, incoming: incoming) : incoming

@@ -71,6 +71,7 @@ extension KembarStore {
     }
 
     func runMigrations() async throws {
+        try await useWriteAheadLog()
         let migrations = Migrations()
         migrations.add(Self.migrationList)
         let migrator = Migrator(

@@ -36,7 +36,8 @@ struct FormController: RouteCollection {
         let collection = try collection(req)
         let key = try req.parameters.require("key")
         guard let values = try await req.repository.formValues(collection, key: key) else { throw Abort(.notFound) }
-        return try await render(req, collection, values: values, errors: [:], creating: false)
+        let version = try await req.repository.version(collection, key: key)
+        return try await render(req, collection, values: values, errors: [:], creating: false, version: version)
     }
 
     func create(req: Request) async throws -> Response {
@@ -53,13 +54,16 @@ struct FormController: RouteCollection {
         let collection = try collection(req)
         var values = try req.content.decode([String: String].self)
         if !creating { values["key"] = try req.parameters.require("key") }
+        // The version the form was read at: a save over a record changed since is refused, never lost.
+        let version = values.removeValue(forKey: "_version").flatMap { Int($0) }
         // "Suggest tags" shows the form again with the lexicon's suggestions for what was typed; nothing is saved.
         if values.removeValue(forKey: "action") == "suggest" {
-            return try await render(req, collection, values: values, errors: [:], creating: creating).encodeResponse(
-                for: req)
+            return try await render(req, collection, values: values, errors: [:], creating: creating, version: version)
+                .encodeResponse(for: req)
         }
         do {
-            let key = try await req.repository.save(collection, values: values, creating: creating)
+            let key = try await req.repository.save(
+                collection, values: values, creating: creating, basedOn: creating ? nil : version)
             return req.redirect(
                 to: Self.page(of: collection, key: key, values: values) + "?notice=saved", redirectType: .normal)
         } catch let error as InvalidInput {
@@ -68,9 +72,25 @@ struct FormController: RouteCollection {
                 errors[collection.column(for: violation.field), default: []].append(
                     Self.message(violation, req.language))
             }
-            let view = try await render(req, collection, values: values, errors: errors, creating: creating)
+            let view = try await render(
+                req, collection, values: values, errors: errors, creating: creating, version: version)
             // 200, not 422: the page is a complete answer (the form with its messages), and browsers log 4xx
             // page loads as console errors.
+            return try await view.encodeResponse(for: req)
+        } catch let stale as Repository.StaleWrite {
+            // Someone saved the record meanwhile: say who and when, keep what this user typed, show which fields
+            // now differ, and carry the new version so a second save is a deliberate one.
+            let key = values["key"] ?? ""
+            let stored = try await req.repository.formValues(collection, key: key) ?? [:]
+            let differing = collection.columns.map(\.name).filter {
+                (stored[$0] ?? "").trimmingCharacters(in: .whitespaces)
+                    != (values[$0] ?? "").trimmingCharacters(in: .whitespaces)
+            }
+            let message = Catalogue.staleEdit(
+                actor: stale.latest?.actor, at: stale.latest?.at, version: stale.current,
+                differing: differing.map { Catalogue.column($0, req.language) }, req.language)
+            let view = try await render(
+                req, collection, values: values, errors: ["": [message]], creating: false, version: stale.current)
             return try await view.encodeResponse(for: req)
         }
     }
@@ -129,7 +149,7 @@ struct FormController: RouteCollection {
 
     func render(
         _ req: Request, _ collection: EditableCollection, values: [String: String], errors: [String: [String]],
-        creating: Bool
+        creating: Bool, version: Int? = nil
     ) async throws -> View {
         let language = req.language
         let entity = Catalogue.entity(collection.rawValue, language)
@@ -152,7 +172,7 @@ struct FormController: RouteCollection {
         }
         let page = FormPage(
             chrome: Chrome(req, title: heading, section: "/"), heading: heading, action: req.url.path,
-            fields: fields, general: errors[""] ?? [],
+            version: version.map(String.init), fields: fields, general: errors[""] ?? [],
             errorSummary: errors.isEmpty ? nil : Catalogue.page(.fixErrors, language),
             save: Catalogue.page(.save, language), cancel: Catalogue.page(.cancel, language),
             cancelHref: creating ? "/" : Self.page(of: collection, key: values["key"] ?? "", values: values),
@@ -276,6 +296,8 @@ struct FormPage: Encodable {
     var chrome: Chrome
     var heading: String
     var action: String
+    /// The stored version the form was filled from (edit forms), sent back as `_version`.
+    var version: String?
     var fields: [Field]
     var general: [String]
     var errorSummary: String?

@@ -1,5 +1,6 @@
 import Foundation
 import KembarCore
+import KembarStorage
 import KembarTestSupport
 import Testing
 import VaporTesting
@@ -79,6 +80,52 @@ import VaporTesting
             try await app.testing().test(.GET, "/cities/surabaya?lang=en") { res async in
                 #expect(res.body.string.contains("1e+19"))
             }
+        }
+    }
+}
+
+/// Two editors with the same form open: the second save is refused with who changed the record, and nothing typed
+/// is lost.
+@Suite struct StaleEditTests {
+    @Test(arguments: TestBackend.enabled)
+    func aStaleEditIsRefusedWithItsAuthorAndTheInputKept(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            let path = "/edit/activities/sbylpl-2020-trfc-coaching-clinic?lang=en"
+            try await app.testing().test(.GET, path) { res async in
+                #expect(res.body.string.contains(#"name="_version" value="1""#))
+            }
+            var form = try #require(
+                try await app.kembarStore.repository.formValues(.activities, key: "sbylpl-2020-trfc-coaching-clinic"))
+            form["_version"] = "1"
+            // Meanwhile another editor saves the record.
+            var theirs = form
+            theirs["note"] = "Changed by Budi."
+            theirs.removeValue(forKey: "_version")
+            try await app.kembarStore.repository.save(
+                .activities, values: theirs, creating: false, as: WriteContext(actor: "budi", channel: .form),
+                basedOn: 1)
+            var mine = form
+            mine["title_en"] = "My better title"
+            try await app.testing().test(
+                .POST, path, beforeRequest: { req in try req.content.encode(mine, as: .urlEncodedForm) }
+            ) { res async in
+                let page = res.body.string
+                #expect(page.contains("Not saved: budi changed this record"))
+                #expect(page.contains("My better title"), "what the user typed is kept")
+                #expect(page.contains(#"name="_version" value="2""#), "a second save is a deliberate one")
+                #expect(page.contains("Note"), "the differing field is named")
+            }
+            let stored = try await app.kembarStore.repository.activity("sbylpl-2020-trfc-coaching-clinic")
+            #expect(stored?.note == "Changed by Budi." && stored?.title.en != "My better title")
+            mine["_version"] = "2"
+            try await app.testing().test(
+                .POST, path, beforeRequest: { req in try req.content.encode(mine, as: .urlEncodedForm) }
+            ) { res async in
+                #expect(res.status == .seeOther || res.status == .found)
+            }
+            #expect(
+                try await app.kembarStore.repository.activity("sbylpl-2020-trfc-coaching-clinic")?.title.en
+                    == "My better title")
         }
     }
 }
