@@ -53,6 +53,7 @@ public func configureKembar(_ app: Application, store: KembarStore, allowWrites:
     app.leaf.cache.isEnabled = app.environment.isRelease
     app.middleware = Middlewares()
     app.middleware.use(KembarErrorMiddleware())
+    app.middleware.use(PathLimitMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: assets.path + "/"))
     app.middleware.use(LanguageCookieMiddleware())
     try app.register(collection: APIController())
@@ -84,6 +85,27 @@ struct LanguageCookieMiddleware: AsyncMiddleware {
 }
 
 /// Turns every error into a JSON body (for `/api`) or a short page, never exposing internals on server errors.
+/// Refuses paths no Kembar page has — longer than 2,048 characters, or with a segment longer than 255 (a key is at
+/// most 120) — with 414 before anything looks them up; the file system would fail on such names with a server error.
+struct PathLimitMiddleware: AsyncMiddleware {
+    static let maximumPath = 2048
+    static let maximumSegment = 255
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let path = request.url.path
+        if path.utf8.count > Self.maximumPath
+            || path.split(separator: "/").contains(where: { $0.utf8.count > Self.maximumSegment })
+        {
+            throw Abort(
+                .uriTooLong,
+                reason: request.language == .en
+                    ? "This address is too long to be a page of Kembar."
+                    : "Alamat ini terlalu panjang untuk halaman Kembar.")
+        }
+        return try await next.respond(to: request)
+    }
+}
+
 struct KembarErrorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
