@@ -153,6 +153,7 @@ enum DetailTranslation {
         rule(#"valid from (.+)"#, "berlaku sejak %1"), rule(#"count (.+)"#, "jumlah %1"),
         rule("-90 to 90", "-90 sampai 90"), rule("-180 to 180", "-180 sampai 180"),
         rule("node name", "nama simpul"),
+        rule("only http:// and https:// addresses", "hanya alamat http:// dan https://"),
         rule(#"ISO 3166-2, e\.g\. (.+)"#, "ISO 3166-2, mis. %1"),
         rule("two upper-case letters \\(ISO 3166-1 alpha-2\\)", "dua huruf kapital (ISO 3166-1 alpha-2)"),
         rule(

@@ -118,20 +118,8 @@ enum PartnershipText {
         let agreements = slice.agreements.filter { $0.partnership == key }.sorted { $0.signed < $1.signed }
         let activities = slice.activities.filter { $0.partnership == key }.sorted { $0.start < $1.start }
         // Only what this partnership's records cite, numbered by first citation: one number per source.
-        var order: [SourceKey] = []
-        func cite(_ keys: [SourceKey]) -> String {
-            var numbers: [Int] = []
-            for key in keys {
-                if let index = order.firstIndex(of: key) {
-                    numbers.append(index + 1)
-                } else {
-                    order.append(key)
-                    numbers.append(order.count)
-                }
-            }
-            let unique = numbers.reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
-            return unique.isEmpty ? "" : " [" + unique.map(String.init).joined(separator: ", ") + "]"
-        }
+        var numbering = CitationNumbering()
+        func cite(_ keys: [SourceKey]) -> String { numbering.cite(keys) }
         var out = ""
         let names = ([partnership.city] + [partnership.partnerCity].compactMap { $0 }).map { cities[$0] ?? $0.rawValue }
         out += names.joined(separator: " – ") + " (\(partnership.id))\n"
@@ -216,7 +204,7 @@ enum PartnershipText {
             if let note = activity.note { out += "    \(Catalogue.column("note", lang)): \(note)\n" }
         }
         out += "\n\(Catalogue.label(.sources, lang))\n"
-        for (index, key) in order.enumerated() {
+        for (index, key) in numbering.order.enumerated() {
             guard let source = slice.sources.first(where: { $0.id == key }) else {
                 out += "  [\(index + 1)] \(key)\n"
                 continue

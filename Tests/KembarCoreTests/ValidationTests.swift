@@ -217,6 +217,16 @@ func sampleDataset() throws -> Dataset {
         }
     }
 
+    @Test func sourceLinksAreWebAddressesOnly() {
+        for url in ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "ftp://x"] {
+            let source = Source(id: "s", kind: .web, title: "t", url: url)
+            #expect(source.violations(references: ReferenceIndex()).map(\.field) == ["url"], "\(url)")
+        }
+        #expect(
+            Source(id: "s", kind: .web, title: "t", url: "HTTPS://x.org").violations(references: ReferenceIndex())
+                .isEmpty)
+    }
+
     @Test func rejectsWrongFormatAndBrokenJSON() throws {
         let foreign = try DatasetCodec.decode(Data(#"{"format": "iati", "version": 3}"#.utf8))
         #expect(foreign.violations().map(\.field) == ["format", "version"])

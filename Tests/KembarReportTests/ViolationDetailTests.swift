@@ -36,7 +36,7 @@ import Testing
     static func brokenRecords() throws -> Dataset {
         let date = { (text: String) in try PartialDate(parsing: text) }
         var data = Dataset(
-            sources: [Source(id: "Bad Key", kind: .news, title: " ")],
+            sources: [Source(id: "Bad Key", kind: .news, title: " ", url: "javascript:alert(1)")],
             cities: [
                 City(
                     id: "c", name: LocalizedText(), country: "idn", subdivision: "GB-XX", adminLevel: .city,

@@ -79,6 +79,9 @@ func withKembarApp(_ backend: TestBackend, _ test: (Application) async throws ->
             try await app.testing().test(.GET, "healthz") { res async throws in
                 #expect(res.status == .ok)
                 #expect(try res.content.decode(HealthDTO.self).status == "ok")
+                #expect(!res.body.string.contains("sqlite") && !res.body.string.contains("memory"))
+                #expect(res.headers.first(name: "Content-Security-Policy")?.contains("frame-ancestors 'none'") == true)
+                #expect(res.headers.first(name: "X-Content-Type-Options") == "nosniff")
             }
         }
     }

@@ -204,6 +204,10 @@ extension Source: Validatable {
         var c = ViolationCollector(references: references)
         c.key(id)
         if title.trimmingCharacters(in: .whitespaces).isEmpty { c.add("title", title, .textEmpty) }
+        // A link a reader will follow: web addresses only (a `javascript:` or `file:` URL is refused).
+        if let url, !(url.lowercased().hasPrefix("https://") || url.lowercased().hasPrefix("http://")) {
+            c.add("url", url, .valueInvalid, "only http:// and https:// addresses")
+        }
         return c.violations
     }
 }

@@ -72,7 +72,7 @@ public struct EvaluationReport: Sendable {
     public func fragment(_ language: Language, numbering: [SourceKey] = []) -> String {
         let omitted: [ReportStrings.Heading] = [.timeline, .agreements, .activities, .sources]
         var builder = ReportBuilder(report: self, language: language)
-        builder.sourceOrder = numbering
+        builder.numbering = CitationNumbering(order: numbering)
         return builder.build().fragment(omitting: Set(omitted.map { ReportStrings.heading($0, language) }))
     }
 
@@ -94,7 +94,7 @@ public struct EvaluationReport: Sendable {
 struct ReportBuilder {
     let report: EvaluationReport
     let language: Language
-    var sourceOrder: [SourceKey] = []
+    var numbering = CitationNumbering()
 
     init(report: EvaluationReport, language: Language) {
         self.report = report
@@ -148,19 +148,7 @@ struct ReportBuilder {
     func date(_ value: PartialDate?) -> String { value.map { Format.date($0, language) } ?? "—" }
 
     /// " [1, 2]" for the given sources, numbering new ones.
-    mutating func cite(_ keys: [SourceKey]) -> String {
-        guard !keys.isEmpty else { return "" }
-        var numbers: [Int] = []
-        for key in keys {
-            if let index = sourceOrder.firstIndex(of: key) {
-                numbers.append(index + 1)
-            } else {
-                sourceOrder.append(key)
-                numbers.append(sourceOrder.count)
-            }
-        }
-        return " [" + OrderedUnique.of(numbers).map(String.init).joined(separator: ", ") + "]"
-    }
+    mutating func cite(_ keys: [SourceKey]) -> String { numbering.cite(keys) }
 
     // MARK: Build
 
@@ -718,7 +706,7 @@ struct ReportBuilder {
         document.add(.heading(level: 2, text: S.heading(.sources, language)))
         document.add(
             .numbered(
-                sourceOrder.map { key in
+                numbering.order.map { key in
                     data.sources.first { $0.id == key }.map(citation) ?? key.rawValue
                 }))
         document.add(.note(S.computedBy(language)))
@@ -745,6 +733,29 @@ struct ReportBuilder {
             parts.append(url + (accessed ?? ""))
         }
         return parts.joined(separator: ". ")
+    }
+}
+
+/// One numbering of sources per document: each source gets a number when first cited and keeps it.
+public struct CitationNumbering: Sendable {
+    /// The sources in the order they were first cited; number `i + 1` is `order[i]`.
+    public var order: [SourceKey]
+
+    public init(order: [SourceKey] = []) { self.order = order }
+
+    /// " [1, 2]" for the given sources (each number once), numbering new ones; "" for none.
+    public mutating func cite(_ keys: [SourceKey]) -> String {
+        guard !keys.isEmpty else { return "" }
+        var numbers: [Int] = []
+        for key in keys {
+            if let index = order.firstIndex(of: key) {
+                numbers.append(index + 1)
+            } else {
+                order.append(key)
+                numbers.append(order.count)
+            }
+        }
+        return " [" + OrderedUnique.of(numbers).map(String.init).joined(separator: ", ") + "]"
     }
 }
 
