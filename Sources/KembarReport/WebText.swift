@@ -93,6 +93,25 @@ extension WebText {
 }
 
 extension WebText {
+    /// A form choice's label: the value in the reader's language, with the code it stands for.
+    public static func choice(_ column: String, _ raw: String, _ language: Language) -> String {
+        let name: String
+        switch column {
+        case "travel": name = Activity.Travel(rawValue: raw).map { Catalogue.name($0, language) } ?? raw
+        case "venue": name = Activity.Venue(rawValue: raw).map { Catalogue.name($0, language) } ?? raw
+        case "stage": name = Partnership.Stage(rawValue: raw).map { Catalogue.name($0, language) } ?? raw
+        default:
+            if column == "kind", let kind = Agreement.Kind(rawValue: raw), Activity.Kind(rawValue: raw) == nil {
+                name = Catalogue.name(kind, language)
+            } else if column == "kind", let kind = Partnership.Kind(rawValue: raw) {
+                name = Catalogue.name(kind, language)
+            } else {
+                name = term(raw, language)
+            }
+        }
+        return name == raw ? raw : "\(name) (\(raw))"
+    }
+
     /// "… and 9,700 more records."
     public static func andMore(_ count: Int, _ language: Language) -> String {
         language == .en

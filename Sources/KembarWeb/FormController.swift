@@ -266,7 +266,9 @@ struct FormPage: Encodable {
                 input = "select"
                 self.options =
                     [Option(value: "", label: "—", selected: value.isEmpty)]
-                    + values.map { Option(value: $0, label: $0, selected: $0 == value) }
+                    + values.map {
+                        Option(value: $0, label: WebText.choice(column.name, $0, language), selected: $0 == value)
+                    }
             case .reference(let collection):
                 input = "select"
                 var choices = options.byCollection[collection] ?? []
