@@ -51,13 +51,10 @@ struct APIController: RouteCollection {
         return TagSuggester().suggest(text: text)
     }
 
+    /// Every partnership with its records, from one query per kind (never one per partnership).
     func partnerships(req: Request) async throws -> [PartnershipDTO] {
-        let repository = req.repository
-        var result: [PartnershipDTO] = []
-        for partnership in try await repository.partnerships() {
-            result.append(try await PartnershipDTO.load(partnership, from: repository))
-        }
-        return result
+        let snapshot = try await Snapshot.load(req.repository)
+        return snapshot.partnerships.map { PartnershipDTO($0, snapshot: snapshot) }
     }
 
     func partnership(req: Request) async throws -> PartnershipDTO {

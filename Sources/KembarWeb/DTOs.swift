@@ -33,6 +33,20 @@ struct PartnershipDTO: Content {
     }
 }
 
+extension PartnershipDTO {
+    /// The partnership from records already loaded for a list.
+    init(_ partnership: Partnership, snapshot: Snapshot) {
+        self.init(
+            key: partnership.id.rawValue, kind: partnership.kind, name: partnership.name, stage: partnership.stage,
+            cooperationSince: partnership.cooperationSince, city: snapshot.cities[partnership.city].map(CityDTO.init),
+            partnerCity: partnership.partnerCity.flatMap { snapshot.cities[$0] }.map(CityDTO.init),
+            partnerOrganisation: partnership.partnerOrganisation?.rawValue, rationale: partnership.rationale,
+            sources: partnership.sources, agreements: snapshot.agreements[partnership.id] ?? [],
+            milestones: snapshot.milestones[partnership.id] ?? [], activities: snapshot.activities[partnership.id] ?? []
+        )
+    }
+}
+
 extension Optional {
     func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
         guard let self else { return nil }
