@@ -112,6 +112,15 @@ extension WebText {
         return name == raw ? raw : "\(name) (\(raw))"
     }
 
+    /// "51–100 of 24,743".
+    public static func pageRange(from: Int, to: Int, of total: Int, _ language: Language) -> String {
+        "\(Format.integer(from, language))–\(Format.integer(to, language)) "
+            + (language == .en ? "of" : "dari") + " \(Format.integer(total, language))"
+    }
+
+    public static func previous(_ language: Language) -> String { language == .en ? "← Previous" : "← Sebelumnya" }
+    public static func next(_ language: Language) -> String { language == .en ? "Next →" : "Berikutnya →" }
+
     /// "… and 9,700 more records."
     public static func andMore(_ count: Int, _ language: Language) -> String {
         language == .en

@@ -82,6 +82,17 @@ struct PageController: RouteCollection {
                     href: "/activities/\(activity.id)",
                     label: "\(Catalogue.page(.missingParticipants, language)): \(activity.title.text(language))"))
         }
+        // Bounded pages: at most `pageSize` rows and attention items are rendered, whatever the registry holds.
+        let pageSize = DashboardPage.pageSize
+        let pages = max(1, (rows.count + pageSize - 1) / pageSize)
+        let current = min(max(req.query[Int.self, at: "page"] ?? 1, 1), pages)
+        let shown = Array(rows.dropFirst((current - 1) * pageSize).prefix(pageSize))
+        func pageLink(_ number: Int, _ label: String) -> Link {
+            var items = (req.url.query ?? "").split(separator: "&").filter { !$0.hasPrefix("page=") }.map(String.init)
+            items.append("page=\(number)")
+            return Link(href: "/?" + items.joined(separator: "&"), label: label)
+        }
+        let attentionShown = Array(attention.prefix(pageSize))
         let page = DashboardPage(
             chrome: Chrome(req, title: Catalogue.label(.home, language), section: "/"),
             heading: Catalogue.label(.home, language), intro: Catalogue.label(.founding, language),
@@ -99,8 +110,16 @@ struct PageController: RouteCollection {
                 "activities": Catalogue.label(.activities, language),
                 "participants": Catalogue.label(.participants, language),
             ],
-            rows: rows, empty: Catalogue.label(.noPartnerships, language),
-            attentionHeading: Catalogue.page(.attention, language), attention: attention,
+            rows: shown, empty: Catalogue.label(.noPartnerships, language),
+            pageInfo: rows.count > pageSize
+                ? WebText.pageRange(
+                    from: (current - 1) * pageSize + 1, to: (current - 1) * pageSize + shown.count, of: rows.count,
+                    language) : nil,
+            previous: current > 1 ? pageLink(current - 1, WebText.previous(language)) : nil,
+            next: current < pages ? pageLink(current + 1, WebText.next(language)) : nil,
+            attentionHeading: Catalogue.page(.attention, language), attention: attentionShown,
+            attentionMore: attention.count > attentionShown.count
+                ? WebText.andMore(attention.count - attentionShown.count, language) : nil,
             noAttention: Catalogue.page(.noAttention, language),
             newPartnership: Link(
                 href: "/new/partnerships",
@@ -289,10 +308,18 @@ struct DashboardPage: Encodable {
     var filterLabel: String
     var columns: [String]
     var labels: [String: String]
+    /// Rows rendered per page; a registry of 25,000 partnerships is 500 pages, never one 13 MB page.
+    static let pageSize = 50
+
     var rows: [Row]
     var empty: String
+    /// "51–100 of 24,743", when there is more than one page.
+    var pageInfo: String?
+    var previous: Link?
+    var next: Link?
     var attentionHeading: String
     var attention: [Link]
+    var attentionMore: String?
     var noAttention: String
     var newPartnership: Link
     var count: Int
@@ -369,11 +396,16 @@ struct DashboardFilters {
         let years = Set(snapshot.allActivities.map(\.start.year)).sorted()
         return [
             FilterField(name: "q", label: Catalogue.page(.search, language), value: q, options: nil),
+            // A choice list of a few hundred cities at most; a registry's thousands are typed (the city's key).
             FilterField(
                 name: "city", label: Catalogue.column("city", language), value: city,
-                options: options(
-                    snapshot.cities.values.sorted { $0.id < $1.id }.map { ($0.id.rawValue, $0.name.text(language)) },
-                    selected: city)),
+                options: snapshot.cities.count > 200
+                    ? nil
+                    : options(
+                        snapshot.cities.values.sorted { $0.id < $1.id }.map {
+                            ($0.id.rawValue, $0.name.text(language))
+                        },
+                        selected: city)),
             FilterField(
                 name: "country", label: Catalogue.page(.country, language), value: country,
                 options: options(countries.map { ($0, $0) }, selected: country)),

@@ -129,3 +129,37 @@ import VaporTesting
         }
     }
 }
+
+/// The dashboard renders a bounded page whatever the registry holds.
+@Suite struct DashboardPagingTests {
+    @Test(arguments: TestBackend.enabled)
+    func aLargeRegistryIsPagedFiftyAtATime(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            var batch = ImportBatch()
+            let text = try String(contentsOfFile: sharedFixture("twin-links-indonesia.csv"), encoding: .utf8)
+            batch.addCSV(
+                text, file: "links.csv",
+                pairs: try await app.kembarStore.repository.pairListContext(forCSV: text, file: "links.csv"))
+            try await app.kembarStore.repository.importBatch(batch)
+            let total = try await app.kembarStore.repository.partnerships().count
+            #expect(total > 60)
+            func rows(_ page: String) -> Int { page.components(separatedBy: "<th scope=\"row\">").count - 1 }
+            try await app.testing().test(.GET, "/?lang=en") { res async in
+                let page = res.body.string
+                #expect(rows(page) == 50)
+                #expect(page.contains("1–50 of \(total)"))
+                #expect(page.contains(#"href="/?lang=en&amp;page=2" rel="next""#))
+            }
+            try await app.testing().test(.GET, "/?lang=id&page=2") { res async in
+                let page = res.body.string
+                #expect(rows(page) == total - 50)
+                #expect(page.contains("51–\(total) dari \(total)") && page.contains(#"rel="prev""#))
+            }
+            for hostile in ["999", "-5", "0", "x"] {
+                try await app.testing().test(.GET, "/?page=\(hostile)") { res async in
+                    #expect(res.status == .ok && rows(res.body.string) > 0, "page=\(hostile)")
+                }
+            }
+        }
+    }
+}
