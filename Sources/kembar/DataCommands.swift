@@ -212,3 +212,49 @@ struct Export: AsyncParsableCommand {
         }
     }
 }
+
+struct BackupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Write a consistent copy of everything: every record with its version, and the change log.",
+        discussion: "Safe while servers run: the copy is read in one transaction (writers wait for it, readers do "
+            + "not). `kembar restore FILE` loads it into an empty database. The file is canonical JSON "
+            + "(format kembar-backup).")
+
+    @OptionGroup var options: DatabaseOptions
+    @Option(name: [.short, .long], help: "Write to this file instead of standard output.") var output: String?
+
+    func run() async throws {
+        let backup = try await options.withStore { try await $0.repository.backup() }
+        let data = try backup.encoded()
+        if let output {
+            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+            printError("Wrote \(backup.records.count) records and \(backup.changes.count) changes to \(output).")
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+}
+
+struct RestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Load a backup written by `kembar backup` into an empty database.",
+        discussion: "Refuses a database that holds any record or change, so nothing is overwritten. Records keep "
+            + "their versions; the change log keeps its order (its sequence numbers are given anew).")
+
+    @OptionGroup var options: DatabaseOptions
+    @Argument(help: "The backup file.") var file: String
+
+    func run() async throws {
+        let backup = try Backup.decode(try Data(contentsOf: URL(fileURLWithPath: file)))
+        let count = try await options.withStore(.creatingIfNew) { store in
+            do {
+                return try await store.repository.restore(backup)
+            } catch is Repository.NotEmpty {
+                throw ValidationError("\(store.location) is not empty: restore into a new database.")
+            }
+        }
+        printError("Restored \(count) records and \(backup.changes.count) changes.")
+    }
+}

@@ -17,7 +17,8 @@ struct Kembar: AsyncParsableCommand {
             another: sqlite:///path/file.sqlite, sqlite::memory:, or postgres://user@host:5432/db.
             """,
         subcommands: [
-            Serve.self, Migrate.self, Import.self, Export.self, Partnerships.self, Show.self, Frameworks.self,
+            Serve.self, Migrate.self, Import.self, Export.self, BackupCommand.self, RestoreCommand.self,
+            Partnerships.self, Show.self, Frameworks.self,
             Fields.self, Evaluate.self,
             Compare.self, SuggestTags.self, Report.self,
             IndexCommand.self,

@@ -70,7 +70,8 @@ func fixturePath(_ name: String) throws -> String { sharedFixture(name) }
 @Suite struct CLITests {
     @Test func everyCommandExplainsItself() throws {
         for command in [
-            "", "serve", "migrate", "import", "export", "partnerships", "show", "frameworks", "fields", "index",
+            "", "serve", "migrate", "import", "export", "backup", "restore", "partnerships", "show", "frameworks",
+            "fields", "index",
             "index build",
             "index uncertainty", "index stored",
         ] {

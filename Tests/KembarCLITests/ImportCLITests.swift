@@ -74,6 +74,26 @@ import Testing
         }
     }
 
+    @Test func backupAndRestoreReproduceTheDatabase() async throws {
+        try await withDatabaseURL(.sqlite) { url in
+            try CLI.run(["migrate", "--seed", "--database", url])
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("kembar-\(UUID().uuidString).json")
+                .path
+            defer { try? FileManager.default.removeItem(atPath: file) }
+            let backup = try CLI.run(["backup", "-o", file, "--database", url])
+            #expect(backup.status == 0 && backup.stderr.contains("records and"), "\(backup.stderr)")
+            try await withDatabaseURL(.sqlite) { other in
+                let restored = try CLI.run(["restore", file, "--database", other])
+                #expect(restored.status == 0, "\(restored.stderr)")
+                #expect(
+                    try CLI.run(["export", "--database", other]).stdout
+                        == CLI.run(["export", "--database", url]).stdout)
+                let again = try CLI.run(["restore", file, "--database", other])
+                #expect(again.status != 0 && again.stderr.contains("is not empty"))
+            }
+        }
+    }
+
     @Test func readingCommandsNeverMigrate() async throws {
         try await withDatabaseURL(.sqlite) { url in
             for _ in 0..<2 {

@@ -1,0 +1,114 @@
+import FluentKit
+import Foundation
+import KembarCore
+
+/// A consistent copy of everything a database holds — every record with its version, and the whole change log — as
+/// one JSON file (`kembar backup`), and its restoration into an empty database (`kembar restore`).
+public struct Backup: Codable, Sendable, Equatable {
+    public static let formatName = "kembar-backup"
+    public static let currentVersion = 1
+
+    public struct Record: Codable, Sendable, Equatable {
+        public var kind: String
+        public var key: String
+        public var version: Int
+        public var partnership: String?
+        public var city: String?
+        public var sortDate: String?
+        public var document: String
+    }
+
+    public var format: String
+    public var version: Int
+    /// The latest change sequence the copy includes.
+    public var sequence: Int
+    public var records: [Record]
+    /// The change log, oldest first.
+    public var changes: [Change]
+
+    /// The file a backup is written as: canonical JSON (sorted keys), so equal databases give equal files.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self) + Data("\n".utf8)
+    }
+
+    /// Reads a backup file, refusing anything that is not one.
+    public static func decode(_ data: Data) throws(InvalidInput) -> Backup {
+        let backup: Backup
+        do {
+            backup = try JSONDecoder().decode(Backup.self, from: data)
+        } catch {
+            throw InvalidInput([
+                Violation(
+                    location: "$", field: "", value: "", rule: .formatUnsupported,
+                    detail: "not a Kembar backup (\(formatName) version \(currentVersion))")
+            ])
+        }
+        guard backup.format == formatName, backup.version == currentVersion else {
+            throw InvalidInput([
+                Violation(
+                    location: "$", field: "format", value: "\(backup.format) \(backup.version)",
+                    rule: .formatUnsupported, detail: "expected '\(formatName)' version \(currentVersion)")
+            ])
+        }
+        return backup
+    }
+}
+
+extension Repository {
+    /// Everything, read inside one write transaction so no write lands halfway through the copy (writers wait for
+    /// the length of the read; readers do not).
+    public func backup() async throws -> Backup {
+        try await writeTransaction { repository in
+            let database = repository.database
+            let records = try await EntityRecord.query(on: database).sort(\.$kind).sort(\.$key).all().map {
+                Backup.Record(
+                    kind: $0.kind, key: $0.key, version: $0.version, partnership: $0.partnership, city: $0.city,
+                    sortDate: $0.sortDate, document: $0.document)
+            }
+            let changes = try await ChangeRecord.query(on: database).sort(\.$id).all().map(\.change)
+            return Backup(
+                format: Backup.formatName, version: Backup.currentVersion, sequence: changes.last?.sequence ?? 0,
+                records: records, changes: changes)
+        }
+    }
+
+    /// A database refused for a restore because it is not empty.
+    public struct NotEmpty: Error, Sendable {}
+
+    /// Loads a backup into an empty database, in one transaction: every record with its version and the change log
+    /// in its order (sequence numbers are given anew, in the same order). Returns the number of records.
+    @discardableResult
+    public func restore(_ backup: Backup) async throws -> Int {
+        try await writeTransaction { repository in
+            let database = repository.database
+            guard try await EntityRecord.query(on: database).count() == 0,
+                try await ChangeRecord.query(on: database).count() == 0
+            else { throw NotEmpty() }
+            let records = backup.records.compactMap { record -> EntityRecord? in
+                guard let kind = EntityKind(rawValue: record.kind) else { return nil }
+                return EntityRecord(
+                    kind: kind, key: record.key, partnership: record.partnership, city: record.city,
+                    sortDate: record.sortDate, document: record.document, version: record.version)
+            }
+            guard records.count == backup.records.count else {
+                throw InvalidInput([
+                    Violation(
+                        field: "records", value: "", rule: .valueInvalid, detail: "a record of an unknown kind")
+                ])
+            }
+            for start in stride(from: 0, to: records.count, by: 200) {
+                try await records[start..<min(start + 200, records.count)].create(on: database)
+            }
+            try await repository.log(
+                backup.changes.map { change in
+                    ChangeRecord(
+                        at: change.at, context: WriteContext(actor: change.actor, channel: change.channel),
+                        kind: change.kind, key: change.key, action: change.action, version: change.version,
+                        before: change.before, after: change.after)
+                })
+            return records.count
+        }
+    }
+}
