@@ -193,8 +193,8 @@ public struct Repository: Sendable {
             var summary = ImportSummary()
             summary.mode = mode
             summary.dryRun = dryRun
-            var writer = Writer(repository: repository, mode: mode, dryRun: dryRun, context: context)
-            writer.expected = expected
+            var writer = Writer(
+                repository: repository, mode: mode, dryRun: dryRun, context: context, expected: expected)
             let dataset = batch.dataset
             try await writer.upsert(dataset.sources, into: &summary)
             try await writer.upsert(dataset.fields, into: &summary)
@@ -237,13 +237,16 @@ public struct Repository: Sendable {
         var log: [ChangeRecord] = []
         /// `kind/key` → the version a write was based on (a form's hidden version): a different stored version
         /// refuses the write; 0 means the record must not exist (a create).
-        var expected: [String: Int] = [:]
+        let expected: [String: Int]
 
-        init(repository: Repository, mode: ImportMode, dryRun: Bool, context: WriteContext) {
+        init(
+            repository: Repository, mode: ImportMode, dryRun: Bool, context: WriteContext, expected: [String: Int]
+        ) {
             self.repository = repository
             self.mode = mode
             self.dryRun = dryRun
             self.context = context
+            self.expected = expected
         }
 
         mutating func record(

@@ -203,13 +203,7 @@ struct Export: AsyncParsableCommand {
             }
             return slice
         }
-        let data = try DatasetCodec.encode(dataset)
-        if let output {
-            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
-            printError("Wrote \(dataset.recordCount) records to \(output).")
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        try write(DatasetCodec.encode(dataset), to: output, saying: "Wrote \(dataset.recordCount) records")
     }
 }
 
@@ -226,13 +220,9 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         let backup = try await options.withStore { try await $0.repository.backup() }
-        let data = try backup.encoded()
-        if let output {
-            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
-            printError("Wrote \(backup.records.count) records and \(backup.changes.count) changes to \(output).")
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        try write(
+            backup.encoded(), to: output,
+            saying: "Wrote \(backup.records.count) records and \(backup.changes.count) changes")
     }
 }
 
@@ -257,4 +247,11 @@ struct RestoreCommand: AsyncParsableCommand {
         }
         printError("Restored \(count) records and \(backup.changes.count) changes.")
     }
+}
+
+/// Writes a command's data to `output` atomically (saying so on standard error), or to standard output.
+func write(_ data: Data, to output: String?, saying what: String) throws {
+    guard let output else { return FileHandle.standardOutput.write(data) }
+    try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+    printError("\(what) to \(output).")
 }
