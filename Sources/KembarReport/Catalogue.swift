@@ -180,6 +180,15 @@ public enum Catalogue {
             + lines.joined(separator: ", ")
     }
 
+    /// Pairs of a pair list already stored as partnerships, left as recorded (with the first lines named).
+    public static func recordedPairs(_ lines: [String], _ language: Language) -> String {
+        let shown = lines.prefix(20).joined(separator: ", ") + (lines.count > 20 ? ", …" : "")
+        return
+            (language == .en
+            ? "Already recorded as partnerships, left as they are (\(lines.count) pairs): "
+            : "Sudah tercatat sebagai kemitraan, dibiarkan seperti adanya (\(lines.count) pasangan): ") + shown
+    }
+
     /// Why a file named for import could not be read.
     public enum Unreadable: Sendable { case missing, directory, unreadable, notUTF8 }
 

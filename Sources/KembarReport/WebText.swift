@@ -127,4 +127,40 @@ extension WebText {
             ? "… and \(Format.integer(count, language)) more records."
             : "… dan \(Format.integer(count, language)) data lainnya."
     }
+
+    // MARK: Lists
+
+    public static func stageLabel(_ language: Language) -> String { language == .en ? "Stage" : "Tahap" }
+    public static func lastActivity(_ language: Language) -> String {
+        language == .en ? "Last activity" : "Kegiatan terakhir"
+    }
+    public static func province(_ language: Language) -> String {
+        language == .en ? "Province or state (ISO 3166-2)" : "Provinsi atau negara bagian (ISO 3166-2)"
+    }
+    public static func sortBy(_ language: Language) -> String { language == .en ? "Sort by" : "Urutkan menurut" }
+    public static func order(_ language: Language) -> String { language == .en ? "Order" : "Urutan" }
+    public static func ascending(_ language: Language) -> String { language == .en ? "ascending" : "naik" }
+    public static func descending(_ language: Language) -> String { language == .en ? "descending" : "turun" }
+    public static func funnel(_ language: Language) -> String {
+        language == .en ? "Stages of the selection" : "Tahap dari pilihan ini"
+    }
+    public static func noMatch(_ language: Language) -> String {
+        language == .en
+            ? "No partnership matches these filters." : "Tidak ada kemitraan yang cocok dengan saringan ini."
+    }
+    public static func clearFilters(_ language: Language) -> String {
+        language == .en ? "Clear the filters" : "Hapus saringan"
+    }
+
+    /// A stored value this version of Kembar does not know (written by a newer one): shown as it is, marked.
+    public static func unknownValue(_ raw: String, _ language: Language) -> String {
+        language == .en ? "\(raw) (not known to this version)" : "\(raw) (tidak dikenal versi ini)"
+    }
+
+    /// "2 ongoing activities without an end: Surabaya – Liverpool".
+    public static func ongoingWithoutEnd(_ count: Int, _ name: String, _ language: Language) -> String {
+        language == .en
+            ? "\(count) ongoing \(count == 1 ? "activity" : "activities") without an end or update: \(name)"
+            : "\(count) kegiatan berlangsung tanpa tanggal selesai atau pembaruan: \(name)"
+    }
 }

@@ -15,6 +15,8 @@ public struct Backup: Codable, Sendable, Equatable {
         public var partnership: String?
         public var city: String?
         public var sortDate: String?
+        /// The dataset version the document is written in (absent in older backups: read as 1).
+        public var format: Int?
         public var document: String
     }
 
@@ -65,7 +67,7 @@ extension Repository {
             let records = try await EntityRecord.query(on: database).sort(\.$kind).sort(\.$key).all().map {
                 Backup.Record(
                     kind: $0.kind, key: $0.key, version: $0.version, partnership: $0.partnership, city: $0.city,
-                    sortDate: $0.sortDate, document: $0.document)
+                    sortDate: $0.sortDate, format: $0.format, document: $0.document)
             }
             let changes = try await ChangeRecord.query(on: database).sort(\.$id).all().map(\.change)
             return Backup(
@@ -78,7 +80,8 @@ extension Repository {
     public struct NotEmpty: Error, Sendable {}
 
     /// Loads a backup into an empty database, in one transaction: every record with its version and the change log
-    /// in its order (sequence numbers are given anew, in the same order). Returns the number of records.
+    /// in its order (sequence numbers are given anew, in the same order); documents of an older format are rewritten in
+    /// the current one. Returns the number of records.
     @discardableResult
     public func restore(_ backup: Backup) async throws -> Int {
         try await writeTransaction { repository in
@@ -88,9 +91,11 @@ extension Repository {
             else { throw NotEmpty() }
             let records = backup.records.compactMap { record -> EntityRecord? in
                 guard let kind = EntityKind(rawValue: record.kind) else { return nil }
-                return EntityRecord(
+                let stored = EntityRecord(
                     kind: kind, key: record.key, partnership: record.partnership, city: record.city,
-                    sortDate: record.sortDate, document: record.document, version: record.version)
+                    sortDate: record.sortDate, label: nil, document: record.document, version: record.version)
+                stored.format = record.format ?? 1
+                return stored
             }
             guard records.count == backup.records.count else {
                 throw InvalidInput([
@@ -108,6 +113,8 @@ extension Repository {
                         kind: change.kind, key: change.key, action: change.action, version: change.version,
                         before: change.before, after: change.after)
                 })
+            // Labels, references and summaries are not part of a backup: they are derived again from the records.
+            try await repository.rebuildDerived()
             return records.count
         }
     }

@@ -102,6 +102,12 @@ extension Repository {
         try await ChangeRecord.query(on: database).max(\.$id) ?? 0
     }
 
+    /// The sequence of the latest change to a record of one of `kinds`: what results computed from those kinds are
+    /// cached by.
+    public func latestSequence(ofKinds kinds: [String]) async throws -> Int {
+        try await ChangeRecord.query(on: database).filter(\.$kind ~~ kinds).max(\.$id) ?? 0
+    }
+
     /// Appends changes inside the writing transaction, stamped with one time.
     func log(_ entries: [ChangeRecord]) async throws {
         for start in stride(from: 0, to: entries.count, by: 200) {

@@ -26,20 +26,27 @@ final class EntityRecord: Model, @unchecked Sendable {
     @Field(key: "document") var document: String
     /// 1 when created, one more with every change: what a stale write is told apart by.
     @Field(key: "version") var version: Int
+    /// What lists sort and search by: the record's name or title (English when it has both).
+    @OptionalField(key: "label") var label: String?
+    /// The dataset version the document is written in (``Dataset/currentVersion`` for every write of this Kembar):
+    /// a document of a newer format is named as such, never misread.
+    @Field(key: "format") var format: Int
 
     init() {}
 
     init(
-        kind: EntityKind, key: String, partnership: String?, city: String?, sortDate: String?, document: String,
-        version: Int = 1
+        kind: EntityKind, key: String, partnership: String?, city: String?, sortDate: String?, label: String?,
+        document: String, version: Int = 1
     ) {
         self.kind = kind.rawValue
         self.key = key
         self.partnership = partnership
         self.city = city
         self.sortDate = sortDate
+        self.label = label
         self.document = document
         self.version = version
+        self.format = Self.currentFormat
     }
 }
 

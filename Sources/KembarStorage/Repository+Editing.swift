@@ -39,6 +39,11 @@ public enum EditableCollection: String, CaseIterable, Sendable {
         }
     }
 
+    /// The collection holding records of a stored kind (`activity` → activities), if people edit it.
+    public static func named(kind: String) -> EditableCollection? {
+        allCases.first { $0.kind.rawValue == kind }
+    }
+
     var kind: EntityKind {
         switch self {
         case .partnerships: .partnership
@@ -136,58 +141,58 @@ extension Repository {
     }
 
     /// Deletes a record — with a partnership, its agreements, milestones and activities — unless other records
-    /// still refer to it; then throws ``InvalidInput`` naming each of them and deletes nothing.
+    /// still refer to it; then throws ``InvalidInput`` naming each of them and deletes nothing. The referrers are
+    /// read from the links table inside the write transaction, so a record saved meanwhile that refers to it either
+    /// is seen here or sees the deletion.
     public func delete(
         _ collection: EditableCollection, key: String,
         as context: WriteContext = WriteContext(actor: "web", channel: .form)
     ) async throws {
-        var remaining = try await dataset()
-        var removed: [(EntityKind, String)] = [(collection.kind, key)]
-        func drop<T: Identifiable>(_ records: inout [T], where matches: (T) -> Bool) -> [T] {
-            let gone = records.filter(matches)
-            records.removeAll(where: matches)
-            return gone
-        }
-        switch collection {
-        case .partnerships:
-            let partnership = PartnershipKey(key)
-            _ = drop(&remaining.partnerships) { $0.id == partnership }
-            removed += drop(&remaining.agreements) { $0.partnership == partnership }.map {
-                (.agreement, $0.id.rawValue)
-            }
-            removed += drop(&remaining.milestones) { $0.partnership == partnership }.map {
-                (.milestone, $0.id.rawValue)
-            }
-            removed += drop(&remaining.activities) { $0.partnership == partnership }.map { (.activity, $0.id.rawValue) }
-        case .agreements: _ = drop(&remaining.agreements) { $0.id.rawValue == key }
-        case .milestones: _ = drop(&remaining.milestones) { $0.id.rawValue == key }
-        case .activities: _ = drop(&remaining.activities) { $0.id.rawValue == key }
-        case .cities: _ = drop(&remaining.cities) { $0.id.rawValue == key }
-        case .initiatives: _ = drop(&remaining.initiatives) { $0.id.rawValue == key }
-        case .observations: _ = drop(&remaining.observations) { $0.id.rawValue == key }
-        case .organisations: _ = drop(&remaining.organisations) { $0.id.rawValue == key }
-        case .sources: _ = drop(&remaining.sources) { $0.id.rawValue == key }
-        case .fields: _ = drop(&remaining.fields) { $0.id.rawValue == key }
-        }
-        let dangling = remaining.violations().filter { $0.rule == .referenceUnknown && $0.value == key }
-        guard dangling.isEmpty else { throw InvalidInput(dangling) }
-        let doomed = removed.map { ($0.0.rawValue, $0.1) }
         let at = Self.timestamp()
         try await writeTransaction { repository in
-            let transaction = repository.database
+            let database = repository.database
+            guard
+                let target = try await EntityRecord.query(on: database).filter(\.$kind == collection.kind.rawValue)
+                    .filter(\.$key == key).first()
+            else { return }
+            var doomed = [target]
+            if collection == .partnerships {
+                doomed += try await EntityRecord.query(on: database)
+                    .filter(
+                        \.$kind ~~ [
+                            EntityKind.agreement.rawValue, EntityKind.milestone.rawValue, EntityKind.activity.rawValue,
+                        ]
+                    )
+                    .filter(\.$partnership == key).sort(\.$kind).sort(\.$key).all()
+            }
+            let gone = Set(doomed.map { "\($0.kind)/\($0.key)" })
+            var dangling: [Violation] = []
+            for record in doomed {
+                guard let kind = RecordReference.Kind(rawValue: record.kind) else { continue }
+                let referrers = try await repository.referrers(to: kind, record.key, limit: 1000).records
+                for referrer in referrers where !gone.contains("\(referrer.kind)/\(referrer.key)") {
+                    dangling.append(
+                        Violation(
+                            location: "\(referrer.kind)/\(referrer.key)", field: record.kind, value: record.key,
+                            rule: .referenceUnknown, detail: "still refers to \(record.kind) '\(record.key)'"))
+                }
+            }
+            guard dangling.isEmpty else { throw InvalidInput(dangling) }
             var log: [ChangeRecord] = []
-            for (kind, key) in doomed {
-                guard
-                    let record = try await EntityRecord.query(on: transaction).filter(\.$kind == kind)
-                        .filter(\.$key == key).first()
-                else { continue }
+            var partnerships = Set<String>()
+            for record in doomed {
                 log.append(
                     ChangeRecord(
-                        at: at, context: context, kind: kind, key: key, action: .delete, version: record.version,
-                        before: record.document, after: nil))
-                try await record.delete(on: transaction)
+                        at: at, context: context, kind: record.kind, key: record.key, action: .delete,
+                        version: record.version, before: record.document, after: nil))
+                if let partnership = record.partnership { partnerships.insert(partnership) }
+                if record.kind == EntityKind.partnership.rawValue { partnerships.insert(record.key) }
+                try await record.delete(on: database)
             }
             try await repository.log(log)
+            try await repository.deleteLinks(
+                doomed.compactMap { record in EntityKind(rawValue: record.kind).map { ($0, record.key) } })
+            try await repository.refreshSummaries(partnerships)
         }
     }
 }

@@ -90,34 +90,57 @@ public struct Repository: Sendable {
             slice.initiatives += try await belonging(to: city)
             slice.observations += try await belonging(to: city)
         }
-        // Organisations, fields, frameworks and sources are few; take them whole and let the core cut the slice.
-        var context = slice
-        context.organisations = try await all()
-        context.fields = try await all()
-        context.frameworks = try await all()
-        context.crosswalks = try await all()
-        context.sources = try await all()
-        return context.slice(partnership: key)
+        // The organisations and sources the slice names, by key; fields and frameworks are few (and cached).
+        let named = slice.referencedKeys
+        slice.organisations = try await records(keys: named.filter { $0.kind == .organisation }.map(\.key).sorted())
+        slice.sources = try await records(keys: slice.referencedSources.map(\.rawValue).sorted())
+        slice.fields = try await all()
+        slice.frameworks = try await all()
+        slice.crosswalks = try await all()
+        return slice.slice(partnership: key)
     }
 
-    /// The keys stored now, for validating a file that refers to them.
-    public func referenceIndex() async throws -> ReferenceIndex {
+    /// The stored keys `dataset` refers to — only those, read by key — for validating it: a save reads a few rows,
+    /// not the whole database. Frameworks come whole (a tag names a node of one), and the observations of the
+    /// dataset's cities, for the one-value-per-slot rule.
+    public func referenceIndex(for dataset: Dataset) async throws -> ReferenceIndex {
         var index = ReferenceIndex()
-        let rows = try await EntityRecord.query(on: database)
-            .filter(\.$kind != EntityKind.framework.rawValue).filter(\.$kind != EntityKind.observation.rawValue)
-            .field(\.$kind).field(\.$key).field(\.$partnership).all()
-        for row in rows {
-            switch EntityKind(rawValue: row.kind) {
-            case .source: index.sources.insert(SourceKey(row.key))
-            case .field: index.fields.insert(FieldKey(row.key))
-            case .city: index.cities.insert(CityKey(row.key))
-            case .organisation: index.organisations.insert(OrganisationKey(row.key))
-            case .partnership: index.partnerships.insert(PartnershipKey(row.key))
-            case .agreement: index.agreements[AgreementKey(row.key)] = PartnershipKey(row.partnership ?? "")
-            default: break
+        let wanted = Dictionary(grouping: dataset.referencedKeys, by: \.kind).mapValues { $0.map(\.key).sorted() }
+        func stored(_ kind: EntityKind, _ keys: [String]) async throws -> [EntityRecord] {
+            var found: [EntityRecord] = []
+            for start in stride(from: 0, to: keys.count, by: Derived.chunk) {
+                let chunk = Array(keys[start..<min(start + Derived.chunk, keys.count)])
+                found += try await EntityRecord.query(on: database).filter(\.$kind == kind.rawValue)
+                    .filter(\.$key ~~ chunk).field(\.$key).field(\.$partnership).all()
+            }
+            return found
+        }
+        for (kind, keys) in wanted {
+            switch kind {
+            case .source: index.sources.formUnion(try await stored(.source, keys).map { SourceKey($0.key) })
+            case .field: index.fields.formUnion(try await stored(.field, keys).map { FieldKey($0.key) })
+            case .city: index.cities.formUnion(try await stored(.city, keys).map { CityKey($0.key) })
+            case .organisation:
+                index.organisations.formUnion(try await stored(.organisation, keys).map { OrganisationKey($0.key) })
+            case .partnership:
+                index.partnerships.formUnion(try await stored(.partnership, keys).map { PartnershipKey($0.key) })
+            case .agreement:
+                for row in try await stored(.agreement, keys) {
+                    index.agreements[AgreementKey(row.key)] = PartnershipKey(row.partnership ?? "")
+                }
+            case .framework: break
             }
         }
-        index.add(Dataset(frameworks: try await all(), observations: try await all()))
+        let cities = Set(dataset.observations.map(\.city.rawValue)).sorted()
+        var observations: [Observation] = []
+        for start in stride(from: 0, to: cities.count, by: Derived.chunk) {
+            let chunk = Array(cities[start..<min(start + Derived.chunk, cities.count)])
+            observations += try await EntityRecord.query(on: database).filter(
+                \.$kind == EntityKind.observation.rawValue
+            )
+            .filter(\.$city ~~ chunk).all().map { try DocumentCoding.decode(Observation.self, $0) }
+        }
+        index.add(Dataset(frameworks: try await all(), observations: observations))
         return index
     }
 
@@ -183,7 +206,7 @@ public struct Repository: Sendable {
         basedOn expected: [String: Int] = [:]
     ) async throws -> ImportSummary {
         try await writeTransaction { repository in
-            let violations = batch.violations(existing: try await repository.referenceIndex())
+            let violations = batch.violations(existing: try await repository.referenceIndex(for: batch.dataset))
             if !violations.isEmpty {
                 if violations.contains(where: { $0.rule == .referenceUnknown }), try await repository.isEmpty() {
                     throw EmptyDatabase(violations: violations)
@@ -211,13 +234,17 @@ public struct Repository: Sendable {
             if mode == .merge {
                 // A merged record combines two valid ones but may still break a rule (a breakdown now larger than
                 // its count): check what would be stored, located by record.
-                let problems = writer.merged.violations(existing: try await repository.referenceIndex())
+                let problems = writer.merged.violations(
+                    existing: try await repository.referenceIndex(for: writer.merged))
                 if !problems.isEmpty {
                     throw InvalidInput(
                         problems.map { $0.located(at: "\($0.location) (" + Self.mergedNote + ")") })
                 }
             }
-            if !dryRun { try await repository.log(writer.log) }
+            if !dryRun {
+                try await repository.log(writer.log)
+                try await writer.updateDerived()
+            }
             return summary
         }
     }
@@ -235,6 +262,12 @@ public struct Repository: Sendable {
         var merged = Dataset()
         /// The changes written, for the log.
         var log: [ChangeRecord] = []
+        /// The references of every record written, and the updated records whose old references go.
+        var links: [LinkSet] = []
+        var relinked: [(EntityKind, String)] = []
+        /// Partnerships whose summary the write changes: written, or with a child or a city written.
+        var partnerships = Set<String>()
+        var cities = Set<String>()
         /// `kind/key` → the version a write was based on (a form's hidden version): a different stored version
         /// refuses the write; 0 means the record must not exist (a create).
         let expected: [String: Int]
@@ -247,6 +280,26 @@ public struct Repository: Sendable {
             self.dryRun = dryRun
             self.context = context
             self.expected = expected
+        }
+
+        /// Brings the links and partnership summaries up to date with what the write changed.
+        func updateDerived() async throws {
+            try await repository.writeLinks(links, replacing: relinked)
+            try await repository.refreshSummaries(
+                partnerships.union(try await repository.partnerships(ofCities: cities)))
+        }
+
+        /// Notes what a written record changes beyond itself.
+        mutating func touched<T: StoredEntity>(_ value: T, previousPartnership: String?, replacing: Bool) {
+            links.append(LinkSet(kind: T.kind, key: value.id.rawValue, references: value.referencedKeys))
+            if replacing { relinked.append((T.kind, value.id.rawValue)) }
+            switch T.kind {
+            case .partnership: partnerships.insert(value.id.rawValue)
+            case .city: cities.insert(value.id.rawValue)
+            default:
+                if let partnership = value.partnershipColumn { partnerships.insert(partnership) }
+                if let previousPartnership { partnerships.insert(previousPartnership) }
+            }
         }
 
         mutating func record(
@@ -282,8 +335,10 @@ public struct Repository: Sendable {
                     fresh.append(
                         EntityRecord(
                             kind: T.kind, key: key, partnership: incoming.partnershipColumn,
-                            city: incoming.cityColumn, sortDate: incoming.sortDateColumn, document: document))
+                            city: incoming.cityColumn, sortDate: incoming.sortDateColumn, label: incoming.labelColumn,
+                            document: document))
                     record(T.kind, key, .create, version: 1, before: nil, after: document)
+                    touched(incoming, previousPartnership: nil, replacing: false)
                     continue
                 }
                 if expected["\(T.kind.rawValue)/\(key)"] == 0 {
@@ -297,11 +352,11 @@ public struct Repository: Sendable {
                         kind: T.kind.rawValue, key: key, expected: version, current: record.version,
                         latest: try await repository.history(kind: T.kind.rawValue, key: key).last)
                 }
-                let stored = try DocumentCoding.decode(T.self, record.document)
+                let stored = try DocumentCoding.decode(T.self, record)
                 let value = mode == .merge ? try RecordMerge.merge(stored: stored, incoming: incoming) : incoming
                 if mode == .merge { mergedValues.append(value) }
                 let document = try DocumentCoding.encode(value)
-                if record.document == document {
+                if record.document == document && record.format == Dataset.currentVersion {
                     summary.unchanged += 1
                     summary.changes.append(RecordChange(collection: T.collection, key: key, action: .keep))
                     continue
@@ -313,7 +368,10 @@ public struct Repository: Sendable {
                         fields: try RecordMerge.changes(from: stored, to: value)))
                 guard !dryRun else { continue }
                 self.record(T.kind, key, .update, version: record.version + 1, before: record.document, after: document)
+                touched(value, previousPartnership: record.partnership, replacing: true)
                 record.document = document
+                record.format = Dataset.currentVersion
+                record.label = value.labelColumn
                 record.partnership = value.partnershipColumn
                 record.city = value.cityColumn
                 record.sortDate = value.sortDateColumn
@@ -356,14 +414,16 @@ public struct Repository: Sendable {
         }
         return ImportBatch.PairListContext(
             countries: try Bundled.countries(), cities: try await cities(), source: source,
-            skipInvalidRows: skipInvalidRows)
+            skipInvalidRows: skipInvalidRows, recordedPairs: try await cityPairs())
     }
 
     // MARK: - Generic record access
 
-    /// Every record of a kind, in date then key order; served from the cache, which the change log keeps current.
+    /// Every record of a kind, in date then key order. The small kinds every page needs (fields, frameworks,
+    /// crosswalks) are served from the cache, which the change log keeps current; the others are read whole only by
+    /// exports, never kept, so a server's memory does not grow with the registry.
     func all<T: StoredEntity>() async throws -> [T] {
-        guard let cache else { return try await load() }
+        guard let cache, Self.cachedKinds.contains(T.kind) else { return try await load() }
         let sequence = try await latestSequence()
         guard let entry = cache.entry(T.kind), let cached = entry.values as? [T] else {
             let values: [T] = try await load()
@@ -386,13 +446,15 @@ public struct Repository: Sendable {
             for start in stride(from: 0, to: keys.count, by: 500) {
                 let chunk = Array(keys.sorted()[start..<min(start + 500, keys.count)])
                 fresh += try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
-                    .filter(\.$key ~~ chunk).all().map { try DocumentCoding.decode(T.self, $0.document) }
+                    .filter(\.$key ~~ chunk).all().map { try DocumentCoding.decode(T.self, $0) }
             }
             values = Self.ordered(values.filter { !keys.contains($0.id.rawValue) } + fresh)
         }
         cache.store(values, T.kind, at: sequence)
         return values
     }
+
+    static let cachedKinds: Set<EntityKind> = [.field, .framework, .crosswalk]
 
     /// Changes a cached kind patches in before it reads the whole kind again.
     static let patchLimit = 2000
@@ -409,23 +471,23 @@ public struct Repository: Sendable {
     private func load<T: StoredEntity>() async throws -> [T] {
         Self.ordered(
             try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue).all()
-                .map { try DocumentCoding.decode(T.self, $0.document) })
+                .map { try DocumentCoding.decode(T.self, $0) })
     }
 
     func one<T: StoredEntity>(_ key: T.ID) async throws -> T? {
         try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue).filter(\.$key == key.rawValue)
-            .first().map { try DocumentCoding.decode(T.self, $0.document) }
+            .first().map { try DocumentCoding.decode(T.self, $0) }
     }
 
     func children<T: StoredEntity>(of partnership: PartnershipKey) async throws -> [T] {
         try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
             .filter(\.$partnership == partnership.rawValue).sort(\.$sortDate).sort(\.$key).all()
-            .map { try DocumentCoding.decode(T.self, $0.document) }
+            .map { try DocumentCoding.decode(T.self, $0) }
     }
 
     func belonging<T: StoredEntity>(to city: CityKey) async throws -> [T] {
         try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
             .filter(\.$city == city.rawValue).sort(\.$sortDate).sort(\.$key).all()
-            .map { try DocumentCoding.decode(T.self, $0.document) }
+            .map { try DocumentCoding.decode(T.self, $0) }
     }
 }

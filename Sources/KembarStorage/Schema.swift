@@ -44,7 +44,10 @@ public struct SchemaNotReady: Error, CustomStringConvertible, Sendable {
 extension KembarStore {
     /// Kembar's migrations, in order: one file each in `Migrations/`.
     static var migrationList: [any Migration] {
-        [CreateRecords(), CreateRecordIndexes(), CreateGeneration(), CreateChangesAndVersions()]
+        [
+            CreateRecords(), CreateRecordIndexes(), CreateGeneration(), CreateChangesAndVersions(),
+            CreateDerivedTables(),
+        ]
     }
 
     /// How the database's schema compares with this Kembar's migrations. Reads only; never changes the database.

@@ -2,7 +2,7 @@ import Foundation
 import KembarCore
 
 /// How a domain value is filed in the `records` table.
-protocol StoredEntity: Codable, Sendable, Identifiable where ID: RawKey {
+protocol StoredEntity: Codable, Sendable, Identifiable, Referring where ID: RawKey {
     static var kind: EntityKind { get }
     /// The dataset collection holding this kind (`activities`), as files and messages name it.
     static var collection: String { get }
@@ -11,6 +11,8 @@ protocol StoredEntity: Codable, Sendable, Identifiable where ID: RawKey {
     var partnershipColumn: String? { get }
     var cityColumn: String? { get }
     var sortDateColumn: String? { get }
+    /// The name or title lists sort and search by.
+    var labelColumn: String? { get }
 }
 
 /// A typed key's string form.
@@ -22,23 +24,27 @@ extension StoredEntity {
     var partnershipColumn: String? { nil }
     var cityColumn: String? { nil }
     var sortDateColumn: String? { nil }
+    var labelColumn: String? { nil }
 }
 
 extension Source: StoredEntity {
     static var kind: EntityKind { .source }
     static var records: WritableKeyPath<Dataset, [Source]> { \.sources }
     var sortDateColumn: String? { date?.firstDay.description }
+    var labelColumn: String? { shortCitation + " " + title }
 }
 
 extension Field: StoredEntity {
     static var kind: EntityKind { .field }
     static var records: WritableKeyPath<Dataset, [Field]> { \.fields }
+    var labelColumn: String? { name.text(.en) }
 }
 
 extension Framework: StoredEntity {
     static var kind: EntityKind { .framework }
     static var collection: String { "frameworks" }
     static var records: WritableKeyPath<Dataset, [Framework]> { \.frameworks }
+    var labelColumn: String? { name.text(.en) }
 }
 
 extension Crosswalk: StoredEntity {
@@ -50,12 +56,14 @@ extension Crosswalk: StoredEntity {
 extension City: StoredEntity {
     static var kind: EntityKind { .city }
     static var records: WritableKeyPath<Dataset, [City]> { \.cities }
+    var labelColumn: String? { name.text(.en) }
 }
 
 extension Organisation: StoredEntity {
     static var kind: EntityKind { .organisation }
     static var records: WritableKeyPath<Dataset, [Organisation]> { \.organisations }
     var cityColumn: String? { city?.rawValue }
+    var labelColumn: String? { name.text(.en) }
 }
 
 extension Partnership: StoredEntity {
@@ -69,6 +77,7 @@ extension Agreement: StoredEntity {
     static var records: WritableKeyPath<Dataset, [Agreement]> { \.agreements }
     var partnershipColumn: String? { partnership.rawValue }
     var sortDateColumn: String? { signed.firstDay.description }
+    var labelColumn: String? { title.text(.en) }
 }
 
 extension Milestone: StoredEntity {
@@ -76,6 +85,7 @@ extension Milestone: StoredEntity {
     static var records: WritableKeyPath<Dataset, [Milestone]> { \.milestones }
     var partnershipColumn: String? { partnership.rawValue }
     var sortDateColumn: String? { date.firstDay.description }
+    var labelColumn: String? { title.text(.en) }
 }
 
 extension Activity: StoredEntity {
@@ -83,6 +93,7 @@ extension Activity: StoredEntity {
     static var records: WritableKeyPath<Dataset, [Activity]> { \.activities }
     var partnershipColumn: String? { partnership.rawValue }
     var sortDateColumn: String? { start.firstDay.description }
+    var labelColumn: String? { title.text(.en) }
 }
 
 extension Initiative: StoredEntity {
@@ -90,6 +101,7 @@ extension Initiative: StoredEntity {
     static var records: WritableKeyPath<Dataset, [Initiative]> { \.initiatives }
     var cityColumn: String? { city.rawValue }
     var sortDateColumn: String? { started?.firstDay.description }
+    var labelColumn: String? { title.text(.en) }
 }
 
 extension Observation: StoredEntity {
@@ -110,4 +122,52 @@ enum DocumentCoding {
     static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
         try JSONDecoder().decode(type, from: Data(text.utf8))
     }
+
+    /// A stored record's value; a document this Kembar cannot read (written by a newer one, or damaged) is an
+    /// ``UnreadableRecord`` naming the record, never a bare decoding error.
+    static func decode<T: StoredEntity>(_ type: T.Type, _ record: EntityRecord) throws -> T {
+        guard record.format <= Dataset.currentVersion else {
+            throw UnreadableRecord(
+                kind: record.kind, key: record.key, format: record.format,
+                detail: "written in dataset version \(record.format); this Kembar reads up to \(Dataset.currentVersion)"
+            )
+        }
+        do {
+            return try decode(type, record.document)
+        } catch let error as DecodingError {
+            throw UnreadableRecord(kind: record.kind, key: record.key, format: record.format, detail: error.summary)
+        }
+    }
+}
+
+/// A stored record this Kembar cannot read: written by a newer Kembar (a new field value, a newer format) or
+/// damaged. Pages name it; nothing is overwritten.
+public struct UnreadableRecord: Error, Sendable, Equatable, CustomStringConvertible {
+    public var kind: String
+    public var key: String
+    public var format: Int
+    public var detail: String
+
+    public var description: String { "\(kind) '\(key)' cannot be read by this Kembar: \(detail)" }
+}
+
+extension DecodingError {
+    /// Where and why, in one line: "kind: 'hackathon' is not one of this Kembar's values".
+    var summary: String {
+        func path(_ context: Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        }
+        switch self {
+        case .dataCorrupted(let context): return "\(path(context)): \(context.debugDescription)"
+        case .keyNotFound(let key, let context): return "\(path(context)).\(key.stringValue) is missing"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "\(path(context)): \(context.debugDescription)"
+        @unknown default: return "unreadable"
+        }
+    }
+}
+
+extension EntityRecord {
+    /// The format every write of this Kembar stores documents in: the dataset version it writes.
+    static let currentFormat = Dataset.currentVersion
 }

@@ -51,10 +51,16 @@ struct APIController: RouteCollection {
         return TagSuggester().suggest(text: text)
     }
 
-    /// Every partnership with its records, from one query per kind (never one per partnership).
-    func partnerships(req: Request) async throws -> [PartnershipDTO] {
-        let snapshot = try await Snapshot.load(req.repository)
-        return snapshot.partnerships.map { PartnershipDTO($0, snapshot: snapshot) }
+    /// A page of partnerships (`?limit=`, at most 500, default 100; `?offset=`), with the dashboard's filters
+    /// (`q`, `city`, `country`, `province`, `kind`, `stage`, `status`, `field`, `year`, `sort`, `order`, `asOf`):
+    /// their summaries, answered from the summary table. A partnership's records are at `/partnerships/KEY`.
+    func partnerships(req: Request) async throws -> PartnershipListDTO {
+        var query = DashboardFilters(req).query(asOf: req.asOf, language: req.language)
+        (query.limit, query.offset) = req.pageWindow
+        let list = try await req.repository.partnershipList(query)
+        return PartnershipListDTO(
+            total: list.total, limit: query.limit, offset: query.offset, byStatus: list.byStatus,
+            byStage: list.byStage, items: list.rows.map(PartnershipSummaryDTO.init))
     }
 
     func partnership(req: Request) async throws -> PartnershipDTO {
@@ -65,8 +71,12 @@ struct APIController: RouteCollection {
         return try await PartnershipDTO.load(partnership, from: req.repository)
     }
 
-    func cities(req: Request) async throws -> [CityDTO] {
-        try await req.repository.cities().map(CityDTO.init)
+    /// A page of cities in name order (`?q=`, `?limit=` at most 500, `?offset=`).
+    func cities(req: Request) async throws -> PageDTO<CityDTO> {
+        let (limit, offset) = req.pageWindow
+        let page = try await req.repository.citiesPage(
+            matching: req.query[String.self, at: "q"] ?? "", limit: limit, offset: offset)
+        return PageDTO(total: page.total, limit: limit, offset: offset, items: page.items.map(CityDTO.init))
     }
 
     func city(req: Request) async throws -> CityDetailDTO {
@@ -94,8 +104,12 @@ struct APIController: RouteCollection {
         return FrameworkDTO(framework: framework, crosswalks: crosswalks)
     }
 
-    func sources(req: Request) async throws -> [SourceDTO] {
-        try await req.repository.sources().map(SourceDTO.init)
+    /// A page of sources in citation order (`?q=`, `?limit=` at most 500, `?offset=`).
+    func sources(req: Request) async throws -> PageDTO<SourceDTO> {
+        let (limit, offset) = req.pageWindow
+        let page = try await req.repository.sourcesPage(
+            matching: req.query[String.self, at: "q"] ?? "", limit: limit, offset: offset)
+        return PageDTO(total: page.total, limit: limit, offset: offset, items: page.items.map(SourceDTO.init))
     }
 
     func source(req: Request) async throws -> SourceDTO {
@@ -105,4 +119,22 @@ struct APIController: RouteCollection {
         }
         return SourceDTO(source)
     }
+}
+
+extension Request {
+    /// `?limit=` (1–500, default 100) and `?offset=` (from 0) of a paged endpoint; out-of-range values are clamped.
+    var pageWindow: (limit: Int, offset: Int) {
+        (
+            max(1, min(query[Int.self, at: "limit"] ?? 100, 500)),
+            max(0, min(query[Int.self, at: "offset"] ?? 0, 100_000_000))
+        )
+    }
+}
+
+/// One page of a list endpoint.
+struct PageDTO<Item: Content>: Content {
+    var total: Int
+    var limit: Int
+    var offset: Int
+    var items: [Item]
 }

@@ -38,6 +38,7 @@ extension Request {
 /// `allowWrites` is the one switch of ``WriteGuard``: until accounts exist, the server allows writes only when it
 /// listens on loopback.
 public func configureKembar(_ app: Application, store: KembarStore, allowWrites: Bool = true) throws {
+    app.computations = ComputationCache()
     app.kembarStore = store
     app.kembarWritesAllowed = allowWrites
     guard let views = Bundle.module.url(forResource: "Views", withExtension: nil),
@@ -134,6 +135,13 @@ struct KembarErrorMiddleware: AsyncMiddleware {
             if let abort = error as? any AbortError {
                 status = abort.status
                 reason = abort.reason
+            } else if let unreadable = error as? UnreadableRecord {
+                // A record a newer Kembar wrote (a value or format this one does not know): named, not a crash.
+                status = .conflict
+                reason =
+                    request.language == .en
+                    ? "The \(unreadable.kind) '\(unreadable.key)' was written by a newer version of Kembar and cannot be shown by this one (\(unreadable.detail)). Upgrade this server; nothing was changed."
+                    : "Data \(unreadable.kind) '\(unreadable.key)' ditulis oleh versi Kembar yang lebih baru dan tidak dapat ditampilkan oleh versi ini (\(unreadable.detail)). Perbarui server ini; tidak ada yang diubah."
             } else {
                 request.logger.report(error: error)
                 status = .internalServerError

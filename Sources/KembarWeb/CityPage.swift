@@ -6,6 +6,9 @@ import Vapor
 
 /// A city: profile, map position, partnerships, initiatives per dimension, observations with trend lines, coverage.
 enum CityPage {
+    /// Partnerships listed per page.
+    static let partnershipsShown = 100
+
     static func build(_ req: Request, city: City) async throws -> GenericPage {
         let language = req.language
         let repository = req.repository
@@ -13,15 +16,15 @@ enum CityPage {
         let observations = try await repository.observations(of: city.id)
         let library = try await repository.frameworkLibrary()
         let sources = SourceNumbers(
-            try await repository.sources().filter { source in
-                (city.citedSources + initiatives.flatMap(\.citedSources) + observations.flatMap(\.sources))
-                    .contains(source.id)
-            })
-        let partnerships = try await repository.partnerships().filter {
-            $0.city == city.id || $0.partnerCity == city.id
-        }
-        let cityNames = Dictionary(
-            uniqueKeysWithValues: try await repository.cities().map { ($0.id, $0.name.text(language)) })
+            try await repository.sources(
+                Set(city.citedSources + initiatives.flatMap(\.citedSources) + observations.flatMap(\.sources))))
+        // The city's partnerships, a page at a time (a capital may have hundreds), from their summaries.
+        var query = PartnershipQuery(asOf: req.asOf)
+        query.city = city.id.rawValue
+        query.language = language
+        query.limit = Self.partnershipsShown
+        query.offset = Pager.offset(req, size: Self.partnershipsShown)
+        let partnerships = try await repository.partnershipList(query)
         let framework = try req.chosenFramework(in: library)
         let data = Dataset(cities: [city], initiatives: initiatives, observations: observations)
         let profile = try Evaluator.profile(data, city: city.id, framework: framework, library: library, asOf: req.asOf)
@@ -74,14 +77,12 @@ enum CityPage {
             summary.paragraphs.append(Catalogue.label(.sources, language) + ":" + sources.cite(city.sources))
         }
 
-        let partnershipSection = Section(
+        var partnershipSection = Section(
             id: "partnerships", heading: Catalogue.page(.partnerships, language),
-            links: partnerships.map { p in
-                Link(
-                    href: "/partnerships/\(p.id)",
-                    label: ([p.city] + [p.partnerCity].compactMap { $0 }).map { cityNames[$0] ?? $0.rawValue }.joined(
-                        separator: " – "))
-            })
+            links: partnerships.rows.map { p in Link(href: "/partnerships/\(p.key)", label: p.title(language)) })
+        partnershipSection.pager = Pager(
+            req, offset: query.offset, shown: partnerships.rows.count, total: partnerships.total,
+            size: Self.partnershipsShown)
 
         var initiativeSection = Section(
             id: "initiatives",
@@ -148,12 +149,10 @@ enum CityPage {
         }
 
         // The city's rank where an index can be built: a framework with observations of this and other cities.
-        let allObservations = try await repository.allObservations()
-        for framework in try await repository.frameworks() {
-            let relevant = allObservations.filter { $0.indicator.framework == framework.id }
-            guard relevant.contains(where: { $0.city == city.id }), Set(relevant.map(\.city)).count >= 2,
-                let ua = try? StoredIndex.ranks(framework: framework, observations: relevant),
-                let i = ua.units.firstIndex(of: city.id.rawValue)
+        for framework in try await repository.frameworks()
+        where observations.contains(where: { $0.indicator.framework == framework.id }) {
+            guard let ua = try? await StoredIndex.cachedRanks(req, framework: framework, cities: [], years: nil),
+                ua.units.count >= 2, let i = ua.units.firstIndex(of: city.id.rawValue)
             else { continue }
             observationSection.facts.append(
                 Fact(

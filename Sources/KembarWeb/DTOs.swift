@@ -33,17 +33,49 @@ struct PartnershipDTO: Content {
     }
 }
 
-extension PartnershipDTO {
-    /// The partnership from records already loaded for a list.
-    init(_ partnership: Partnership, snapshot: Snapshot) {
-        self.init(
-            key: partnership.id.rawValue, kind: partnership.kind, name: partnership.name, stage: partnership.stage,
-            cooperationSince: partnership.cooperationSince, city: snapshot.cities[partnership.city].map(CityDTO.init),
-            partnerCity: partnership.partnerCity.flatMap { snapshot.cities[$0] }.map(CityDTO.init),
-            partnerOrganisation: partnership.partnerOrganisation?.rawValue, rationale: partnership.rationale,
-            sources: partnership.sources, agreements: snapshot.agreements[partnership.id] ?? [],
-            milestones: snapshot.milestones[partnership.id] ?? [], activities: snapshot.activities[partnership.id] ?? []
-        )
+/// A page of partnerships with the selection's counts.
+struct PartnershipListDTO: Content {
+    var total: Int
+    var limit: Int
+    var offset: Int
+    var byStatus: [String: Int]
+    var byStage: [String: Int]
+    var items: [PartnershipSummaryDTO]
+}
+
+/// What a list shows of one partnership: its cities, kind, stage, status on the day asked, counts and dates.
+struct PartnershipSummaryDTO: Content {
+    var key: String
+    var kind: String
+    var stage: String?
+    var cities: [String]
+    var title: LocalizedText
+    var status: String?
+    var alsoApplies: [String]
+    var agreements: [AgreementDate]
+    var activityCount: Int
+    var participants: Int
+    var participantsApproximate: Bool
+    var lastActivity: String?
+
+    struct AgreementDate: Content {
+        var kind: String
+        var signed: String
+    }
+
+    init(_ row: PartnershipRow) {
+        key = row.key
+        kind = row.kind
+        stage = row.stage
+        cities = row.cities
+        title = LocalizedText(en: row.titleEnglish, id: row.titleIndonesian)
+        status = row.status
+        alsoApplies = row.also
+        agreements = row.agreements.map { AgreementDate(kind: $0.kind, signed: $0.date) }
+        activityCount = row.activityCount
+        participants = row.participants
+        participantsApproximate = row.participantsApproximate
+        lastActivity = row.lastActivity
     }
 }
 

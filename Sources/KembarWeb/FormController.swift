@@ -218,17 +218,23 @@ extension Application {
     }
 }
 
-/// Choices for reference inputs (partnerships, cities, organisations, agreements), loaded once per form.
+/// Choices for reference inputs (partnerships, cities, organisations, agreements), loaded once per form: at most
+/// `limit` per collection, read from labels. A collection with more is a typed key with those as suggestions
+/// (a datalist the browser filters as one types), never a select of 26,000 options.
 struct ReferenceOptions {
     var byCollection: [String: [(String, String)]]
+    /// Collections with more records than the choices hold.
+    var large: Set<String>
+    static let limit = 200
 
     static func load(_ repository: Repository, _ language: Language) async throws -> ReferenceOptions {
-        ReferenceOptions(byCollection: [
-            "partnerships": try await repository.partnerships().map { ($0.id.rawValue, $0.id.rawValue) },
-            "cities": try await repository.cities().map { ($0.id.rawValue, $0.name.text(language)) },
-            "organisations": try await repository.organisations().map { ($0.id.rawValue, $0.name.text(language)) },
-            "agreements": try await repository.allAgreements().map { ($0.id.rawValue, "\($0.id) (\($0.partnership))") },
-        ])
+        var options = ReferenceOptions(byCollection: [:], large: [])
+        for collection in [EditableCollection.partnerships, .cities, .organisations, .agreements] {
+            let found = try await repository.referenceChoices(collection, limit: limit, language: language)
+            options.byCollection[collection.rawValue] = found.choices.map { ($0.key, $0.label) }
+            if found.more { options.large.insert(collection.rawValue) }
+        }
+        return options
     }
 }
 
@@ -249,6 +255,8 @@ struct FormPage: Encodable {
         var locked: Bool
         var input: String
         var options: [Option]?
+        /// A typed key with `options` as a datalist of suggestions.
+        var suggestions = false
 
         init(
             column: FlatColumn, value: String, errors: [String], locked: Bool, options: ReferenceOptions,
@@ -269,6 +277,12 @@ struct FormPage: Encodable {
                     + values.map {
                         Option(value: $0, label: WebText.choice(column.name, $0, language), selected: $0 == value)
                     }
+            case .reference(let collection) where options.large.contains(collection):
+                input = "text"
+                self.options = (options.byCollection[collection] ?? []).map {
+                    Option(value: $0.0, label: $0.1, selected: $0.0 == value)
+                }
+                suggestions = true
             case .reference(let collection):
                 input = "select"
                 var choices = options.byCollection[collection] ?? []

@@ -14,28 +14,28 @@ struct IndexController: RouteCollection {
         let language = req.language
         let repository = req.repository
         let frameworks = try await repository.frameworks()
-        let observations = try await repository.allObservations()
-        let cities = Dictionary(uniqueKeysWithValues: try await repository.cities().map { ($0.id, $0) })
-        let usable = frameworks.filter { f in observations.contains { $0.indicator.framework == f.id } }
+        let usable = try await repository.frameworksObserved(frameworks.map(\.id))
+            .compactMap { key in frameworks.first { $0.id == key } }
         let chosen =
             req.query[String.self, at: "framework"].flatMap { key in usable.first { $0.id.rawValue == key } }
             ?? usable.first
-        let wanted = (req.query[String.self, at: "cities"] ?? "").split(separator: ",").map { CityKey(String($0)) }
+        let wanted = (req.query[String.self, at: "cities"] ?? "").split(separator: ",").prefix(500)
+            .map { CityKey(String($0)) }
         // Years in either order: `from=2024&to=2020` means 2020–2024, never an invalid range.
-        let bounds = [req.query[Int.self, at: "from"] ?? Int.min, req.query[Int.self, at: "to"] ?? Int.max]
-        let years = (bounds.min() ?? Int.min)...(bounds.max() ?? Int.max)
+        let from = req.query[Int.self, at: "from"]
+        let to = req.query[Int.self, at: "to"]
+        let years: ClosedRange<Int>? =
+            from == nil && to == nil
+            ? nil : min(from ?? Int.min, to ?? Int.max)...max(from ?? Int.min, to ?? Int.max)
         var sections: [Section] = []
         var help = Section(id: "choose", heading: Catalogue.page(.index, language))
         help.links = usable.map { Link(href: "/index?framework=\($0.id)", label: $0.name.text(language)) }
         help.paragraphs = [IndexText.explanation(language)]
         sections.append(help)
         if let framework = chosen {
-            let selected = observations.filter {
-                $0.indicator.framework == framework.id && (wanted.isEmpty || wanted.contains($0.city))
-                    && years.contains($0.period.year)
-            }
-            if !selected.isEmpty {
-                let ua = try StoredIndex.ranks(framework: framework, observations: selected)
+            if let ua = try await StoredIndex.cachedRanks(req, framework: framework, cities: wanted, years: years) {
+                let cities = Dictionary(
+                    uniqueKeysWithValues: try await repository.cities(ua.units.map { CityKey($0) }).map { ($0.id, $0) })
                 let rows = ua.units.indices.sorted { ua.nominalRank[$0] < ua.nominalRank[$1] }.map { i in
                     Charts.RankInterval(
                         label: cities[CityKey(ua.units[i])]?.name.text(language) ?? ua.units[i],
@@ -72,15 +72,15 @@ struct IndexController: RouteCollection {
                             .joined(separator: "; "),
                         id: "rank-intervals")
                 ]
-                for partnership in try await repository.partnerships() {
-                    guard let partner = partnership.partnerCity,
-                        let pair = ua.outranking(partnership.city.rawValue, partner.rawValue)
+                for partnership in try await repository.partnerships(among: ua.units, asOf: req.asOf, limit: 50) {
+                    guard partnership.cities.count == 2,
+                        let pair = ua.outranking(partnership.cities[0], partnership.cities[1])
                     else { continue }
                     ranked.paragraphs.append(
                         IndexText.pair(
-                            cities[partnership.city]?.name.text(language) ?? partnership.city.rawValue,
-                            cities[partner]?.name.text(language) ?? partner.rawValue, pair.aOutranksB, pair.runs,
-                            language))
+                            cities[CityKey(partnership.cities[0])]?.name.text(language) ?? partnership.cities[0],
+                            cities[CityKey(partnership.cities[1])]?.name.text(language) ?? partnership.cities[1],
+                            pair.aOutranksB, pair.runs, language))
                 }
                 if ua.units.count < 2 { ranked.paragraphs.append(IndexText.oneCity(language)) }
                 sections.append(ranked)
@@ -119,6 +119,26 @@ enum IndexText {
 /// The index the web shows: stored observations of one framework, COINr's default steps, and 500 seeded runs with
 /// every aggregate weight varied by ±25 % for the rank intervals. One implementation for the index and city pages.
 enum StoredIndex {
+    /// The ranks of the stored observations of `framework` (of `cities`, all when empty; in `years`, all when
+    /// `nil`), computed once per version of the observations — on the thread pool, never on a request's event loop —
+    /// and shared by concurrent requests. `nil` when nothing is observed.
+    static func cachedRanks(
+        _ req: Request, framework: Framework, cities: [CityKey], years: ClosedRange<Int>?
+    ) async throws -> UncertaintyResult? {
+        let repository = req.repository
+        let version = try await repository.latestSequence(ofKinds: ["observation", "framework"])
+        let key =
+            "\(framework.id)|\(cities.map(\.rawValue).joined(separator: ","))|\(years.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "")|\(version)"
+        let pool = req.application.threadPool
+        return try await req.application.computations.value(for: key) {
+            let observations = try await repository.observations(framework: framework.id, cities: cities).filter {
+                years?.contains($0.period.year) ?? true
+            }
+            guard !observations.isEmpty else { return nil }
+            return try await pool.runIfActive { try ranks(framework: framework, observations: observations) }
+        }
+    }
+
     static func ranks(framework: Framework, observations: [Observation]) throws -> UncertaintyResult {
         let input = try ObservationIndex(framework: framework, observations: observations)
         let configuration = IndexConfiguration(structure: input.structure)

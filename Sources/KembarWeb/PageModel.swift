@@ -84,6 +84,51 @@ struct Section: Encodable {
     var charts: [String] = []
     var html: String? = nil
     var links: [Link] = []
+    /// A search box narrowing the list (a GET form on the same page).
+    var search: SearchBox? = nil
+    /// Links to the neighbouring pages of a long list.
+    var pager: Pager? = nil
+}
+
+/// A GET form with one search field.
+struct SearchBox: Encodable {
+    var label: String
+    var value: String
+    var button: String
+
+    init(_ req: Request) {
+        label = Catalogue.page(.search, req.language)
+        value = String((req.query[String.self, at: "q"] ?? "").prefix(200))
+        button = Catalogue.page(.filter, req.language)
+    }
+}
+
+/// "51–100 of 24,743" with links to the previous and next pages, kept only when there is more than one page.
+struct Pager: Encodable {
+    var info: String
+    var previous: Link?
+    var next: Link?
+
+    /// The page the request asks for (`?page=`, from 1), as an offset for `size` rows.
+    static func offset(_ req: Request, size: Int) -> Int {
+        (max(1, min(req.query[Int.self, at: "page"] ?? 1, 1_000_000)) - 1) * size
+    }
+
+    init?(_ req: Request, offset: Int, shown: Int, total: Int, size: Int) {
+        guard total > size || offset > 0 else { return nil }
+        let language = req.language
+        let page = offset / size + 1
+        info =
+            total == 0 || shown == 0
+            ? WebText.pageRange(from: 0, to: 0, of: total, language)
+            : WebText.pageRange(from: offset + 1, to: offset + shown, of: total, language)
+        previous =
+            page > 1
+            ? Link(href: req.url(setting: ["page": String(page - 1)]), label: WebText.previous(language)) : nil
+        next =
+            offset + shown < total
+            ? Link(href: req.url(setting: ["page": String(page + 1)]), label: WebText.next(language)) : nil
+    }
 }
 
 /// The generic page: a heading, a lead, actions and sections.
@@ -120,4 +165,9 @@ extension Request {
         return Day.today()
     }
 
+}
+
+enum WebDefaults {
+    /// The framework pages evaluate against unless the reader picks another (Cohen's wheel, as the founding paper).
+    static let framework: FrameworkKey = "cohen-smart-city-wheel"
 }

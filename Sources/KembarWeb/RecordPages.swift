@@ -8,9 +8,10 @@ enum RecordPages {
     static func activity(_ req: Request, _ a: Activity) async throws -> GenericPage {
         let language = req.language
         let cited = Set(a.citedSources)
-        let sources = SourceNumbers(try await req.repository.sources().filter { cited.contains($0.id) })
+        let sources = SourceNumbers(try await req.repository.sources(cited))
         let organisations = Dictionary(
-            uniqueKeysWithValues: try await req.repository.organisations().map { ($0.id, $0.name.text(language)) })
+            uniqueKeysWithValues: try await req.repository.organisations(Set(a.organisations.map(\.organisation)))
+                .map { ($0.id, $0.name.text(language)) })
         let fields = Dictionary(
             uniqueKeysWithValues: try await req.repository.fields().map { ($0.id, $0.name.text(language)) })
         var facts: [Fact] = [
@@ -83,8 +84,7 @@ enum RecordPages {
 
     static func initiative(_ req: Request, _ i: Initiative) async throws -> GenericPage {
         let language = req.language
-        let sources = SourceNumbers(
-            try await req.repository.sources().filter { (i.sources + i.figures.flatMap(\.sources)).contains($0.id) })
+        let sources = SourceNumbers(try await req.repository.sources(Set(i.citedSources)))
         var facts: [Fact] = [
             Fact(label: Catalogue.column("city", language), value: i.city.rawValue, href: "/cities/\(i.city)")
         ]
@@ -117,9 +117,11 @@ enum RecordPages {
 
     static func organisation(_ req: Request, _ o: Organisation) async throws -> GenericPage {
         let language = req.language
-        let activities = try await req.repository.allActivities().filter {
-            $0.organisations.contains { $0.organisation == o.id }
-        }
+        let offset = Pager.offset(req, size: Self.listSize)
+        let involved = try await req.repository.referrerNames(
+            to: .organisation, o.id.rawValue, from: "activity", limit: Self.listSize, offset: offset)
+        let activities = try await req.repository.activities(involved.items.map { ActivityKey($0.key) })
+            .sorted { $0.start != $1.start ? $0.start < $1.start : $0.id < $1.id }
         var facts = [
             Fact(label: Catalogue.column("kind", language), value: WebText.term(o.kind.rawValue, language)),
             Fact(label: Catalogue.page(.country, language), value: o.country),
@@ -134,62 +136,33 @@ enum RecordPages {
         for (scheme, id) in o.identifiers.sorted(by: { $0.key < $1.key }) {
             facts.append(Fact(label: scheme, value: id))
         }
+        var list = Section(
+            id: "activities", heading: Catalogue.label(.activities, language),
+            links: activities.map { a in
+                Link(
+                    href: "/activities/\(a.id)",
+                    label:
+                        "\(Format.date(a.start, language)) — \(a.title.text(language)) (\(a.organisations.filter { $0.organisation == o.id }.map { WebText.term($0.role.rawValue, language) }.joined(separator: ", ")))"
+                )
+            })
+        list.pager = Pager(req, offset: offset, shown: activities.count, total: involved.total, size: Self.listSize)
         return GenericPage(
             chrome: Chrome(req, title: o.name.text(language), section: "/organisations"),
             heading: o.name.text(language), lead: o.id.rawValue,
             actions: editActions(req, .organisations, o.id.rawValue),
             sections: [
-                Section(id: "organisation", heading: Catalogue.page(.summary, language), facts: facts),
-                Section(
-                    id: "activities", heading: Catalogue.label(.activities, language),
-                    links: activities.map { a in
-                        Link(
-                            href: "/activities/\(a.id)",
-                            label:
-                                "\(Format.date(a.start, language)) — \(a.title.text(language)) (\(a.organisations.filter { $0.organisation == o.id }.map { WebText.term($0.role.rawValue, language) }.joined(separator: ", ")))"
-                        )
-                    }),
+                Section(id: "organisation", heading: Catalogue.page(.summary, language), facts: facts), list,
             ])
     }
 
     static func source(_ req: Request, _ s: Source) async throws -> GenericPage {
         let language = req.language
-        let data = try await req.repository.dataset()
-        var supported: [Link] = []
-        var more = 0
-        // A source may support thousands of records (the founding paper supports every one of its facts): list the
-        // first few hundred and count the rest, so the page stays readable and fast.
-        func add(_ cites: [SourceKey], _ href: @autoclosure () -> String, _ label: @autoclosure () -> String) {
-            guard cites.contains(s.id) else { return }
-            if supported.count < 300 { supported.append(Link(href: href(), label: label())) } else { more += 1 }
-        }
-        for c in data.cities { add(c.sources, "/cities/\(c.id)", c.name.text(language)) }
-        for p in data.partnerships {
-            add(p.sources, "/partnerships/\(p.id)", "\(Catalogue.label(.partnership, language)): \(p.id)")
-        }
-        for a in data.agreements {
-            add(
-                a.sources, "/partnerships/\(a.partnership)",
-                "\(WebText.short(a.kind, language)) \(Format.date(a.signed, language))")
-        }
-        for m in data.milestones {
-            add(
-                m.sources, "/partnerships/\(m.partnership)",
-                "\(Format.date(m.date, language)) — \(m.title.text(language))")
-        }
-        for a in data.activities {
-            add(a.sources, "/activities/\(a.id)", "\(Format.date(a.start, language)) — \(a.title.text(language))")
-        }
-        for i in data.initiatives {
-            add(i.sources + i.figures.flatMap(\.sources), "/initiatives/\(i.id)", i.title.text(language))
-        }
-        for o in data.observations {
-            add(
-                o.sources, "/cities/\(o.city)",
-                "\(o.city) · \(o.indicator) · \(Format.date(o.period, language)) = \(Format.decimal(o.value, language))"
-            )
-        }
-        for o in data.organisations { add(o.sources, "/organisations/\(o.id)", o.name.text(language)) }
+        // A source may support thousands of records (the founding paper supports every one of its facts): one page
+        // of them at a time, named by their stored labels.
+        let offset = Pager.offset(req, size: Self.listSize)
+        let supporting = try await req.repository.referrerNames(
+            to: .source, s.id.rawValue, limit: Self.listSize, offset: offset)
+        let supported = supporting.items.map { Link(href: Self.href($0), label: Self.label($0, language)) }
         var facts = [Fact(label: Catalogue.column("kind", language), value: WebText.term(s.kind.rawValue, language))]
         if !s.authors.isEmpty {
             facts.append(Fact(label: Catalogue.column("authors", language), value: s.authors.joined(separator: "; ")))
@@ -208,8 +181,9 @@ enum RecordPages {
             sections: [
                 Section(id: "source", heading: Catalogue.page(.summary, language), facts: facts),
                 Section(
-                    id: "supports", heading: Catalogue.page(.supports, language),
-                    paragraphs: more == 0 ? [] : [WebText.andMore(more, language)], links: supported),
+                    id: "supports", heading: Catalogue.page(.supports, language), links: supported,
+                    pager: Pager(
+                        req, offset: offset, shown: supported.count, total: supporting.total, size: Self.listSize)),
             ])
     }
 
@@ -263,6 +237,31 @@ enum RecordPages {
                 hierarchy,
                 Section(id: "crosswalks", heading: Catalogue.page(.crosswalks, language), tables: [table]),
             ])
+    }
+
+    /// Rows per page of a record's lists (a source's supported records, an organisation's activities).
+    static let listSize = 100
+
+    /// Where a record named by kind and key is shown.
+    static func href(_ name: RecordName) -> String {
+        switch name.kind {
+        case "city": "/cities/\(name.key)"
+        case "partnership": "/partnerships/\(name.key)"
+        case "agreement", "milestone": "/partnerships/\(name.partnership ?? "")"
+        case "activity": "/activities/\(name.key)"
+        case "initiative": "/initiatives/\(name.key)"
+        case "observation": "/cities/\(name.city ?? "")"
+        case "organisation": "/organisations/\(name.key)"
+        case "source": "/sources/\(name.key)"
+        default: "/"
+        }
+    }
+
+    /// "Activity: 2018 — Coaching clinic", from the stored label.
+    static func label(_ name: RecordName, _ language: Language) -> String {
+        let kind = Catalogue.entity(EditableCollection.named(kind: name.kind)?.rawValue ?? name.kind, language)
+        let date = name.date.flatMap { try? PartialDate(parsing: $0) }.map { Format.date($0, language) + " — " } ?? ""
+        return "\(kind): \(date)\(name.label ?? name.key)"
     }
 
     static func editActions(_ req: Request, _ collection: EditableCollection, _ key: String) -> [Link] {

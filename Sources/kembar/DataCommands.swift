@@ -72,14 +72,14 @@ struct Import: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (summary, skipped) = try await options.withStore(dryRun ? .existing : .creatingIfNew) { store in
+        let (summary, skipped, recorded) = try await options.withStore(dryRun ? .existing : .creatingIfNew) { store in
             var batch = ImportBatch()
             for file in files { try await read(file, into: &batch, store: store) }
             do {
                 let summary = try await store.repository.importBatch(
                     batch, mode: merge ? .merge : .replace, dryRun: dryRun,
                     as: WriteContext(actor: actor ?? Self.operatingSystemUser, channel: .cli))
-                return (summary, batch.skipped)
+                return (summary, batch.skipped, batch.recorded)
             } catch let error as InvalidInput {
                 throw ImportFailed(violations: error.violations, language: lang)
             } catch let error as Repository.EmptyDatabase {
@@ -87,6 +87,7 @@ struct Import: AsyncParsableCommand {
             }
         }
         if !skipped.isEmpty { printError(Catalogue.skippedRows(skipped, lang)) }
+        if !recorded.isEmpty { printError(Catalogue.recordedPairs(recorded, lang)) }
         if dryRun {
             print(ImportReport.changes(summary, lang), terminator: "")
         } else if !summary.replaced.isEmpty {

@@ -201,9 +201,8 @@ import Testing
         let text = try String(contentsOfFile: sharedFixture("twin-links-indonesia.csv"), encoding: .utf8)
         batch.addCSV(
             text, file: "twin-links-indonesia.csv",
-            pairs: ImportBatch.PairListContext(
-                countries: try Bundled.countries(), cities: try await store.repository.cities(),
-                source: Source(id: "wikipedia-twin-towns", kind: .web, title: "Lists of twin towns and sister cities")))
+            pairs: try await store.repository.pairListContext(
+                forCSV: text, file: "twin-links-indonesia.csv", source: nil))
         return batch
     }
 
@@ -218,9 +217,15 @@ import Testing
             let surabaya = partnerships.filter { $0.city == "surabaya" || $0.partnerCity == "surabaya" }
             #expect(surabaya.count >= 10)
             #expect(try await store.repository.cities().filter { $0.name.en == "Surabaya" }.count == 1)
-            // Again: the places are now stored cities, so only the partnerships and the source are read — unchanged.
-            let again = try await store.repository.importBatch(try await batch(store))
-            #expect(again.inserted == 0 && again.updated == 0 && again.unchanged > 90)
+            // The list's Surabaya–Liverpool is the founding partnership, left as recorded (not a second one, and not
+            // replaced by a bare link).
+            #expect(!partnerships.contains { $0.id == "liverpool.surabaya" || $0.id == "surabaya.liverpool" })
+            #expect(try await store.repository.partnership("surabaya-liverpool")?.stage == .implementation)
+            // Again: the places are now stored cities and the pairs stored partnerships — nothing is written.
+            let second = try await batch(store)
+            #expect(second.recorded.count > 90)
+            let again = try await store.repository.importBatch(second)
+            #expect(again.inserted == 0 && again.updated == 0)
             #expect(try await store.repository.partnerships().count == partnerships.count)
         }
     }

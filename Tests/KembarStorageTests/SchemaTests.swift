@@ -38,12 +38,17 @@ import Testing
             try await RecordWithoutVersion(
                 kind: "field", key: "tourism", document: #"{"id":"tourism","name":{"en":"Tourism"}}"#
             ).create(on: store.database)
-            #expect(try await store.schemaState() == .behind(pending: ["kembar-004-changes-and-versions"]))
+            #expect(
+                try await store.schemaState()
+                    == .behind(pending: ["kembar-004-changes-and-versions", "kembar-005-derived-tables"]))
 
             try await store.migrate()
             #expect(try await store.schemaState() == .current)
             let field = try await store.repository.fields().first
             #expect(field?.id == "tourism")
+            // Migration 005 rewrote the old document in the current format, with its label.
+            let page = try await store.repository.referenceChoices(.fields, limit: 10, language: .en)
+            #expect(page.choices.map(\.label) == ["Tourism"])
             // The record written before versions existed is version 1; its first edit makes it 2 and is logged.
             try await store.repository.importDataset(
                 Dataset(fields: [Field(id: "tourism", name: LocalizedText(en: "Tourism", id: "Pariwisata"))]))

@@ -19,10 +19,20 @@ func withKembarApp(_ backend: TestBackend, _ test: (Application) async throws ->
     @Test(arguments: TestBackend.enabled)
     func partnershipsShowTheFoundingCase(backend: TestBackend) async throws {
         try await withKembarApp(backend) { app in
-            try await app.testing().test(.GET, "api/v1/partnerships") { res async throws in
+            try await app.testing().test(.GET, "api/v1/partnerships?asOf=2023-12-31") { res async throws in
                 #expect(res.status == .ok)
-                let list = try res.content.decode([PartnershipDTO].self)
-                let founding = try #require(list.first { $0.key == "surabaya-liverpool" })
+                let list = try res.content.decode(PartnershipListDTO.self)
+                let row = try #require(list.items.first { $0.key == "surabaya-liverpool" })
+                #expect(row.cities == ["surabaya", "liverpool"] && row.status == "active")
+                #expect(
+                    row.agreements.map { "\($0.kind) \($0.signed)" } == [
+                        "letter-of-intent 2017-05-17", "mou 2018-03-19",
+                    ])
+                #expect(row.activityCount == 8 && list.total == list.items.count)
+            }
+            try await app.testing().test(.GET, "api/v1/partnerships/surabaya-liverpool") { res async throws in
+                #expect(res.status == .ok)
+                let founding = try res.content.decode(PartnershipDTO.self)
                 #expect(founding.city?.key == "surabaya" && founding.partnerCity?.key == "liverpool")
                 #expect(
                     founding.agreements.map { "\($0.kind.rawValue) \($0.signed)" } == [
@@ -57,7 +67,12 @@ func withKembarApp(_ backend: TestBackend, _ test: (Application) async throws ->
                         == "Badan Pusat Statistik Provinsi Jawa Timur (2023)")
             }
             try await app.testing().test(.GET, "api/v1/sources") { res async throws in
-                #expect(try res.content.decode([SourceDTO].self).count == 28)
+                let page = try res.content.decode(PageDTO<SourceDTO>.self)
+                #expect(page.total == 28 && page.items.count == 28)
+            }
+            try await app.testing().test(.GET, "api/v1/sources?limit=5&offset=25") { res async throws in
+                let page = try res.content.decode(PageDTO<SourceDTO>.self)
+                #expect(page.total == 28 && page.items.count == 3 && page.offset == 25)
             }
         }
     }

@@ -74,17 +74,26 @@ public struct ImportBatch: Sendable {
         /// The source every city and partnership of the list cites (it is added to the import).
         public var source: Source
         public var skipInvalidRows: Bool
+        /// The stored partnerships between two cities, by ``PairList/pairKey(_:_:)``: such pairs are left as
+        /// recorded.
+        public var recordedPairs: [String: PartnershipKey]
 
-        public init(countries: CountryNames, cities: [City], source: Source, skipInvalidRows: Bool = false) {
+        public init(
+            countries: CountryNames, cities: [City], source: Source, skipInvalidRows: Bool = false,
+            recordedPairs: [String: PartnershipKey] = [:]
+        ) {
             self.countries = countries
             self.cities = cities
             self.source = source
             self.skipInvalidRows = skipInvalidRows
+            self.recordedPairs = recordedPairs
         }
     }
 
     /// Lines of pair lists left out because a country is unknown (only with `skipInvalidRows`).
     public private(set) var skipped: [String] = []
+    /// Lines of pair lists whose pair is already a stored partnership, left as recorded.
+    public private(set) var recorded: [String] = []
 
     /// Adds a CSV file of activities, observations or — with `pairs` — twinning links (docs/CSV.md).
     public mutating func addCSV(_ text: String, file: String, pairs: PairListContext? = nil) {
@@ -98,9 +107,10 @@ public struct ImportBatch: Sendable {
             }
             let result = PairList.read(
                 table, file: file, countries: pairs.countries, source: pairs.source.id, existing: pairs.cities,
-                skipInvalidRows: pairs.skipInvalidRows)
+                recordedPairs: pairs.recordedPairs, skipInvalidRows: pairs.skipInvalidRows)
             readingProblems += result.problems
             skipped += result.skipped
+            recorded += result.recorded
             var fragment = result.dataset
             fragment.sources = [pairs.source]
             append(fragment, origin: { collection, index in "\(file) \(collection)[\(index)]" })

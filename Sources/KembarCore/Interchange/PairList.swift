@@ -88,6 +88,9 @@ public enum PairList {
         /// Lines not imported because a country is unknown or a place is paired with itself, when such rows were
         /// asked to be skipped.
         public var skipped: [String] = []
+        /// Pairs already stored as a partnership between the same two cities: left as recorded (a replace would
+        /// overwrite what was added to them), each as the line and the stored key.
+        public var recorded: [String] = []
     }
 
     /// Whether a CSV header is a pair list's.
@@ -98,7 +101,7 @@ public enum PairList {
     /// the file.
     public static func read(
         _ table: CSVTable, file: String, countries: CountryNames, source: SourceKey, existing: [City],
-        skipInvalidRows: Bool = false
+        recordedPairs: [String: PartnershipKey] = [:], skipInvalidRows: Bool = false
     ) -> Result {
         var result = Result()
         struct Place {
@@ -221,14 +224,23 @@ public enum PairList {
                 }
                 continue
             }
-            let pair = [a.rawValue, b.rawValue].sorted().joined(separator: "|")
+            let pair = pairKey(a, b)
             guard seen.insert(pair).inserted else { continue }
+            if let stored = recordedPairs[pair] {
+                result.recorded.append("\(row.line) (\(stored))")
+                continue
+            }
             result.dataset.partnerships.append(
                 Partnership(
                     id: partnershipKey(a, b), kind: .sisterCity, city: a, partnerCity: b,
                     stage: .agreement, sources: [source]))
         }
         return result
+    }
+
+    /// How a pair of cities is looked up whichever comes first: `a|b` in key order.
+    public static func pairKey(_ a: CityKey, _ b: CityKey) -> String {
+        [a.rawValue, b.rawValue].sorted().joined(separator: "|")
     }
 
     /// The key of the source a pair list cites by default: `pair-list-` and the file name as a slug.

@@ -1,0 +1,269 @@
+import FluentKit
+import FluentSQL
+import Foundation
+import KembarCore
+
+/// The tables derived from the records: kept up to date inside every write transaction, so pages filter, sort and
+/// count in SQL and never decode a whole kind. Nothing in them is a fact of its own; `rebuildDerived` makes them
+/// again from the records.
+enum Derived {
+    /// Which record refers to which key (``RecordReference``): what a delete checks, what a source's and an
+    /// organisation's pages list.
+    static let links = "record_links"
+    /// One row per partnership: ``PartnershipSummary``.
+    static let summaries = "partnership_summaries"
+    /// The status timeline of each partnership, one row per stretch (``StatusSpan``); open ends are stored as
+    /// the first and last days below, so "the status on day D" is one indexed range condition.
+    static let statuses = "partnership_status"
+    static let beginning = "0000-01-01"
+    static let end = "9999-12-31"
+    /// Rows per statement, under every backend's bind-parameter limit.
+    static let chunk = 400
+}
+
+/// A record's references, to be written to the links table.
+struct LinkSet {
+    var kind: EntityKind
+    var key: String
+    var references: [RecordReference]
+}
+
+extension Repository {
+    /// Every database Kembar opens is an SQL database; the derived tables are read and written with SQL.
+    var sql: any SQLDatabase {
+        get throws {
+            guard let sql = database as? any SQLDatabase else {
+                throw DatabaseUnsupported()
+            }
+            return sql
+        }
+    }
+
+    struct DatabaseUnsupported: Error {}
+
+    // MARK: - Links
+
+    /// Replaces the links of the given records (records new to the database have none to remove).
+    func writeLinks(_ sets: [LinkSet], replacing: [(EntityKind, String)]) async throws {
+        let sql = try self.sql
+        try await deleteLinks(replacing)
+        var rows: [[any Encodable & Sendable]] = []
+        for set in sets {
+            for reference in Set(set.references) {
+                rows.append([set.kind.rawValue, set.key, reference.kind.rawValue, reference.key])
+            }
+        }
+        for start in stride(from: 0, to: rows.count, by: Derived.chunk * 2) {
+            var insert = sql.insert(into: Derived.links).columns("from_kind", "from_key", "to_kind", "to_key")
+            for row in rows[start..<min(start + Derived.chunk * 2, rows.count)] { insert = insert.values(row) }
+            try await insert.run()
+        }
+    }
+
+    /// Removes the links of the given records.
+    func deleteLinks(_ records: [(EntityKind, String)]) async throws {
+        let sql = try self.sql
+        for (kind, keys) in Dictionary(grouping: records, by: \.0) {
+            let keys = keys.map(\.1)
+            for start in stride(from: 0, to: keys.count, by: Derived.chunk) {
+                let chunk = Array(keys[start..<min(start + Derived.chunk, keys.count)])
+                try await sql.raw(
+                    "DELETE FROM \(ident: Derived.links) WHERE from_kind = \(bind: kind.rawValue) AND from_key IN (\(binds: chunk))"
+                ).run()
+            }
+        }
+    }
+
+    /// The records that refer to `key` of `kind`, as `kind/key` pairs in kind then key order, at most `limit`.
+    public func referrers(
+        to kind: RecordReference.Kind, _ key: String, from fromKind: String? = nil, limit: Int = 50, offset: Int = 0
+    ) async throws -> (records: [(kind: String, key: String)], total: Int) {
+        let sql = try self.sql
+        var condition: SQLQueryString = "to_kind = \(bind: kind.rawValue) AND to_key = \(bind: key)"
+        if let fromKind { condition += " AND from_kind = \(bind: fromKind)" }
+        let total =
+            try await sql.raw(
+                "SELECT COUNT(DISTINCT from_kind || '/' || from_key) AS n FROM \(ident: Derived.links) WHERE "
+                    + condition
+            ).first()?.decode(column: "n", as: Int.self) ?? 0
+        let rows = try await sql.raw(
+            "SELECT DISTINCT from_kind, from_key FROM \(ident: Derived.links) WHERE " + condition
+                + " ORDER BY from_kind, from_key LIMIT \(bind: max(0, limit)) OFFSET \(bind: max(0, offset))"
+        ).all()
+        return (
+            try rows.map {
+                (
+                    try $0.decode(column: "from_kind", as: String.self),
+                    try $0.decode(column: "from_key", as: String.self)
+                )
+            },
+            total
+        )
+    }
+
+    // MARK: - Partnership summaries
+
+    /// The partnerships whose first or partner city is one of `cities`.
+    func partnerships(ofCities cities: Set<String>) async throws -> Set<String> {
+        guard !cities.isEmpty else { return [] }
+        let sql = try self.sql
+        var keys = Set<String>()
+        let all = cities.sorted()
+        for start in stride(from: 0, to: all.count, by: Derived.chunk) {
+            let chunk = Array(all[start..<min(start + Derived.chunk, all.count)])
+            for row in try await sql.raw(
+                "SELECT key FROM \(ident: Derived.summaries) WHERE city1 IN (\(binds: chunk)) OR city2 IN (\(binds: chunk))"
+            ).all() {
+                keys.insert(try row.decode(column: "key", as: String.self))
+            }
+        }
+        return keys
+    }
+
+    /// Computes the summaries and status timelines of `keys` again from their records (a key with no partnership
+    /// any more loses its rows).
+    func refreshSummaries(_ keys: Set<String>) async throws {
+        let sql = try self.sql
+        let all = keys.sorted()
+        for start in stride(from: 0, to: all.count, by: Derived.chunk) {
+            let chunk = Array(all[start..<min(start + Derived.chunk, all.count)])
+            let partnerships: [Partnership] = try await records(keys: chunk)
+            let agreements: [Agreement] = try await records(ofPartnerships: chunk)
+            let milestones: [Milestone] = try await records(ofPartnerships: chunk)
+            let activities: [Activity] = try await records(ofPartnerships: chunk)
+            let cityKeys = Set(
+                partnerships.flatMap { [$0.city.rawValue] + [$0.partnerCity?.rawValue].compactMap { $0 } })
+            let cities: [City] = try await records(keys: cityKeys.sorted())
+            let cityIndex = Dictionary(cities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let agreementsBy = Dictionary(grouping: agreements, by: \.partnership)
+            let milestonesBy = Dictionary(grouping: milestones, by: \.partnership)
+            let activitiesBy = Dictionary(grouping: activities, by: \.partnership)
+            try await sql.raw("DELETE FROM \(ident: Derived.summaries) WHERE key IN (\(binds: chunk))").run()
+            try await sql.raw("DELETE FROM \(ident: Derived.statuses) WHERE partnership IN (\(binds: chunk))").run()
+            let summaries = partnerships.map { partnership in
+                PartnershipSummary(
+                    partnership, cities: cityIndex, agreements: agreementsBy[partnership.id] ?? [],
+                    milestones: milestonesBy[partnership.id] ?? [], activities: activitiesBy[partnership.id] ?? [])
+            }
+            try await insert(summaries)
+        }
+    }
+
+    private func insert(_ summaries: [PartnershipSummary]) async throws {
+        guard !summaries.isEmpty else { return }
+        let sql = try self.sql
+        var insert = sql.insert(into: Derived.summaries).columns(
+            "key", "kind", "stage", "city1", "city2", "country1", "country2", "subdivision1", "subdivision2",
+            "title_en", "title_id", "search", "agreement_count", "milestone_count", "activity_count", "participants",
+            "participants_approximate", "agreements", "last_activity_day", "last_activity", "years", "fields",
+            "without_sources", "without_participants", "ongoing_open")
+        var spans: [[any Encodable & Sendable]] = []
+        for s in summaries {
+            func at<T>(_ list: [T], _ index: Int) -> T? { index < list.count ? list[index] : nil }
+            let row: [any Encodable & Sendable] = [
+                s.partnership.rawValue, s.kind, s.stage, s.cities[0].rawValue, at(s.cities, 1)?.rawValue,
+                at(s.countries, 0), at(s.countries, 1), at(s.subdivisions, 0), at(s.subdivisions, 1),
+                s.titleEnglish, s.titleIndonesian,
+                (s.titleEnglish + " " + s.titleIndonesian + " " + s.partnership.rawValue).lowercased(),
+                s.agreementCount, s.milestoneCount, s.activityCount, s.participants, s.participantsApproximate ? 1 : 0,
+                s.agreements.map { "\($0.kind.rawValue)|\($0.date)" }.joined(separator: ";"),
+                s.lastActivityDay?.description, s.lastActivity?.description,
+                "|" + s.years.map(String.init).joined(separator: "|") + "|",
+                "|" + s.fields.map(\.rawValue).joined(separator: "|") + "|",
+                s.activitiesWithoutSources, s.activitiesWithoutParticipants, s.ongoingWithoutEnd,
+            ]
+            insert = insert.values(row)
+            for span in s.timeline {
+                spans.append([
+                    s.partnership.rawValue, span.from?.description ?? Derived.beginning,
+                    span.until?.description ?? Derived.end, span.status.rawValue,
+                    span.also.map(\.rawValue).joined(separator: ","),
+                ])
+            }
+        }
+        try await insert.run()
+        for start in stride(from: 0, to: spans.count, by: Derived.chunk * 2) {
+            var statuses = sql.insert(into: Derived.statuses).columns(
+                "partnership", "from_day", "until_day", "status", "also")
+            for row in spans[start..<min(start + Derived.chunk * 2, spans.count)] { statuses = statuses.values(row) }
+            try await statuses.run()
+        }
+    }
+
+    // MARK: - Reading records by keys
+
+    /// The records of `T` with the given keys (in chunks under the bind limit).
+    func records<T: StoredEntity>(keys: [String]) async throws -> [T] {
+        var found: [T] = []
+        for start in stride(from: 0, to: keys.count, by: Derived.chunk) {
+            let chunk = Array(keys[start..<min(start + Derived.chunk, keys.count)])
+            found += try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
+                .filter(\.$key ~~ chunk).sort(\.$key).all().map { try DocumentCoding.decode(T.self, $0) }
+        }
+        return found
+    }
+
+    /// The records of `T` belonging to the given partnerships, in date then key order.
+    func records<T: StoredEntity>(ofPartnerships keys: [String]) async throws -> [T] {
+        guard !keys.isEmpty else { return [] }
+        return try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
+            .filter(\.$partnership ~~ keys).sort(\.$sortDate).sort(\.$key).all()
+            .map { try DocumentCoding.decode(T.self, $0) }
+    }
+
+    // MARK: - Rebuilding
+
+    /// Makes every derived table again from the records, and rewrites documents of an older format in the current
+    /// one (setting their label and format). What migration 005 and a restore run; also a repair.
+    func rebuildDerived() async throws {
+        let sql = try self.sql
+        try await sql.raw("DELETE FROM \(ident: Derived.links)").run()
+        try await sql.raw("DELETE FROM \(ident: Derived.summaries)").run()
+        try await sql.raw("DELETE FROM \(ident: Derived.statuses)").run()
+        try await rebuild(Source.self)
+        try await rebuild(Field.self)
+        try await rebuild(Framework.self)
+        try await rebuild(Crosswalk.self)
+        try await rebuild(City.self)
+        try await rebuild(Organisation.self)
+        try await rebuild(Partnership.self)
+        try await rebuild(Agreement.self)
+        try await rebuild(Milestone.self)
+        try await rebuild(Activity.self)
+        try await rebuild(Initiative.self)
+        try await rebuild(Observation.self)
+        var after = ""
+        while true {
+            let keys = try await EntityRecord.query(on: database).filter(\.$kind == EntityKind.partnership.rawValue)
+                .filter(\.$key > after).sort(\.$key).field(\.$key).limit(Derived.chunk).all().map(\.key)
+            guard let last = keys.last else { break }
+            try await refreshSummaries(Set(keys))
+            after = last
+        }
+    }
+
+    private func rebuild<T: StoredEntity>(_ type: T.Type) async throws {
+        var after = ""
+        while true {
+            let batch = try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
+                .filter(\.$key > after).sort(\.$key).limit(Derived.chunk).all()
+            guard let last = batch.last else { break }
+            var sets: [LinkSet] = []
+            for record in batch {
+                let value = try DocumentCoding.decode(T.self, record)
+                let document = try DocumentCoding.encode(value)
+                if document != record.document || record.format != Dataset.currentVersion
+                    || record.label != value.labelColumn
+                {
+                    record.document = document
+                    record.format = Dataset.currentVersion
+                    record.label = value.labelColumn
+                    try await record.update(on: database)
+                }
+                sets.append(LinkSet(kind: T.kind, key: record.key, references: value.referencedKeys))
+            }
+            try await writeLinks(sets, replacing: [])
+            after = last.key
+        }
+    }
+}

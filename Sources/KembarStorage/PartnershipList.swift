@@ -1,0 +1,409 @@
+import FluentKit
+import FluentSQL
+import Foundation
+import KembarCore
+
+/// What a list of partnerships asks for: filters, the day statuses are judged on, a sort and a page. Every part is
+/// answered in SQL on the summaries, so the cost follows the page, not the registry.
+public struct PartnershipQuery: Sendable, Equatable {
+    public enum Sort: String, CaseIterable, Sendable {
+        case title, kind, stage, status, agreements, activities, participants
+        case lastActivity = "last-activity"
+    }
+
+    /// Words in either city's name or the key.
+    public var text = ""
+    /// A city key, a country (ISO 3166-1 alpha-2), a subdivision (ISO 3166-2) of either city.
+    public var city = ""
+    public var country = ""
+    public var subdivision = ""
+    /// Raw values; `stage` `none` selects partnerships without a stage.
+    public var kind = ""
+    public var stage = ""
+    public var status = ""
+    public var field = ""
+    /// A year with an activity or a signed agreement.
+    public var year: Int?
+    public var asOf: Day
+    public var sort = Sort.title
+    public var descending = false
+    /// The language titles sort in.
+    public var language = Language.en
+    public var limit = 50
+    public var offset = 0
+
+    public init(asOf: Day) { self.asOf = asOf }
+}
+
+/// One partnership in a list, as its summary holds it. Kind, stage and status are the stored raw values: a value a
+/// newer Kembar wrote is shown as it is, never an error.
+public struct PartnershipRow: Sendable, Equatable {
+    public var key: String
+    public var kind: String
+    public var stage: String?
+    public var cities: [String]
+    public var titleEnglish: String
+    public var titleIndonesian: String
+    /// The status on the query's day, and the other conditions that apply then.
+    public var status: String?
+    public var also: [String]
+    /// Each agreement's kind and signing date (`mou`, `2018-03-19`), in signing order.
+    public var agreements: [(kind: String, date: String)]
+    public var agreementCount: Int
+    public var activityCount: Int
+    public var participants: Int
+    public var participantsApproximate: Bool
+    public var lastActivity: String?
+    public var ongoingWithoutEnd: Int
+    public var activitiesWithoutSources: Int
+    public var activitiesWithoutParticipants: Int
+
+    public func title(_ language: Language) -> String { language == .en ? titleEnglish : titleIndonesian }
+
+    public static func == (a: PartnershipRow, b: PartnershipRow) -> Bool {
+        a.key == b.key && a.status == b.status && a.also == b.also && a.titleEnglish == b.titleEnglish
+            && a.activityCount == b.activityCount && a.agreements.map(\.kind) == b.agreements.map(\.kind)
+            && a.agreements.map(\.date) == b.agreements.map(\.date)
+    }
+}
+
+/// A page of partnerships with the counts of the whole selection.
+public struct PartnershipList: Sendable {
+    public var rows: [PartnershipRow]
+    /// Partnerships matching the filters, and how many of them have each status and each stage (`none` for no
+    /// stage) — the ministry's funnel.
+    public var total: Int
+    public var byStatus: [String: Int]
+    public var byStage: [String: Int]
+}
+
+extension Repository {
+    /// The page of partnerships `query` asks for, with the selection's counts: four indexed queries, whatever the
+    /// registry holds.
+    public func partnershipList(_ query: PartnershipQuery) async throws -> PartnershipList {
+        let sql = try self.sql
+        let from = Self.summaryJoin(asOf: query.asOf)
+        let conditions = Self.conditions(query)
+        let whereClause: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let total =
+            try await sql.raw("SELECT COUNT(*) AS n " + from + whereClause).first()?.decode(column: "n", as: Int.self)
+            ?? 0
+        func counts(_ column: String) async throws -> [String: Int] {
+            var found: [String: Int] = [:]
+            for row in try await sql.raw(
+                "SELECT \(unsafeRaw: column) AS v, COUNT(*) AS n " + from + whereClause
+                    + " GROUP BY \(unsafeRaw: column)"
+            ).all() {
+                found[try row.decode(column: "v", as: String?.self) ?? "none", default: 0] +=
+                    try row.decode(column: "n", as: Int.self)
+            }
+            return found
+        }
+        let byStatus = total == 0 ? [:] : try await counts("t.status")
+        let byStage = total == 0 ? [:] : try await counts("s.stage")
+        let column: String
+        switch query.sort {
+        case .title: column = query.language == .en ? "s.title_en" : "s.title_id"
+        case .kind: column = "s.kind"
+        case .stage: column = "s.stage"
+        case .status: column = "t.status"
+        case .agreements: column = "s.agreement_count"
+        case .activities: column = "s.activity_count"
+        case .participants: column = "s.participants"
+        case .lastActivity: column = "s.last_activity_day"
+        }
+        let direction = query.descending ? "DESC" : "ASC"
+        // Records without a value come last either way, the same on every backend.
+        let order: SQLQueryString =
+            " ORDER BY (\(unsafeRaw: column) IS NULL), \(unsafeRaw: column) \(unsafeRaw: direction), s.key \(unsafeRaw: direction)"
+        let rows = try await sql.raw(
+            "SELECT s.*, t.status AS status_now, t.also AS also_now " + from + whereClause + order
+                + " LIMIT \(bind: max(0, min(query.limit, 500))) OFFSET \(bind: max(0, query.offset))"
+        ).all()
+        return PartnershipList(
+            rows: try rows.map(Self.row), total: total, byStatus: byStatus, byStage: byStage)
+    }
+
+    /// Partnerships that need attention on `asOf` — dormant or renewal due, ongoing activities without an end,
+    /// activities without sources or participants — at most `limit`, with how many there are.
+    public func partnershipsNeedingAttention(
+        asOf: Day, limit: Int
+    ) async throws -> (
+        rows: [PartnershipRow], total: Int
+    ) {
+        let sql = try self.sql
+        let from = Self.summaryJoin(asOf: asOf)
+        let condition: SQLQueryString =
+            " WHERE t.status IN ('dormant', 'renewal-due') OR t.also LIKE '%dormant%' OR t.also LIKE '%renewal-due%'"
+            + " OR s.ongoing_open > 0 OR s.without_sources > 0 OR s.without_participants > 0"
+        let total =
+            try await sql.raw("SELECT COUNT(*) AS n " + from + condition).first()?.decode(column: "n", as: Int.self)
+            ?? 0
+        let rows = try await sql.raw(
+            "SELECT s.*, t.status AS status_now, t.also AS also_now " + from + condition
+                + " ORDER BY s.title_en, s.key LIMIT \(bind: max(0, limit))"
+        ).all()
+        return (try rows.map(Self.row), total)
+    }
+
+    /// The summary of one partnership (its status on `asOf`), or `nil`.
+    public func partnershipRow(_ key: PartnershipKey, asOf: Day) async throws -> PartnershipRow? {
+        try await sql.raw(
+            "SELECT s.*, t.status AS status_now, t.also AS also_now " + Self.summaryJoin(asOf: asOf)
+                + " WHERE s.key = \(bind: key.rawValue)"
+        ).first().map(Self.row)
+    }
+
+    /// The countries and subdivisions partnerships' cities are in, for filter choices.
+    public func partnershipPlaces() async throws -> (countries: [String], subdivisions: [String]) {
+        let sql = try self.sql
+        func distinct(_ a: String, _ b: String) async throws -> [String] {
+            let table = Derived.summaries
+            return try await sql.raw(
+                "SELECT \(unsafeRaw: a) AS v FROM \(ident: table) WHERE \(unsafeRaw: a) IS NOT NULL UNION SELECT \(unsafeRaw: b) AS v FROM \(ident: table) WHERE \(unsafeRaw: b) IS NOT NULL ORDER BY v"
+            ).all().map { try $0.decode(column: "v", as: String.self) }
+        }
+        return (try await distinct("country1", "country2"), try await distinct("subdivision1", "subdivision2"))
+    }
+
+    /// Number of partnerships.
+    public func partnershipCount() async throws -> Int {
+        try await EntityRecord.query(on: database).filter(\.$kind == EntityKind.partnership.rawValue).count()
+    }
+
+    /// The summaries joined with the status stretch holding `asOf` (at most one: stretches do not overlap).
+    static func summaryJoin(asOf: Day) -> SQLQueryString {
+        let day = asOf.description
+        return "FROM \(ident: Derived.summaries) s LEFT JOIN \(ident: Derived.statuses) t ON t.partnership = s.key"
+            + " AND t.from_day <= \(bind: day) AND t.until_day > \(bind: day)"
+    }
+
+    /// A LIKE pattern matching `text` anywhere, its wildcards escaped (with `ESCAPE '\'`).
+    static func like(_ text: String) -> String {
+        "%"
+            + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_") + "%"
+    }
+
+    static func conditions(_ query: PartnershipQuery) -> [SQLQueryString] {
+        var found: [SQLQueryString] = []
+        let text = query.text.trimmingCharacters(in: .whitespaces).lowercased()
+        if !text.isEmpty { found.append("s.search LIKE \(bind: like(text)) ESCAPE '\\'") }
+        if !query.city.isEmpty { found.append("(s.city1 = \(bind: query.city) OR s.city2 = \(bind: query.city))") }
+        if !query.country.isEmpty {
+            let country = query.country.uppercased()
+            found.append("(s.country1 = \(bind: country) OR s.country2 = \(bind: country))")
+        }
+        if !query.subdivision.isEmpty {
+            let code = query.subdivision.uppercased()
+            found.append("(s.subdivision1 = \(bind: code) OR s.subdivision2 = \(bind: code))")
+        }
+        if !query.kind.isEmpty { found.append("s.kind = \(bind: query.kind)") }
+        if query.stage == "none" {
+            found.append("s.stage IS NULL")
+        } else if !query.stage.isEmpty {
+            found.append("s.stage = \(bind: query.stage)")
+        }
+        if !query.status.isEmpty { found.append("t.status = \(bind: query.status)") }
+        if !query.field.isEmpty { found.append("s.fields LIKE \(bind: like("|\(query.field)|")) ESCAPE '\\'") }
+        if let year = query.year { found.append("s.years LIKE \(bind: "%|\(year)|%")") }
+        return found
+    }
+
+    static func row(_ row: any SQLRow) throws -> PartnershipRow {
+        func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
+        func optional(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
+        func number(_ column: String) throws -> Int { try row.decode(column: column, as: Int.self) }
+        let agreements = try text("agreements").split(separator: ";").map { part in
+            let pieces = part.split(separator: "|", maxSplits: 1).map(String.init)
+            return (kind: pieces.first ?? "", date: pieces.count > 1 ? pieces[1] : "")
+        }
+        return PartnershipRow(
+            key: try text("key"), kind: try text("kind"), stage: try optional("stage"),
+            cities: [try text("city1")] + [try optional("city2")].compactMap { $0 },
+            titleEnglish: try text("title_en"), titleIndonesian: try text("title_id"),
+            status: try optional("status_now"),
+            also: (try optional("also_now") ?? "").split(separator: ",").map(String.init),
+            agreements: agreements, agreementCount: try number("agreement_count"),
+            activityCount: try number("activity_count"), participants: try number("participants"),
+            participantsApproximate: try number("participants_approximate") != 0,
+            lastActivity: try optional("last_activity"), ongoingWithoutEnd: try number("ongoing_open"),
+            activitiesWithoutSources: try number("without_sources"),
+            activitiesWithoutParticipants: try number("without_participants"))
+    }
+}
+
+/// One page of a list of records, and how many match.
+public struct RecordPage<T: Sendable>: Sendable {
+    public var items: [T]
+    public var total: Int
+}
+
+extension Repository {
+    /// Cities, organisations and sources a page at a time, in name order, optionally those whose name contains
+    /// `text`: only the page's documents are read.
+    public func citiesPage(
+        matching text: String = "", limit: Int = 50, offset: Int = 0
+    ) async throws
+        -> RecordPage<City>
+    { try await page(text, limit, offset) }
+
+    public func organisationsPage(
+        matching text: String = "", limit: Int = 50, offset: Int = 0
+    ) async throws
+        -> RecordPage<Organisation>
+    { try await page(text, limit, offset) }
+
+    public func sourcesPage(
+        matching text: String = "", limit: Int = 50, offset: Int = 0
+    ) async throws
+        -> RecordPage<Source>
+    { try await page(text, limit, offset) }
+
+    /// Stored records by key (those that exist, in key order).
+    public func sources(_ keys: some Collection<SourceKey>) async throws -> [Source] {
+        try await records(keys: keys.map(\.rawValue).sorted())
+    }
+
+    public func organisations(_ keys: some Collection<OrganisationKey>) async throws -> [Organisation] {
+        try await records(keys: keys.map(\.rawValue).sorted())
+    }
+
+    public func cities(_ keys: some Collection<CityKey>) async throws -> [City] {
+        try await records(keys: keys.map(\.rawValue).sorted())
+    }
+
+    public func activities(_ keys: some Collection<ActivityKey>) async throws -> [Activity] {
+        try await records(keys: keys.map(\.rawValue).sorted())
+    }
+
+    /// Keys and names of the cities, in name order, when there are at most `limit` (for a choice list); `nil`
+    /// when there are more.
+    public func cityChoices(limit: Int) async throws -> [(key: String, label: String)]? {
+        let rows = try await EntityRecord.query(on: database).filter(\.$kind == EntityKind.city.rawValue)
+            .sort(\.$label).sort(\.$key).field(\.$key).field(\.$label).limit(limit + 1).all()
+        guard rows.count <= limit else { return nil }
+        return rows.map { (key: $0.key, label: $0.label ?? $0.key) }
+    }
+
+    private func page<T: StoredEntity>(_ text: String, _ limit: Int, _ offset: Int) async throws -> RecordPage<T> {
+        var query = EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
+        let words = text.trimmingCharacters(in: .whitespaces)
+        if !words.isEmpty {
+            query = query.filter(.sql(embed: "lower(label) LIKE \(bind: Self.like(words.lowercased())) ESCAPE '\\'"))
+        }
+        let total = try await query.count()
+        let items = try await query.sort(\.$label).sort(\.$key).range(
+            max(0, offset)..<max(0, offset) + max(0, min(limit, 500))
+        )
+        .all().map { try DocumentCoding.decode(T.self, $0) }
+        return RecordPage(items: items, total: total)
+    }
+}
+
+/// A stored record named by its kind and key, with what a link to it needs.
+public struct RecordName: Sendable, Equatable {
+    public var kind: String
+    public var key: String
+    public var label: String?
+    public var partnership: String?
+    public var city: String?
+    public var date: String?
+}
+
+extension Repository {
+    /// The records that cite or name `key` of `kind`, a page at a time, with their labels (no document is read).
+    public func referrerNames(
+        to kind: RecordReference.Kind, _ key: String, from fromKind: String? = nil, limit: Int = 50, offset: Int = 0
+    ) async throws -> RecordPage<RecordName> {
+        let found = try await referrers(to: kind, key, from: fromKind, limit: limit, offset: offset)
+        var names: [String: RecordName] = [:]
+        for (kind, group) in Dictionary(grouping: found.records, by: \.kind) {
+            let rows = try await EntityRecord.query(on: database).filter(\.$kind == kind)
+                .filter(\.$key ~~ group.map(\.key)).field(\.$kind).field(\.$key).field(\.$label)
+                .field(\.$partnership).field(\.$city).field(\.$sortDate).all()
+            for row in rows {
+                names["\(row.kind)/\(row.key)"] = RecordName(
+                    kind: row.kind, key: row.key, label: row.label, partnership: row.partnership, city: row.city,
+                    date: row.sortDate)
+            }
+        }
+        return RecordPage(
+            items: found.records.compactMap { names["\($0.kind)/\($0.key)"] }, total: found.total)
+    }
+
+    /// Partnerships between two of `cities` (both of its cities among them), at most `limit`.
+    public func partnerships(among cities: [String], asOf: Day, limit: Int) async throws -> [PartnershipRow] {
+        guard !cities.isEmpty else { return [] }
+        let chunk = Array(cities.prefix(Derived.chunk))
+        return try await sql.raw(
+            "SELECT s.*, t.status AS status_now, t.also AS also_now " + Self.summaryJoin(asOf: asOf)
+                + " WHERE s.city1 IN (\(binds: chunk)) AND s.city2 IN (\(binds: chunk)) ORDER BY s.key LIMIT \(bind: max(0, limit))"
+        ).all().map(Self.row)
+    }
+}
+
+extension Repository {
+    /// Keys and names for a reference input: the first `limit` records of a kind in name order (partnerships by
+    /// their cities' names), and whether there are more. No document is read.
+    public func referenceChoices(
+        _ collection: EditableCollection, limit: Int, language: Language
+    ) async throws
+        -> (choices: [(key: String, label: String)], more: Bool)
+    {
+        let rows: [(key: String, label: String)]
+        if collection == .partnerships {
+            let column = language == .en ? "title_en" : "title_id"
+            rows = try await sql.raw(
+                "SELECT key, \(unsafeRaw: column) AS label FROM \(ident: Derived.summaries) ORDER BY \(unsafeRaw: column), key LIMIT \(bind: limit + 1)"
+            ).all().map {
+                (try $0.decode(column: "key", as: String.self), try $0.decode(column: "label", as: String.self))
+            }
+        } else {
+            rows = try await EntityRecord.query(on: database).filter(\.$kind == collection.kind.rawValue)
+                .sort(\.$label).sort(\.$key).field(\.$key).field(\.$label).field(\.$partnership).limit(limit + 1).all()
+                .map { row in
+                    let label = row.label ?? row.key
+                    return (row.key, row.partnership.map { "\(label) (\($0))" } ?? label)
+                }
+        }
+        return (Array(rows.prefix(limit)), rows.count > limit)
+    }
+}
+
+extension Repository {
+    /// Which of `frameworks` have at least one stored observation (read from the links, no document).
+    public func frameworksObserved(_ frameworks: [FrameworkKey]) async throws -> [FrameworkKey] {
+        let observed = Set(
+            try await sql.raw(
+                "SELECT DISTINCT to_key FROM \(ident: Derived.links) WHERE from_kind = 'observation' AND to_kind = 'framework'"
+            ).all().map { try $0.decode(column: "to_key", as: String.self) })
+        return frameworks.filter { observed.contains($0.rawValue) }
+    }
+
+    /// The stored observations of one framework's indicators, of `cities` (every city when empty).
+    public func observations(framework: FrameworkKey, cities: [CityKey]) async throws -> [Observation] {
+        let keys = try await sql.raw(
+            "SELECT from_key FROM \(ident: Derived.links) WHERE from_kind = 'observation' AND to_kind = 'framework' AND to_key = \(bind: framework.rawValue) ORDER BY from_key"
+        ).all().map { try $0.decode(column: "from_key", as: String.self) }
+        let wanted = Set(cities)
+        let found: [Observation] = try await records(keys: keys)
+        return found.filter { wanted.isEmpty || wanted.contains($0.city) }
+    }
+}
+
+extension Repository {
+    /// Every stored partnership between two cities, by ``PairList/pairKey(_:_:)`` (read from the summaries).
+    func cityPairs() async throws -> [String: PartnershipKey] {
+        var pairs: [String: PartnershipKey] = [:]
+        for row in try await sql.raw(
+            "SELECT key, city1, city2 FROM \(ident: Derived.summaries) WHERE city2 IS NOT NULL ORDER BY key"
+        ).all() {
+            let pair = PairList.pairKey(
+                CityKey(try row.decode(column: "city1", as: String.self)),
+                CityKey(try row.decode(column: "city2", as: String.self)))
+            if pairs[pair] == nil { pairs[pair] = PartnershipKey(try row.decode(column: "key", as: String.self)) }
+        }
+        return pairs
+    }
+}
