@@ -148,6 +148,9 @@ extension WebText {
         language == .en
             ? "No partnership matches these filters." : "Tidak ada kemitraan yang cocok dengan saringan ini."
     }
+    public static func nothingMatches(_ language: Language) -> String {
+        language == .en ? "Nothing matches this search." : "Tidak ada yang cocok dengan pencarian ini."
+    }
     public static func clearFilters(_ language: Language) -> String {
         language == .en ? "Clear the filters" : "Hapus saringan"
     }

@@ -72,7 +72,7 @@ struct PageController: RouteCollection {
         var list = Section(id: "list", heading: title, tables: page.items.isEmpty ? [] : [table])
         list.search = SearchBox(req)
         list.pager = Pager(req, offset: offset, shown: page.items.count, total: page.total, size: Self.listSize)
-        if page.items.isEmpty { list.paragraphs = [WebText.noMatch(req.language)] }
+        if page.items.isEmpty { list.paragraphs = [WebText.nothingMatches(req.language)] }
         return try await req.view.render(
             "page",
             GenericPage(
