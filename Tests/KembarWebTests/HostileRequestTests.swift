@@ -21,7 +21,7 @@ import VaporTesting
 
     static let queryNames = [
         "lang", "framework", "asOf", "from", "to", "cities", "q", "status", "country", "year", "kind", "field",
-        "format", "notice", "partnership", "text", "page", "limit",
+        "format", "notice", "partnership", "text", "page", "limit", "offset", "sort", "order", "province", "stage",
     ]
 
     /// A deterministic generator, so a failure names a request that can be replayed.
