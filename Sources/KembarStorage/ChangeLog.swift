@@ -108,10 +108,21 @@ extension Repository {
         try await ChangeRecord.query(on: database).filter(\.$kind ~~ kinds).max(\.$id) ?? 0
     }
 
-    /// Appends changes inside the writing transaction, stamped with one time.
+    /// Appends changes inside the writing transaction, stamped with one time (one multi-row statement per few
+    /// hundred changes).
     func log(_ entries: [ChangeRecord]) async throws {
-        for start in stride(from: 0, to: entries.count, by: 200) {
-            try await entries[start..<min(start + 200, entries.count)].create(on: database)
+        let sql = try self.sql
+        for start in stride(from: 0, to: entries.count, by: Derived.chunk / 2) {
+            var insert = sql.insert(into: ChangeRecord.schema).columns(
+                "at", "actor", "channel", "kind", "key", "action", "version", "before", "after")
+            for entry in entries[start..<min(start + Derived.chunk / 2, entries.count)] {
+                insert = insert.values(
+                    [
+                        entry.at, entry.actor, entry.channel, entry.kind, entry.key, entry.action, entry.version,
+                        entry.before, entry.after,
+                    ] as [any Encodable & Sendable])
+            }
+            try await insert.run()
         }
     }
 

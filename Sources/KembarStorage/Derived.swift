@@ -121,19 +121,28 @@ extension Repository {
     }
 
     /// Computes the summaries and status timelines of `keys` again from their records (a key with no partnership
-    /// any more loses its rows).
-    func refreshSummaries(_ keys: Set<String>) async throws {
+    /// any more loses its rows). `written` holds records the caller has just stored: they are taken as they are
+    /// instead of being read and decoded again (what keeps a bulk import from decoding everything twice); the
+    /// partnerships in `new` were created by the caller, so all their records are in `written`.
+    func refreshSummaries(_ keys: Set<String>, written: Dataset = Dataset(), new: Set<String> = []) async throws {
         let sql = try self.sql
         let all = keys.sorted()
+        let known = KnownRecords(written)
         for start in stride(from: 0, to: all.count, by: Derived.chunk) {
             let chunk = Array(all[start..<min(start + Derived.chunk, all.count)])
-            let partnerships: [Partnership] = try await records(keys: chunk)
-            let agreements: [Agreement] = try await records(ofPartnerships: chunk)
-            let milestones: [Milestone] = try await records(ofPartnerships: chunk)
-            let activities: [Activity] = try await records(ofPartnerships: chunk)
+            let stored = chunk.filter { !new.contains($0) }
+            let created = chunk.filter { new.contains($0) }
+            let partnerships: [Partnership] =
+                chunk.compactMap { known.partnerships[$0] }
+                + (try await records(keys: stored.filter { known.partnerships[$0] == nil }))
+            let agreements: [Agreement] = try await children(of: stored, known.agreements, new: created)
+            let milestones: [Milestone] = try await children(of: stored, known.milestones, new: created)
+            let activities: [Activity] = try await children(of: stored, known.activities, new: created)
             let cityKeys = Set(
                 partnerships.flatMap { [$0.city.rawValue] + [$0.partnerCity?.rawValue].compactMap { $0 } })
-            let cities: [City] = try await records(keys: cityKeys.sorted())
+            let cities: [City] =
+                cityKeys.compactMap { known.cities[$0] }
+                + (try await records(keys: cityKeys.filter { known.cities[$0] == nil }.sorted()))
             let cityIndex = Dictionary(cities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let agreementsBy = Dictionary(grouping: agreements, by: \.partnership)
             let milestonesBy = Dictionary(grouping: milestones, by: \.partnership)
@@ -190,6 +199,25 @@ extension Repository {
         }
     }
 
+    // MARK: - Writing and reading records in bulk
+
+    /// Inserts new records, a few hundred per statement (Fluent's per-model path costs more than the write).
+    func insert(_ records: [EntityRecord]) async throws {
+        let sql = try self.sql
+        for start in stride(from: 0, to: records.count, by: Derived.chunk / 2) {
+            var insert = sql.insert(into: EntityRecord.schema).columns(
+                "id", "kind", "key", "partnership", "city", "sort_date", "label", "document", "version", "format")
+            for record in records[start..<min(start + Derived.chunk / 2, records.count)] {
+                insert = insert.values(
+                    [
+                        record.id ?? UUID(), record.kind, record.key, record.partnership, record.city, record.sortDate,
+                        record.label, record.document, record.version, record.format,
+                    ] as [any Encodable & Sendable])
+            }
+            try await insert.run()
+        }
+    }
+
     // MARK: - Reading records by keys
 
     /// The records of `T` with the given keys (in chunks under the bind limit).
@@ -199,6 +227,60 @@ extension Repository {
             let chunk = Array(keys[start..<min(start + Derived.chunk, keys.count)])
             found += try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
                 .filter(\.$key ~~ chunk).sort(\.$key).all().map { try DocumentCoding.decode(T.self, $0) }
+        }
+        return found
+    }
+
+    /// Records the caller has just written, by key.
+    struct KnownRecords {
+        var partnerships: [String: Partnership]
+        var cities: [String: City]
+        var agreements: [String: Agreement]
+        var milestones: [String: Milestone]
+        var activities: [String: Activity]
+
+        init(_ dataset: Dataset) {
+            func index<T: StoredEntity>(_ values: [T]) -> [String: T] {
+                Dictionary(values.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { _, last in last })
+            }
+            partnerships = index(dataset.partnerships)
+            cities = index(dataset.cities)
+            agreements = index(dataset.agreements)
+            milestones = index(dataset.milestones)
+            activities = index(dataset.activities)
+        }
+    }
+
+    /// The children of `T` of the partnerships `stored` (read, except those in `known`, which are taken as they
+    /// are) and of the partnerships `new` (all in `known`).
+    private func children<T: StoredEntity>(
+        of stored: [String], _ known: [String: T], new: [String]
+    ) async throws
+        -> [T]
+    {
+        let fresh = Set(new)
+        var found = known.values.filter { value in value.partnershipColumn.map(fresh.contains) ?? false }
+        guard !stored.isEmpty else { return found }
+        let sql = try self.sql
+        let rows = try await sql.raw(
+            "SELECT key, partnership, document, format FROM \(ident: EntityRecord.schema) WHERE kind = \(bind: T.kind.rawValue) AND partnership IN (\(binds: stored))"
+        ).all()
+        for row in rows {
+            let key = try row.decode(column: "key", as: String.self)
+            if let value = known[key] {
+                // Written by the caller; it may since belong elsewhere, which the stored row already says.
+                if value.partnershipColumn == (try row.decode(column: "partnership", as: String?.self)) {
+                    found.append(value)
+                }
+                continue
+            }
+            let format = try row.decode(column: "format", as: Int.self)
+            guard format <= Dataset.currentVersion else {
+                throw UnreadableRecord(
+                    kind: T.kind.rawValue, key: key, format: format,
+                    detail: "written in dataset version \(format); this Kembar reads up to \(Dataset.currentVersion)")
+            }
+            found.append(try DocumentCoding.decode(T.self, try row.decode(column: "document", as: String.self)))
         }
         return found
     }

@@ -75,53 +75,77 @@ public struct PartnershipList: Sendable {
     public var total: Int
     public var byStatus: [String: Int]
     public var byStage: [String: Int]
+
+    public init(rows: [PartnershipRow], total: Int, byStatus: [String: Int], byStage: [String: Int]) {
+        self.rows = rows
+        self.total = total
+        self.byStatus = byStatus
+        self.byStage = byStage
+    }
 }
 
 extension Repository {
     /// The page of partnerships `query` asks for, with the selection's counts: four indexed queries, whatever the
     /// registry holds.
     public func partnershipList(_ query: PartnershipQuery) async throws -> PartnershipList {
+        let counts = try await partnershipCounts(query)
+        return PartnershipList(
+            rows: counts.total == 0 ? [] : try await partnershipRows(query), total: counts.total,
+            byStatus: counts.byStatus, byStage: counts.byStage)
+    }
+
+    /// How many partnerships match `query`'s filters, and how many of them have each status and stage: one
+    /// grouped scan of the summaries.
+    public func partnershipCounts(
+        _ query: PartnershipQuery
+    ) async throws -> (
+        total: Int, byStatus: [String: Int], byStage: [String: Int]
+    ) {
         let sql = try self.sql
-        let from = Self.summaryJoin(asOf: query.asOf)
         let conditions = Self.conditions(query)
         let whereClause: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let total =
-            try await sql.raw("SELECT COUNT(*) AS n " + from + whereClause).first()?.decode(column: "n", as: Int.self)
-            ?? 0
-        func counts(_ column: String) async throws -> [String: Int] {
-            var found: [String: Int] = [:]
-            for row in try await sql.raw(
-                "SELECT \(unsafeRaw: column) AS v, COUNT(*) AS n " + from + whereClause
-                    + " GROUP BY \(unsafeRaw: column)"
-            ).all() {
-                found[try row.decode(column: "v", as: String?.self) ?? "none", default: 0] +=
-                    try row.decode(column: "n", as: Int.self)
-            }
-            return found
+        var total = 0
+        var byStatus: [String: Int] = [:]
+        var byStage: [String: Int] = [:]
+        for row in try await sql.raw(
+            "SELECT t.status AS status, s.stage AS stage, COUNT(*) AS n " + Self.summaryJoin(asOf: query.asOf)
+                + whereClause + " GROUP BY t.status, s.stage"
+        ).all() {
+            let count = try row.decode(column: "n", as: Int.self)
+            total += count
+            byStatus[try row.decode(column: "status", as: String?.self) ?? "none", default: 0] += count
+            byStage[try row.decode(column: "stage", as: String?.self) ?? "none", default: 0] += count
         }
-        let byStatus = total == 0 ? [:] : try await counts("t.status")
-        let byStage = total == 0 ? [:] : try await counts("s.stage")
+        return (total, byStatus, byStage)
+    }
+
+    /// The page of partnerships `query` asks for, sorted in SQL (on an index for the columns that have one).
+    public func partnershipRows(_ query: PartnershipQuery) async throws -> [PartnershipRow] {
+        let sql = try self.sql
+        let conditions = Self.conditions(query)
+        let whereClause: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let column: String
+        var nullable = false
         switch query.sort {
         case .title: column = query.language == .en ? "s.title_en" : "s.title_id"
         case .kind: column = "s.kind"
-        case .stage: column = "s.stage"
-        case .status: column = "t.status"
+        case .stage: (column, nullable) = ("s.stage", true)
+        case .status: (column, nullable) = ("t.status", true)
         case .agreements: column = "s.agreement_count"
         case .activities: column = "s.activity_count"
         case .participants: column = "s.participants"
-        case .lastActivity: column = "s.last_activity_day"
+        case .lastActivity: (column, nullable) = ("s.last_activity_day", true)
         }
         let direction = query.descending ? "DESC" : "ASC"
         // Records without a value come last either way, the same on every backend.
         let order: SQLQueryString =
-            " ORDER BY (\(unsafeRaw: column) IS NULL), \(unsafeRaw: column) \(unsafeRaw: direction), s.key \(unsafeRaw: direction)"
-        let rows = try await sql.raw(
-            "SELECT s.*, t.status AS status_now, t.also AS also_now " + from + whereClause + order
+            " ORDER BY " + (nullable ? "(\(unsafeRaw: column) IS NULL), " : "")
+            + "\(unsafeRaw: column) \(unsafeRaw: direction), s.key \(unsafeRaw: direction)"
+        return try await sql.raw(
+            "SELECT s.*, t.status AS status_now, t.also AS also_now " + Self.summaryJoin(asOf: query.asOf)
+                + whereClause + order
                 + " LIMIT \(bind: max(0, min(query.limit, 500))) OFFSET \(bind: max(0, query.offset))"
-        ).all()
-        return PartnershipList(
-            rows: try rows.map(Self.row), total: total, byStatus: byStatus, byStage: byStage)
+        ).all().map(Self.row)
     }
 
     /// Partnerships that need attention on `asOf` — dormant or renewal due, ongoing activities without an end,

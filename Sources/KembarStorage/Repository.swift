@@ -43,15 +43,11 @@ public struct Repository: Sendable {
     public func cities() async throws -> [City] { try await all() }
     public func frameworks() async throws -> [Framework] { try await all() }
     public func crosswalks() async throws -> [Crosswalk] { try await all() }
-    public func sources() async throws -> [Source] { try await all() }
-    public func organisations() async throws -> [Organisation] { try await all() }
     public func fields() async throws -> [Field] { try await all() }
 
-    /// Every agreement, milestone, activity, initiative and observation, each in one query (for list pages).
-    public func allAgreements() async throws -> [Agreement] { try await all() }
-    public func allMilestones() async throws -> [Milestone] { try await all() }
+    /// Every activity and observation, each in one query — whole kinds, for the CLI and tests; pages use the
+    /// paged and keyed reads below.
     public func allActivities() async throws -> [Activity] { try await all() }
-    public func allInitiatives() async throws -> [Initiative] { try await all() }
     public func allObservations() async throws -> [Observation] { try await all() }
 
     /// Every framework and crosswalk: what evaluations, profiles and reports place tags with.
@@ -268,6 +264,9 @@ public struct Repository: Sendable {
         /// Partnerships whose summary the write changes: written, or with a child or a city written.
         var partnerships = Set<String>()
         var cities = Set<String>()
+        /// The values written, and the partnerships created, for the summaries.
+        var written = Dataset()
+        var created = Set<String>()
         /// `kind/key` → the version a write was based on (a form's hidden version): a different stored version
         /// refuses the write; 0 means the record must not exist (a create).
         let expected: [String: Int]
@@ -286,13 +285,20 @@ public struct Repository: Sendable {
         func updateDerived() async throws {
             try await repository.writeLinks(links, replacing: relinked)
             try await repository.refreshSummaries(
-                partnerships.union(try await repository.partnerships(ofCities: cities)))
+                partnerships.union(try await repository.partnerships(ofCities: cities)), written: written,
+                new: created)
         }
 
         /// Notes what a written record changes beyond itself.
         mutating func touched<T: StoredEntity>(_ value: T, previousPartnership: String?, replacing: Bool) {
             links.append(LinkSet(kind: T.kind, key: value.id.rawValue, references: value.referencedKeys))
             if replacing { relinked.append((T.kind, value.id.rawValue)) }
+            switch T.kind {
+            case .partnership, .city, .agreement, .milestone, .activity:
+                T.add([value], to: &written)
+                if T.kind == .partnership, !replacing { created.insert(value.id.rawValue) }
+            default: break
+            }
             switch T.kind {
             case .partnership: partnerships.insert(value.id.rawValue)
             case .city: cities.insert(value.id.rawValue)
@@ -381,9 +387,7 @@ public struct Repository: Sendable {
             if mode == .merge { T.add(mergedValues, to: &merged) }
             summary.inserted += fresh.count
             guard !dryRun else { return }
-            for start in stride(from: 0, to: fresh.count, by: 200) {
-                try await fresh[start..<min(start + 200, fresh.count)].create(on: database)
-            }
+            try await repository.insert(fresh)
         }
     }
 

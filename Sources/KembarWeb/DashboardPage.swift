@@ -14,21 +14,38 @@ enum Dashboard {
         var query = filters.query(asOf: req.asOf, language: language)
         query.limit = pageSize
         let repository = req.repository
-        // The page number is read after the count, so a page past the end shows the last one.
-        let requested = max(1, min(req.query[Int.self, at: "page"] ?? 1, 1_000_000))
-        query.offset = (requested - 1) * pageSize
-        var list = try await repository.partnershipList(query)
-        let pages = max(1, (list.total + pageSize - 1) / pageSize)
-        let current = min(requested, pages)
-        if current != requested {
-            query.offset = (current - 1) * pageSize
-            list = try await repository.partnershipList(query)
+        // What the page counts over the whole selection is computed once per change to the database (the latest
+        // change sequence is one indexed read) and shared by every request until the next write anywhere; the
+        // page's rows are one indexed query.
+        let sequence = try await repository.latestSequence()
+        let selection = [
+            filters.q, filters.city, filters.country, filters.province, filters.kind, filters.stage,
+            filters.field, filters.status, String(query.year ?? 0),
+        ].joined(separator: "\u{1}")
+        let unsorted = query
+        let aggregates = try await req.application.computations.value(
+            for: "dashboard|\(selection)|\(req.asOf)|\(sequence)"
+        ) {
+            DashboardAggregates(
+                counts: try await repository.partnershipCounts(unsorted),
+                attention: try await repository.partnershipsNeedingAttention(asOf: unsorted.asOf, limit: pageSize),
+                places: try await repository.partnershipPlaces(),
+                cityChoices: try await repository.cityChoices(limit: 200),
+                overall: try await repository.partnershipCount())
         }
-        let attention = try await repository.partnershipsNeedingAttention(asOf: req.asOf, limit: pageSize)
-        let places = try await repository.partnershipPlaces()
-        let cityChoices = try await repository.cityChoices(limit: 200)
+        let pages = max(1, (aggregates.counts.total + pageSize - 1) / pageSize)
+        // A page past the end shows the last one.
+        let current = min(max(1, min(req.query[Int.self, at: "page"] ?? 1, 1_000_000)), pages)
+        query.offset = (current - 1) * pageSize
+        let list = PartnershipList(
+            rows: aggregates.counts.total == 0 ? [] : try await repository.partnershipRows(query),
+            total: aggregates.counts.total, byStatus: aggregates.counts.byStatus,
+            byStage: aggregates.counts.byStage)
+        let attention = aggregates.attention
+        let places = aggregates.places
+        let cityChoices = aggregates.cityChoices
         let fields = try await repository.fields()
-        let overall = try await repository.partnershipCount()
+        let overall = aggregates.overall
         let shown = list.rows.count
         return DashboardPage(
             chrome: Chrome(req, title: Catalogue.label(.home, language), section: "/"),
@@ -159,6 +176,15 @@ enum Dashboard {
         }
         return items
     }
+}
+
+/// What the dashboard counts over the whole selection, kept per change sequence.
+struct DashboardAggregates: Sendable {
+    var counts: (total: Int, byStatus: [String: Int], byStage: [String: Int])
+    var attention: (rows: [PartnershipRow], total: Int)
+    var places: (countries: [String], subdivisions: [String])
+    var cityChoices: [(key: String, label: String)]?
+    var overall: Int
 }
 
 /// What the dashboard shows.

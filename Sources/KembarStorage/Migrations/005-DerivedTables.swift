@@ -61,8 +61,13 @@ struct CreateDerivedTables: AsyncMigration {
         try await sql.create(index: "links_to").on(Derived.links).column("to_kind").column("to_key").run()
         try await sql.create(index: "links_from").on(Derived.links).column("from_kind").column("from_key").run()
         try await sql.create(index: "records_kind_label").on(EntityRecord.schema).column("kind").column("label").run()
-        for column in ["city1", "city2", "country1", "country2", "title_en", "last_activity_day", "activity_count"] {
+        for column in ["city1", "city2", "country1", "country2"] {
             try await sql.create(index: "summaries_\(column)").on(Derived.summaries).column(column).run()
+        }
+        // The orders a list pages through: the sort column, then the key.
+        for column in ["title_en", "title_id", "last_activity_day", "activity_count", "participants"] {
+            try await sql.create(index: "summaries_by_\(column)").on(Derived.summaries).column(column).column("key")
+                .run()
         }
         try await sql.create(index: "statuses_partnership").on(Derived.statuses).column("partnership")
             .column("from_day").run()
