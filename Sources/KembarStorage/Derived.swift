@@ -274,13 +274,10 @@ extension Repository {
                 }
                 continue
             }
-            let format = try row.decode(column: "format", as: Int.self)
-            guard format <= Dataset.currentVersion else {
-                throw UnreadableRecord(
-                    kind: T.kind.rawValue, key: key, format: format,
-                    detail: "written in dataset version \(format); this Kembar reads up to \(Dataset.currentVersion)")
-            }
-            found.append(try DocumentCoding.decode(T.self, try row.decode(column: "document", as: String.self)))
+            found.append(
+                try DocumentCoding.decode(
+                    T.self, try row.decode(column: "document", as: String.self), key: key,
+                    format: try row.decode(column: "format", as: Int.self)))
         }
         return found
     }

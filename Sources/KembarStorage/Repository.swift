@@ -484,14 +484,27 @@ public struct Repository: Sendable {
     }
 
     func children<T: StoredEntity>(of partnership: PartnershipKey) async throws -> [T] {
-        try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
-            .filter(\.$partnership == partnership.rawValue).sort(\.$sortDate).sort(\.$key).all()
-            .map { try DocumentCoding.decode(T.self, $0) }
+        try await documents(T.self, where: "partnership", is: partnership.rawValue)
     }
 
     func belonging<T: StoredEntity>(to city: CityKey) async throws -> [T] {
-        try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
-            .filter(\.$city == city.rawValue).sort(\.$sortDate).sort(\.$key).all()
-            .map { try DocumentCoding.decode(T.self, $0) }
+        try await documents(T.self, where: "city", is: city.rawValue)
+    }
+
+    /// The records of `T` whose indexed `column` is `value`, in date then key order — read with one plain query
+    /// (the documents are all a page needs, so Fluent's model layer is skipped on this hot path).
+    private func documents<T: StoredEntity>(
+        _ type: T.Type, where column: String, is value: String
+    ) async throws
+        -> [T]
+    {
+        try await sql.raw(
+            "SELECT key, document, format FROM \(ident: EntityRecord.schema) WHERE kind = \(bind: T.kind.rawValue) AND \(ident: column) = \(bind: value) ORDER BY (sort_date IS NOT NULL), sort_date, key"
+        ).all().map { row in
+            try DocumentCoding.decode(
+                T.self, try row.decode(column: "document", as: String.self),
+                key: try row.decode(column: "key", as: String.self),
+                format: try row.decode(column: "format", as: Int.self))
+        }
     }
 }

@@ -126,16 +126,20 @@ enum DocumentCoding {
     /// A stored record's value; a document this Kembar cannot read (written by a newer one, or damaged) is an
     /// ``UnreadableRecord`` naming the record, never a bare decoding error.
     static func decode<T: StoredEntity>(_ type: T.Type, _ record: EntityRecord) throws -> T {
-        guard record.format <= Dataset.currentVersion else {
+        try decode(type, record.document, key: record.key, format: record.format)
+    }
+
+    /// A stored document of `T` with its key and format, read or named as unreadable.
+    static func decode<T: StoredEntity>(_ type: T.Type, _ document: String, key: String, format: Int) throws -> T {
+        guard format <= Dataset.currentVersion else {
             throw UnreadableRecord(
-                kind: record.kind, key: record.key, format: record.format,
-                detail: "written in dataset version \(record.format); this Kembar reads up to \(Dataset.currentVersion)"
-            )
+                kind: T.kind.rawValue, key: key, format: format,
+                detail: "written in dataset version \(format); this Kembar reads up to \(Dataset.currentVersion)")
         }
         do {
-            return try decode(type, record.document)
+            return try decode(type, document)
         } catch let error as DecodingError {
-            throw UnreadableRecord(kind: record.kind, key: record.key, format: record.format, detail: error.summary)
+            throw UnreadableRecord(kind: T.kind.rawValue, key: key, format: format, detail: error.summary)
         }
     }
 }

@@ -39,6 +39,7 @@ extension Request {
 /// listens on loopback.
 public func configureKembar(_ app: Application, store: KembarStore, allowWrites: Bool = true) throws {
     app.computations = ComputationCache()
+    app.pages = ComputationCache(capacity: 256)
     app.kembarStore = store
     app.kembarWritesAllowed = allowWrites
     guard let views = Bundle.module.url(forResource: "Views", withExtension: nil),

@@ -32,6 +32,20 @@ extension Application {
         typealias Value = ComputationCache
     }
 
+    private struct PageCacheKey: StorageKey {
+        typealias Value = ComputationCache
+    }
+
+    /// Rendered pages that are costly to build (a partnership with its whole evaluation), by address, language and
+    /// the latest change sequence; set up by `configureKembar`.
+    var pages: ComputationCache {
+        get {
+            guard let cache = storage[PageCacheKey.self] else { fatalError("configureKembar(_:store:) was not called") }
+            return cache
+        }
+        set { storage[PageCacheKey.self] = newValue }
+    }
+
     /// The server's cache of computed results, set up by `configureKembar`.
     var computations: ComputationCache {
         get {

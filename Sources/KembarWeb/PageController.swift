@@ -28,13 +28,23 @@ struct PageController: RouteCollection {
 
     // MARK: Partnership
 
-    func partnership(req: Request) async throws -> View {
+    /// A partnership's page, with its whole evaluation: rendered once per change to the database and address
+    /// (query and language included), then served from the page cache until the next write anywhere.
+    func partnership(req: Request) async throws -> Response {
         let key = PartnershipKey(try req.parameters.require("key"))
-        guard let slice = try await req.repository.dataset(partnership: key),
-            let partnership = slice.partnerships.first
-        else { throw Abort(.notFound) }
-        let page = try await PartnershipPage.build(req, partnership: partnership, slice: slice)
-        return try await req.view.render("page", page)
+        let sequence = try await req.repository.latestSequence()
+        let page = try await req.application.pages.value(
+            for: "partnership|\(key)|\(req.url.query ?? "")|\(req.language)|\(sequence)"
+        ) { () async throws -> ByteBuffer in
+            guard let slice = try await req.repository.dataset(partnership: key),
+                let partnership = slice.partnerships.first
+            else { throw Abort(.notFound) }
+            let page = try await PartnershipPage.build(req, partnership: partnership, slice: slice)
+            return try await req.view.render("page", page).data
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: .ok, headers: headers, body: .init(buffer: page))
     }
 
     // MARK: Cities
