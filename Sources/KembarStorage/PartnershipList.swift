@@ -108,7 +108,8 @@ extension Repository {
         var byStatus: [String: Int] = [:]
         var byStage: [String: Int] = [:]
         for row in try await sql.raw(
-            "SELECT t.status AS status, s.stage AS stage, COUNT(*) AS n " + Self.summaryJoin(asOf: query.asOf)
+            "SELECT t.status AS status, s.stage AS stage, COUNT(*) AS n "
+                + Self.summaryJoin(asOf: query.asOf, status: query.status)
                 + whereClause + " GROUP BY t.status, s.stage"
         ).all() {
             let count = try row.decode(column: "n", as: Int.self)
@@ -142,8 +143,8 @@ extension Repository {
             " ORDER BY " + (nullable ? "(\(unsafeRaw: column) IS NULL), " : "")
             + "\(unsafeRaw: column) \(unsafeRaw: direction), s.key \(unsafeRaw: direction)"
         return try await sql.raw(
-            "SELECT s.*, t.status AS status_now, t.also AS also_now " + Self.summaryJoin(asOf: query.asOf)
-                + whereClause + order
+            "SELECT s.*, t.status AS status_now, t.also AS also_now "
+                + Self.summaryJoin(asOf: query.asOf, status: query.status) + whereClause + order
                 + " LIMIT \(bind: max(0, min(query.limit, 500))) OFFSET \(bind: max(0, query.offset))"
         ).all().map(Self.row)
     }
@@ -195,11 +196,17 @@ extension Repository {
         try await EntityRecord.query(on: database).filter(\.$kind == EntityKind.partnership.rawValue).count()
     }
 
-    /// The summaries joined with the status stretch holding `asOf` (at most one: stretches do not overlap).
-    static func summaryJoin(asOf: Day) -> SQLQueryString {
+    /// The summaries joined with the status stretch holding `asOf` (at most one: stretches do not overlap). With
+    /// `status`, only partnerships with that status on `asOf`: an inner join the database can start from the
+    /// status index.
+    static func summaryJoin(asOf: Day, status: String = "") -> SQLQueryString {
         let day = asOf.description
-        return "FROM \(ident: Derived.summaries) s LEFT JOIN \(ident: Derived.statuses) t ON t.partnership = s.key"
+        let join: SQLQueryString = status.isEmpty ? "LEFT JOIN" : "JOIN"
+        var from: SQLQueryString =
+            "FROM \(ident: Derived.summaries) s " + join + " \(ident: Derived.statuses) t ON t.partnership = s.key"
             + " AND t.from_day <= \(bind: day) AND t.until_day > \(bind: day)"
+        if !status.isEmpty { from += " AND t.status = \(bind: status)" }
+        return from
     }
 
     /// A LIKE pattern matching `text` anywhere, its wildcards escaped (with `ESCAPE '\'`).
@@ -228,7 +235,6 @@ extension Repository {
         } else if !query.stage.isEmpty {
             found.append("s.stage = \(bind: query.stage)")
         }
-        if !query.status.isEmpty { found.append("t.status = \(bind: query.status)") }
         if !query.field.isEmpty { found.append("s.fields LIKE \(bind: like("|\(query.field)|")) ESCAPE '\\'") }
         if let year = query.year { found.append("s.years LIKE \(bind: "%|\(year)|%")") }
         return found

@@ -17,7 +17,7 @@ public struct Repository: Sendable {
 
     /// Whether the database holds no record at all (a new installation).
     public func isEmpty() async throws -> Bool {
-        try await EntityRecord.query(on: database).count() == 0
+        try await EntityRecord.query(on: database).field(\.$key).first() == nil
     }
 
     /// Number of records of each kind, by kind name.

@@ -60,7 +60,9 @@ struct CreateDerivedTables: AsyncMigration {
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.create(index: "links_to").on(Derived.links).column("to_kind").column("to_key").run()
         try await sql.create(index: "links_from").on(Derived.links).column("from_kind").column("from_key").run()
-        try await sql.create(index: "records_kind_label").on(EntityRecord.schema).column("kind").column("label").run()
+        // Name order, ties by key, straight from the index (a thousand agreements titled alike must not be sorted).
+        try await sql.create(index: "records_kind_label").on(EntityRecord.schema).column("kind").column("label")
+            .column("key").run()
         for column in ["city1", "city2", "country1", "country2"] {
             try await sql.create(index: "summaries_\(column)").on(Derived.summaries).column(column).run()
         }
