@@ -57,3 +57,22 @@ extension Application {
         set { storage[ComputationCacheKey.self] = newValue }
     }
 }
+
+extension Request {
+    /// An HTML page from the page cache: `render` runs once per page name, address (query, language), day
+    /// evaluated on (a status changes at midnight) and latest change sequence — a write anywhere makes every page
+    /// new — and concurrent requests share it.
+    func cachedPage(
+        _ name: String, render: @escaping @Sendable () async throws -> ByteBuffer
+    ) async throws
+        -> Response
+    {
+        let sequence = try await repository.latestSequence()
+        let page = try await application.pages.value(
+            for: "\(name)|\(url.query ?? "")|\(language)|\(asOf)|\(application.kembarWritesAllowed)|\(sequence)",
+            compute: render)
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: .ok, headers: headers, body: .init(buffer: page))
+    }
+}

@@ -22,8 +22,12 @@ struct PageController: RouteCollection {
 
     // MARK: Dashboard
 
-    func dashboard(req: Request) async throws -> View {
-        try await req.view.render("dashboard", try await Dashboard.build(req))
+    /// The dashboard: rendered once per change to the database and address (query and language included), then
+    /// served from the page cache until the next write anywhere.
+    func dashboard(req: Request) async throws -> Response {
+        try await req.cachedPage("dashboard") {
+            try await req.view.render("dashboard", try await Dashboard.build(req)).data
+        }
     }
 
     // MARK: Partnership
@@ -32,19 +36,13 @@ struct PageController: RouteCollection {
     /// (query and language included), then served from the page cache until the next write anywhere.
     func partnership(req: Request) async throws -> Response {
         let key = PartnershipKey(try req.parameters.require("key"))
-        let sequence = try await req.repository.latestSequence()
-        let page = try await req.application.pages.value(
-            for: "partnership|\(key)|\(req.url.query ?? "")|\(req.language)|\(sequence)"
-        ) { () async throws -> ByteBuffer in
+        return try await req.cachedPage("partnership|\(key)") {
             guard let slice = try await req.repository.dataset(partnership: key),
                 let partnership = slice.partnerships.first
             else { throw Abort(.notFound) }
             let page = try await PartnershipPage.build(req, partnership: partnership, slice: slice)
             return try await req.view.render("page", page).data
         }
-        var headers = HTTPHeaders()
-        headers.contentType = .html
-        return Response(status: .ok, headers: headers, body: .init(buffer: page))
     }
 
     // MARK: Cities

@@ -1,4 +1,5 @@
 import FluentSQL
+import KembarCore
 import KembarStorage
 import KembarTestSupport
 import Testing
@@ -67,6 +68,25 @@ import VaporTesting
             }
             try await app.testing().test(.GET, "/activities/sbylpl-2020-trfc-coaching-clinic?lang=id") { res async in
                 #expect(res.status == .conflict && res.body.string.contains("versi Kembar yang lebih baru"))
+            }
+        }
+    }
+
+    @Test(arguments: TestBackend.enabled)
+    func aCachedPageIsNeverServedAfterAWrite(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            for path in ["/?asOf=2023-12-31", "/partnerships/surabaya-liverpool?asOf=2023-12-31"] {
+                try await app.testing().test(.GET, path) { res async in
+                    #expect(res.body.string.contains("Surabaya – Liverpool") && !res.body.string.contains("Merseyside"))
+                }
+            }
+            var liverpool = try #require(try await app.kembarStore.repository.city("liverpool"))
+            liverpool.name = LocalizedText(en: "Liverpool, Merseyside")
+            try await app.kembarStore.repository.importDataset(Dataset(cities: [liverpool]))
+            for path in ["/?asOf=2023-12-31", "/partnerships/surabaya-liverpool?asOf=2023-12-31"] {
+                try await app.testing().test(.GET, path) { res async in
+                    #expect(res.body.string.contains("Surabaya – Liverpool, Merseyside"), "\(path)")
+                }
             }
         }
     }
