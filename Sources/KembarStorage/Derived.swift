@@ -282,14 +282,6 @@ extension Repository {
         return found
     }
 
-    /// The records of `T` belonging to the given partnerships, in date then key order.
-    func records<T: StoredEntity>(ofPartnerships keys: [String]) async throws -> [T] {
-        guard !keys.isEmpty else { return [] }
-        return try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
-            .filter(\.$partnership ~~ keys).sort(\.$sortDate).sort(\.$key).all()
-            .map { try DocumentCoding.decode(T.self, $0) }
-    }
-
     // MARK: - Rebuilding
 
     /// Makes every derived table again from the records, and rewrites documents of an older format in the current

@@ -37,7 +37,7 @@ public struct PartnershipQuery: Sendable, Equatable {
 
 /// One partnership in a list, as its summary holds it. Kind, stage and status are the stored raw values: a value a
 /// newer Kembar wrote is shown as it is, never an error.
-public struct PartnershipRow: Sendable, Equatable {
+public struct PartnershipRow: Sendable {
     public var key: String
     public var kind: String
     public var stage: String?
@@ -59,12 +59,6 @@ public struct PartnershipRow: Sendable, Equatable {
     public var activitiesWithoutParticipants: Int
 
     public func title(_ language: Language) -> String { language == .en ? titleEnglish : titleIndonesian }
-
-    public static func == (a: PartnershipRow, b: PartnershipRow) -> Bool {
-        a.key == b.key && a.status == b.status && a.also == b.also && a.titleEnglish == b.titleEnglish
-            && a.activityCount == b.activityCount && a.agreements.map(\.kind) == b.agreements.map(\.kind)
-            && a.agreements.map(\.date) == b.agreements.map(\.date)
-    }
 }
 
 /// A page of partnerships with the counts of the whole selection.

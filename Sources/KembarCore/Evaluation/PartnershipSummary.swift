@@ -95,11 +95,4 @@ public struct PartnershipSummary: Equatable, Sendable {
 
     /// The title in `language`.
     public func title(_ language: Language) -> String { language == .en ? titleEnglish : titleIndonesian }
-
-    /// The status stretch holding `day`.
-    public func span(on day: Day) -> StatusSpan? {
-        timeline.first { span in
-            (span.from.map { $0 <= day } ?? true) && (span.until.map { day < $0 } ?? true)
-        }
-    }
 }
