@@ -74,7 +74,9 @@ extension Repository {
         }
     }
 
-    /// The records that refer to `key` of `kind`, as `kind/key` pairs in kind then key order, at most `limit`.
+    /// The records that refer to `key` of `kind`, as `kind/key` pairs in kind then key order, at most `limit`
+    /// (a record's links are written once per key it names, so each referrer is one row, and the order comes
+    /// from the index).
     public func referrers(
         to kind: RecordReference.Kind, _ key: String, from fromKind: String? = nil, limit: Int = 50, offset: Int = 0
     ) async throws -> (records: [(kind: String, key: String)], total: Int) {
@@ -83,11 +85,11 @@ extension Repository {
         if let fromKind { condition += " AND from_kind = \(bind: fromKind)" }
         let total =
             try await sql.raw(
-                "SELECT COUNT(DISTINCT from_kind || '/' || from_key) AS n FROM \(ident: Derived.links) WHERE "
+                "SELECT COUNT(*) AS n FROM \(ident: Derived.links) WHERE "
                     + condition
             ).first()?.decode(column: "n", as: Int.self) ?? 0
         let rows = try await sql.raw(
-            "SELECT DISTINCT from_kind, from_key FROM \(ident: Derived.links) WHERE " + condition
+            "SELECT from_kind, from_key FROM \(ident: Derived.links) WHERE " + condition
                 + " ORDER BY from_kind, from_key LIMIT \(bind: max(0, limit)) OFFSET \(bind: max(0, offset))"
         ).all()
         return (

@@ -58,7 +58,10 @@ struct CreateDerivedTables: AsyncMigration {
             .field("also", .string, .required)
             .create()
         guard let sql = database as? any SQLDatabase else { return }
-        try await sql.create(index: "links_to").on(Derived.links).column("to_kind").column("to_key").run()
+        // Who refers to a record, in kind then key order, straight from the index (a source cited 500,000 times
+        // is listed a page at a time without sorting its citations).
+        try await sql.create(index: "links_to").on(Derived.links).column("to_kind").column("to_key")
+            .column("from_kind").column("from_key").run()
         try await sql.create(index: "links_from").on(Derived.links).column("from_kind").column("from_key").run()
         // Name order, ties by key, straight from the index (a thousand agreements titled alike must not be sorted).
         try await sql.create(index: "records_kind_label").on(EntityRecord.schema).column("kind").column("label")
