@@ -103,9 +103,7 @@ extension Repository {
                         field: "records", value: "", rule: .valueInvalid, detail: "a record of an unknown kind")
                 ])
             }
-            for start in stride(from: 0, to: records.count, by: 200) {
-                try await records[start..<min(start + 200, records.count)].create(on: database)
-            }
+            try await repository.insert(records)
             try await repository.log(
                 backup.changes.map { change in
                     ChangeRecord(

@@ -111,19 +111,15 @@ extension Repository {
     /// Appends changes inside the writing transaction, stamped with one time (one multi-row statement per few
     /// hundred changes).
     func log(_ entries: [ChangeRecord]) async throws {
-        let sql = try self.sql
-        for start in stride(from: 0, to: entries.count, by: Derived.chunk / 2) {
-            var insert = sql.insert(into: ChangeRecord.schema).columns(
-                "at", "actor", "channel", "kind", "key", "action", "version", "before", "after")
-            for entry in entries[start..<min(start + Derived.chunk / 2, entries.count)] {
-                insert = insert.values(
-                    [
-                        entry.at, entry.actor, entry.channel, entry.kind, entry.key, entry.action, entry.version,
-                        entry.before, entry.after,
-                    ] as [any Encodable & Sendable])
-            }
-            try await insert.run()
-        }
+        try await insertRows(
+            into: ChangeRecord.schema,
+            ["at", "actor", "channel", "kind", "key", "action", "version", "before", "after"],
+            entries.map { entry in
+                [
+                    entry.at, entry.actor, entry.channel, entry.kind, entry.key, entry.action, entry.version,
+                    entry.before, entry.after,
+                ]
+            })
     }
 
     static func timestamp(_ date: Date = Date()) -> String {

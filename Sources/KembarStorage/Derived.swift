@@ -22,6 +22,25 @@ enum Derived {
 }
 
 /// A record's references, to be written to the links table.
+extension Collection {
+    /// The elements in runs of at most `size`, in order: how keys and rows are cut to stay under every backend's
+    /// bind-parameter limit.
+    func chunked(by size: Int) -> [[Element]] {
+        var runs: [[Element]] = []
+        var run: [Element] = []
+        run.reserveCapacity(size)
+        for element in self {
+            run.append(element)
+            if run.count == size {
+                runs.append(run)
+                run.removeAll(keepingCapacity: true)
+            }
+        }
+        if !run.isEmpty { runs.append(run) }
+        return runs
+    }
+}
+
 struct LinkSet {
     var kind: EntityKind
     var key: String
@@ -45,7 +64,6 @@ extension Repository {
 
     /// Replaces the links of the given records (records new to the database have none to remove).
     func writeLinks(_ sets: [LinkSet], replacing: [(EntityKind, String)]) async throws {
-        let sql = try self.sql
         try await deleteLinks(replacing)
         var rows: [[any Encodable & Sendable]] = []
         for set in sets {
@@ -53,9 +71,16 @@ extension Repository {
                 rows.append([set.kind.rawValue, set.key, reference.kind.rawValue, reference.key])
             }
         }
-        for start in stride(from: 0, to: rows.count, by: Derived.chunk * 2) {
-            var insert = sql.insert(into: Derived.links).columns("from_kind", "from_key", "to_kind", "to_key")
-            for row in rows[start..<min(start + Derived.chunk * 2, rows.count)] { insert = insert.values(row) }
+        try await insertRows(into: Derived.links, ["from_kind", "from_key", "to_kind", "to_key"], rows)
+    }
+
+    /// Inserts rows of `columns` with as few statements as the bind-parameter limits allow (about 4,000 values
+    /// each): Fluent's per-model path costs more than the write.
+    func insertRows(into table: String, _ columns: [String], _ rows: [[any Encodable & Sendable]]) async throws {
+        let sql = try self.sql
+        for run in rows.chunked(by: max(1, 4000 / columns.count)) {
+            var insert = sql.insert(into: table).columns(columns)
+            for row in run { insert = insert.values(row) }
             try await insert.run()
         }
     }
@@ -64,9 +89,7 @@ extension Repository {
     func deleteLinks(_ records: [(EntityKind, String)]) async throws {
         let sql = try self.sql
         for (kind, keys) in Dictionary(grouping: records, by: \.0) {
-            let keys = keys.map(\.1)
-            for start in stride(from: 0, to: keys.count, by: Derived.chunk) {
-                let chunk = Array(keys[start..<min(start + Derived.chunk, keys.count)])
+            for chunk in keys.map(\.1).chunked(by: Derived.chunk) {
                 try await sql.raw(
                     "DELETE FROM \(ident: Derived.links) WHERE from_kind = \(bind: kind.rawValue) AND from_key IN (\(binds: chunk))"
                 ).run()
@@ -110,9 +133,7 @@ extension Repository {
         guard !cities.isEmpty else { return [] }
         let sql = try self.sql
         var keys = Set<String>()
-        let all = cities.sorted()
-        for start in stride(from: 0, to: all.count, by: Derived.chunk) {
-            let chunk = Array(all[start..<min(start + Derived.chunk, all.count)])
+        for chunk in cities.sorted().chunked(by: Derived.chunk) {
             for row in try await sql.raw(
                 "SELECT key FROM \(ident: Derived.summaries) WHERE city1 IN (\(binds: chunk)) OR city2 IN (\(binds: chunk))"
             ).all() {
@@ -128,10 +149,8 @@ extension Repository {
     /// partnerships in `new` were created by the caller, so all their records are in `written`.
     func refreshSummaries(_ keys: Set<String>, written: Dataset = Dataset(), new: Set<String> = []) async throws {
         let sql = try self.sql
-        let all = keys.sorted()
         let known = KnownRecords(written)
-        for start in stride(from: 0, to: all.count, by: Derived.chunk) {
-            let chunk = Array(all[start..<min(start + Derived.chunk, all.count)])
+        for chunk in keys.sorted().chunked(by: Derived.chunk) {
             let stored = chunk.filter { !new.contains($0) }
             let created = chunk.filter { new.contains($0) }
             let partnerships: [Partnership] =
@@ -161,13 +180,13 @@ extension Repository {
     }
 
     private func insert(_ summaries: [PartnershipSummary]) async throws {
-        guard !summaries.isEmpty else { return }
-        let sql = try self.sql
-        var insert = sql.insert(into: Derived.summaries).columns(
+        var rows: [[any Encodable & Sendable]] = []
+        let columns = [
             "key", "kind", "stage", "city1", "city2", "country1", "country2", "subdivision1", "subdivision2",
             "title_en", "title_id", "search", "agreement_count", "milestone_count", "activity_count", "participants",
             "participants_approximate", "agreements", "last_activity_day", "last_activity", "years", "fields",
-            "without_sources", "without_participants", "ongoing_open")
+            "without_sources", "without_participants", "ongoing_open",
+        ]
         var spans: [[any Encodable & Sendable]] = []
         for s in summaries {
             func at<T>(_ list: [T], _ index: Int) -> T? { index < list.count ? list[index] : nil }
@@ -183,7 +202,7 @@ extension Repository {
                 "|" + s.fields.map(\.rawValue).joined(separator: "|") + "|",
                 s.activitiesWithoutSources, s.activitiesWithoutParticipants, s.ongoingWithoutEnd,
             ]
-            insert = insert.values(row)
+            rows.append(row)
             for span in s.timeline {
                 spans.append([
                     s.partnership.rawValue, span.from?.description ?? Derived.beginning,
@@ -192,32 +211,23 @@ extension Repository {
                 ])
             }
         }
-        try await insert.run()
-        for start in stride(from: 0, to: spans.count, by: Derived.chunk * 2) {
-            var statuses = sql.insert(into: Derived.statuses).columns(
-                "partnership", "from_day", "until_day", "status", "also")
-            for row in spans[start..<min(start + Derived.chunk * 2, spans.count)] { statuses = statuses.values(row) }
-            try await statuses.run()
-        }
+        try await insertRows(into: Derived.summaries, columns, rows)
+        try await insertRows(into: Derived.statuses, ["partnership", "from_day", "until_day", "status", "also"], spans)
     }
 
     // MARK: - Writing and reading records in bulk
 
-    /// Inserts new records, a few hundred per statement (Fluent's per-model path costs more than the write).
+    /// Inserts new records, a few hundred per statement.
     func insert(_ records: [EntityRecord]) async throws {
-        let sql = try self.sql
-        for start in stride(from: 0, to: records.count, by: Derived.chunk / 2) {
-            var insert = sql.insert(into: EntityRecord.schema).columns(
-                "id", "kind", "key", "partnership", "city", "sort_date", "label", "document", "version", "format")
-            for record in records[start..<min(start + Derived.chunk / 2, records.count)] {
-                insert = insert.values(
-                    [
-                        record.id ?? UUID(), record.kind, record.key, record.partnership, record.city, record.sortDate,
-                        record.label, record.document, record.version, record.format,
-                    ] as [any Encodable & Sendable])
-            }
-            try await insert.run()
-        }
+        try await insertRows(
+            into: EntityRecord.schema,
+            ["id", "kind", "key", "partnership", "city", "sort_date", "label", "document", "version", "format"],
+            records.map { record in
+                [
+                    record.id ?? UUID(), record.kind, record.key, record.partnership, record.city, record.sortDate,
+                    record.label, record.document, record.version, record.format,
+                ]
+            })
     }
 
     // MARK: - Reading records by keys
@@ -225,8 +235,7 @@ extension Repository {
     /// The records of `T` with the given keys (in chunks under the bind limit).
     func records<T: StoredEntity>(keys: [String]) async throws -> [T] {
         var found: [T] = []
-        for start in stride(from: 0, to: keys.count, by: Derived.chunk) {
-            let chunk = Array(keys[start..<min(start + Derived.chunk, keys.count)])
+        for chunk in keys.chunked(by: Derived.chunk) {
             found += try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
                 .filter(\.$key ~~ chunk).sort(\.$key).all().map { try DocumentCoding.decode(T.self, $0) }
         }

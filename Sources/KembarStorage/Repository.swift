@@ -104,8 +104,7 @@ public struct Repository: Sendable {
         let wanted = Dictionary(grouping: dataset.referencedKeys, by: \.kind).mapValues { $0.map(\.key).sorted() }
         func stored(_ kind: EntityKind, _ keys: [String]) async throws -> [EntityRecord] {
             var found: [EntityRecord] = []
-            for start in stride(from: 0, to: keys.count, by: Derived.chunk) {
-                let chunk = Array(keys[start..<min(start + Derived.chunk, keys.count)])
+            for chunk in keys.chunked(by: Derived.chunk) {
                 found += try await EntityRecord.query(on: database).filter(\.$kind == kind.rawValue)
                     .filter(\.$key ~~ chunk).field(\.$key).field(\.$partnership).all()
             }
@@ -127,10 +126,8 @@ public struct Repository: Sendable {
             case .framework: break
             }
         }
-        let cities = Set(dataset.observations.map(\.city.rawValue)).sorted()
         var observations: [Observation] = []
-        for start in stride(from: 0, to: cities.count, by: Derived.chunk) {
-            let chunk = Array(cities[start..<min(start + Derived.chunk, cities.count)])
+        for chunk in Set(dataset.observations.map(\.city.rawValue)).sorted().chunked(by: Derived.chunk) {
             observations += try await EntityRecord.query(on: database).filter(
                 \.$kind == EntityKind.observation.rawValue
             )
@@ -323,8 +320,7 @@ public struct Repository: Sendable {
             let keys = values.map(\.id.rawValue)
             var existing: [String: EntityRecord] = [:]
             // Look up existing records in chunks, to stay under bind-parameter limits.
-            for start in stride(from: 0, to: keys.count, by: 500) {
-                let chunk = Array(keys[start..<min(start + 500, keys.count)])
+            for chunk in keys.chunked(by: Derived.chunk) {
                 for record in try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
                     .filter(\.$key ~~ chunk).all()
                 {
@@ -446,12 +442,7 @@ public struct Repository: Sendable {
         let keys = Set(changed.map(\.key))
         var values = cached
         if !keys.isEmpty {
-            var fresh: [T] = []
-            for start in stride(from: 0, to: keys.count, by: 500) {
-                let chunk = Array(keys.sorted()[start..<min(start + 500, keys.count)])
-                fresh += try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
-                    .filter(\.$key ~~ chunk).all().map { try DocumentCoding.decode(T.self, $0) }
-            }
+            let fresh: [T] = try await records(keys: keys.sorted())
             values = Self.ordered(values.filter { !keys.contains($0.id.rawValue) } + fresh)
         }
         cache.store(values, T.kind, at: sequence)
