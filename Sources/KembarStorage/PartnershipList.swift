@@ -97,6 +97,7 @@ extension Repository {
     ) {
         let sql = try self.sql
         let conditions = Self.conditions(query)
+        if conditions.isEmpty && query.status.isEmpty { return try await allPartnershipCounts(asOf: query.asOf) }
         let whereClause: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         var total = 0
         var byStatus: [String: Int] = [:]
@@ -111,6 +112,34 @@ extension Repository {
             byStatus[try row.decode(column: "status", as: String?.self) ?? "none", default: 0] += count
             byStage[try row.decode(column: "stage", as: String?.self) ?? "none", default: 0] += count
         }
+        return (total, byStatus, byStage)
+    }
+
+    /// The counts of every partnership, without joining each to its status: the statuses of the day's stretches
+    /// and the stages are each counted from an index (a partnership without a stretch on that day counts as "none").
+    private func allPartnershipCounts(
+        asOf: Day
+    ) async throws -> (
+        total: Int, byStatus: [String: Int], byStage: [String: Int]
+    ) {
+        let sql = try self.sql
+        func counts(_ query: SQLQueryString) async throws -> [String: Int] {
+            var found: [String: Int] = [:]
+            for row in try await sql.raw(query).all() {
+                found[try row.decode(column: "v", as: String?.self) ?? "none", default: 0] +=
+                    try row.decode(column: "n", as: Int.self)
+            }
+            return found
+        }
+        let day = asOf.description
+        var byStatus = try await counts(
+            "SELECT status AS v, COUNT(*) AS n FROM \(ident: Derived.statuses) WHERE from_day <= \(bind: day) AND until_day > \(bind: day) GROUP BY status"
+        )
+        let byStage = try await counts(
+            "SELECT stage AS v, COUNT(*) AS n FROM \(ident: Derived.summaries) GROUP BY stage")
+        let total = byStage.values.reduce(0, +)
+        let unplaced = total - byStatus.values.reduce(0, +)
+        if unplaced > 0 { byStatus["none", default: 0] += unplaced }
         return (total, byStatus, byStage)
     }
 
@@ -151,16 +180,18 @@ extension Repository {
         rows: [PartnershipRow], total: Int
     ) {
         let sql = try self.sql
-        let from = Self.summaryJoin(asOf: asOf)
-        let condition: SQLQueryString =
-            " WHERE t.status IN ('dormant', 'renewal-due') OR t.also LIKE '%dormant%' OR t.also LIKE '%renewal-due%'"
-            + " OR s.ongoing_open > 0 OR s.without_sources > 0 OR s.without_participants > 0"
+        let day = asOf.description
+        // The keys come from the two partial indexes of exactly these conditions; only they are joined.
+        let keys: SQLQueryString =
+            "SELECT partnership AS k FROM \(ident: Derived.statuses) WHERE \(unsafeRaw: Derived.attentionStatus)"
+            + " AND from_day <= \(bind: day) AND until_day > \(bind: day)"
+            + " UNION SELECT key AS k FROM \(ident: Derived.summaries) WHERE \(unsafeRaw: Derived.attentionSummary)"
         let total =
-            try await sql.raw("SELECT COUNT(*) AS n " + from + condition).first()?.decode(column: "n", as: Int.self)
+            try await sql.raw("SELECT COUNT(*) AS n FROM (" + keys + ") a").first()?.decode(column: "n", as: Int.self)
             ?? 0
         let rows = try await sql.raw(
-            "SELECT s.*, t.status AS status_now, t.also AS also_now " + from + condition
-                + " ORDER BY s.title_en, s.key LIMIT \(bind: max(0, limit))"
+            "SELECT s.*, t.status AS status_now, t.also AS also_now " + Self.summaryJoin(asOf: asOf)
+                + " WHERE s.key IN (" + keys + ") ORDER BY s.title_en, s.key LIMIT \(bind: max(0, limit))"
         ).all()
         return (try rows.map(Self.row), total)
     }

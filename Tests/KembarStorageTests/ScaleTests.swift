@@ -82,6 +82,33 @@ import Testing
         }
     }
 
+    /// The unfiltered counts and the attention list come from indexes without the status join; on every day they
+    /// equal what the rows themselves say.
+    @Test(arguments: TestBackend.enabled)
+    func indexedCountsAndAttentionAgreeWithTheRows(backend: TestBackend) async throws {
+        try await withTestStore(backend) { store in
+            try await registry(store)
+            let repository = store.repository
+            for day in [Day(year: 2015, month: 1, day: 1), Self.day, Day(year: 2026, month: 12, day: 1)] {
+                var query = PartnershipQuery(asOf: day)
+                query.limit = 1000
+                let all = try await repository.partnershipList(query)
+                #expect(all.rows.count == all.total && all.total > 90)
+                #expect(all.byStatus == Dictionary(grouping: all.rows, by: { $0.status ?? "none" }).mapValues(\.count))
+                #expect(all.byStage == Dictionary(grouping: all.rows, by: { $0.stage ?? "none" }).mapValues(\.count))
+                let needing = all.rows.filter { row in
+                    ["dormant", "renewal-due"].contains(row.status ?? "")
+                        || row.also.contains { ["dormant", "renewal-due"].contains($0) } || row.ongoingWithoutEnd > 0
+                        || row.activitiesWithoutSources > 0 || row.activitiesWithoutParticipants > 0
+                }
+                let attention = try await repository.partnershipsNeedingAttention(asOf: day, limit: 1000)
+                #expect(attention.total == needing.count && !needing.isEmpty)
+                #expect(Set(attention.rows.map(\.key)) == Set(needing.map(\.key)))
+                #expect(attention.rows.map(\.titleEnglish) == attention.rows.map(\.titleEnglish).sorted())
+            }
+        }
+    }
+
     @Test(arguments: TestBackend.enabled)
     func theStoredStatusIsTheEvaluatorsOnEveryDay(backend: TestBackend) async throws {
         try await withTestStore(backend) { store in
