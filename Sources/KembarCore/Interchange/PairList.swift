@@ -111,6 +111,8 @@ public enum PairList {
             var line: String
         }
         var rows: [(line: String, a: Place, b: Place)] = []
+        // A list names a few hundred countries tens of thousands of times: each name is matched once.
+        var matches: [String: CountryNames.Match] = [:]
         for row in table.rows {
             let line = "\(file):\(row.line)"
             guard row.cells.count == table.header.count else {
@@ -129,7 +131,9 @@ public enum PairList {
                 if name.isEmpty {
                     problems.append(Violation(location: line, field: "city\(n)", value: "", rule: .valueRequired))
                 }
-                switch countries.match(countryName) {
+                let match = matches[countryName] ?? countries.match(countryName)
+                matches[countryName] = match
+                switch match {
                 case .code(let found): code = found
                 case .unknown:
                     problems.append(
@@ -170,6 +174,15 @@ public enum PairList {
         }
         // Stored cities and new clusters indexed by folded name and country, so each place looks at its namesakes
         // only.
+        // Each place's folded name is made once (it is compared, grouped and keyed by).
+        var bases: [String: String] = [:]
+        func base(_ name: String, _ country: String) -> String {
+            let id = name + "|" + country
+            if let known = bases[id] { return known }
+            let made = Self.base(name, country)
+            bases[id] = made
+            return made
+        }
         var stored: [String: [City]] = [:]
         for city in existing {
             for name in Set([city.name.en, city.name.id].compactMap { $0 }.map { base($0, city.country) }) {
