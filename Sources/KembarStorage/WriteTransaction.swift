@@ -20,7 +20,7 @@ extension Repository {
     func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (Repository) async throws -> T) async throws -> T {
         do {
             guard let sql = database as? any SQLDatabase else {
-                return try await database.transaction { try await body(Repository(database: $0)) }
+                return try await database.transaction { try await body(Repository(database: $0, committed: cache)) }
             }
             guard sql.dialect.name == "sqlite" else {
                 // PostgreSQL: a transaction-level advisory lock as the first statement queues writers the way
@@ -29,7 +29,7 @@ extension Repository {
                 return try await database.transaction { transaction in
                     let raw = transaction as! any SQLDatabase
                     try await raw.raw("SELECT pg_advisory_xact_lock(\(literal: Self.writeLockKey))").run()
-                    return try await body(Repository(database: transaction))
+                    return try await body(Repository(database: transaction, committed: cache))
                 }
             }
             return try await database.withConnection { connection in
@@ -37,7 +37,7 @@ extension Repository {
                 try await raw.raw("PRAGMA busy_timeout = \(unsafeRaw: String(Self.sqliteBusyMilliseconds))").run()
                 try await raw.raw("BEGIN IMMEDIATE").run()
                 do {
-                    let result = try await body(Repository(database: connection))
+                    let result = try await body(Repository(database: connection, committed: cache))
                     try await raw.raw("COMMIT").run()
                     return result
                 } catch {

@@ -82,9 +82,12 @@ public enum Evaluator {
     /// Delivered activities that are ongoing with no end date: they keep the partnership's status only at their start,
     /// so they are flagged for an update.
     static func ongoingWithoutEnd(_ delivered: [Activity]) -> [OngoingActivity] {
-        delivered.filter { $0.status == .ongoing && $0.end == nil }.map {
-            OngoingActivity(activity: $0.id, since: $0.start)
+        // By index, so that no activity is copied (the status timeline calls this once per candidate day).
+        var found: [OngoingActivity] = []
+        for index in delivered.indices where delivered[index].status == .ongoing && delivered[index].end == nil {
+            found.append(OngoingActivity(activity: delivered[index].id, since: delivered[index].start))
         }
+        return found
     }
 
     static func isDelivered(_ activity: Activity, asOf: Day) -> Bool {
@@ -389,8 +392,11 @@ public enum Evaluator {
         }
         // The most recent activity: its last possible day judges dormancy, its own date (at the source's precision)
         // is what sentences say ("in February 2016", never a day the source did not give).
-        let latest = delivered.map { (day: lastDay(of: $0, asOf: asOf), date: lastDate(of: $0)) }
-            .max { $0.day < $1.day }
+        var latest: (day: Day, date: PartialDate)?
+        for index in delivered.indices {
+            let day = lastDay(of: delivered[index], asOf: asOf)
+            if latest.map({ $0.day < day }) ?? true { latest = (day, lastDate(of: delivered[index])) }
+        }
         // `started` and `current` are not empty here, so the minimum and maximum exist.
         let firstBinding = started.min { startDay($0) < startDay($1) } ?? current[0]
         let reference = latest?.day ?? startDay(firstBinding)
