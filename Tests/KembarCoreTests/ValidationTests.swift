@@ -234,4 +234,16 @@ func sampleDataset() throws -> Dataset {
         #expect(throws: InvalidInput.self) { try DatasetCodec.decode(Data("{ nope".utf8)) }
         #expect(throws: InvalidInput.self) { try DatasetCodec.decode(Data("[]".utf8)) }
     }
+
+    @Test func blankTextIsWhatTrimmingWouldEmpty() {
+        let samples = [
+            "", " ", "\t\n\r", "\u{00A0}", "\u{3000}\u{2028}", "\u{85}", " a ", "\u{200B}", "kota\u{00A0}", "\u{FEFF}",
+        ]
+        for text in samples {
+            #expect(
+                text.isBlank == text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(text.debugDescription)"
+            )
+        }
+        #expect(LocalizedText(en: " \n", id: "Kota").text(.en) == "Kota")
+    }
 }

@@ -66,7 +66,15 @@ public struct FrameworkNode: Hashable, Sendable, Codable, Identifiable {
     public func isTranslated(_ language: Language) -> Bool { translated?.contains(language) ?? false }
 
     /// This node and all below it, depth first.
-    public var flattened: [FrameworkNode] { [self] + children.flatMap(\.flattened) }
+    public var flattened: [FrameworkNode] {
+        var nodes: [FrameworkNode] = []
+        func add(_ node: FrameworkNode) {
+            nodes.append(node)
+            node.children.forEach(add)
+        }
+        add(self)
+        return nodes
+    }
 }
 
 /// A published hierarchy of dimensions, sub-dimensions and indicators, with provenance.

@@ -31,9 +31,16 @@ public struct LocalizedText: Hashable, Sendable, Codable {
     public var isEmpty: Bool { nonEmpty(en) == nil && nonEmpty(id) == nil }
 
     private func nonEmpty(_ text: String?) -> String? {
-        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        guard let text, !text.isBlank else { return nil }
         return text
     }
+}
+
+extension StringProtocol {
+    /// Whether the text is empty or only white space (Unicode's White_Space: spaces, tabs, line breaks, and the
+    /// zero-width space Foundation counts too) — what `trimmingCharacters(in: .whitespacesAndNewlines).isEmpty`
+    /// answers, without making the trimmed copy.
+    public var isBlank: Bool { unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0 == "\u{200B}" } }
 }
 
 /// Where on Earth a city is, in WGS 84 decimal degrees.

@@ -20,7 +20,7 @@ public struct Lexicon: Hashable, Sendable {
             case hint
         }
 
-        public var term: String
+        public var term: String { didSet { words = Self.words(of: term) } }
         public var dimension: String
         public var weight: Double
         public var language: Language
@@ -33,6 +33,7 @@ public struct Lexicon: Hashable, Sendable {
             role: Role = .cue
         ) {
             self.term = term
+            self.words = Self.words(of: term)
             self.dimension = dimension
             self.weight = weight
             self.language = language
@@ -40,8 +41,12 @@ public struct Lexicon: Hashable, Sendable {
             self.role = role
         }
 
-        /// The words of the term, without the prefix mark.
-        var words: [String] { term.split(separator: " ").map { String($0).replacingOccurrences(of: "*", with: "") } }
+        /// The words of the term, without the prefix mark: kept with the term, since every suggestion reads them
+        /// for every entry.
+        private(set) var words: [String]
+        static func words(of term: String) -> [String] {
+            term.split(separator: " ").map { String($0).replacingOccurrences(of: "*", with: "") }
+        }
         var isPrefix: Bool { term.hasSuffix("*") }
     }
 

@@ -8,16 +8,18 @@ import KembarCore
 public enum SVG {
     /// Escapes text for XML/HTML content and attribute values.
     public static func escape(_ text: String) -> String {
+        // Most text has nothing to escape: one pass over its bytes, no copy.
+        guard text.utf8.contains(where: { [38, 60, 62, 34, 39].contains($0) }) else { return text }
         var out = ""
-        out.reserveCapacity(text.count)
-        for ch in text {
-            switch ch {
+        out.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.append(ch)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out
@@ -68,7 +70,7 @@ public enum SVG {
             let close = svg[end...].range(of: "</\(name)>")
         else { return nil }
         let text = unescape(String(svg[svg.index(after: end)..<close.lowerBound]))
-        return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text
+        return text.isBlank ? nil : text
     }
 
     /// Text smaller than this is hard to read on paper and on a phone; every label of every chart is at least this.
