@@ -298,6 +298,18 @@ ceiling_load() { # BACKEND CSV TABLE
     helper hyperfine "$work/hyperfine.json"
 }
 
+# The second ceiling (SQLite only): the rows an import wrote, loaded by sqlite3 itself into Kembar's own schema and
+# indexes (own-rows.py). Prints "mean stddev runs".
+own_rows_load() { # BEFORE-NAME AFTER-NAME
+    local dir="$work/own-rows"
+    rm -rf "$dir"
+    raw "own rows: $(python3 Benchmarks/scale/own-rows.py "$work/$1.sqlite" "$work/$2.sqlite" "$dir")"
+    hyperfine --style basic --runs "$CEILING_RUNS" --prepare "bash $dir/prepare.sh" \
+        --export-json "$work/hyperfine.json" "bash $dir/load.sh" >>"$log" 2>&1
+    rm -rf "$dir"
+    helper hyperfine "$work/hyperfine.json"
+}
+
 # ---- Server -------------------------------------------------------------------------------------------------------
 start_server() { # URL
     port=$(helper free-port)
@@ -346,6 +358,7 @@ for backend in $backends; do
     step "migrating an empty database" "$KEMBAR" migrate --seed --no-demo --database "$url"
     step "importing the world links' source record" "$KEMBAR" import --database "$url" "$work/world-source.json"
 
+    [ "$backend" = sqlite ] && db_clone sqlite "$world" world-before
     say "$backend: importing the world links (single timed run)…"
     raw "\$ kembar import --skip-invalid-rows --source $WORLD_SOURCE --database $url $LINKS"
     t0=$(now)
@@ -362,6 +375,13 @@ for backend in $backends; do
     [ -n "${c_mean:-}" ] || { echo "run.sh: the ceiling load of the world links failed; see $log" >&2; exit 1; }
     record "$backend" - import "import world links ($link_rows rows; single run)" "$t_world" s \
         "plain-table CSV load (mean of $c_runs)" "$c_mean" "$summary; ${skipped:-0} rows left out (--skip-invalid-rows); ceiling ± $c_sd s"
+    if [ "$backend" = sqlite ]; then
+        read -r o_mean o_sd o_runs < <(own_rows_load world-before "$world") || true
+        [ -n "${o_mean:-}" ] || { echo "run.sh: the own-rows load of the world links failed; see $log" >&2; exit 1; }
+        record "$backend" - import "import world links, against the rows it wrote" "$t_world" s \
+            "sqlite3 loading the same rows into Kembar's schema (mean of $o_runs)" "$o_mean" "ceiling ± $o_sd s"
+        db_drop sqlite world-before
+    fi
     record "$backend" - import "database size after the world links" "$(db_size_mb "$backend" "$world")" MB - - ""
 
     t0=$(now)
@@ -420,6 +440,12 @@ for backend in $backends; do
         record "$backend" "$n" import "import $n activities (${#files[@]} file(s), sum of single runs)" "$total" s \
             "plain-table load of the same activities as CSV (mean of $c_runs)" "$c_mean" \
             "slowest file $slowest s; ceiling ± $c_sd s"
+        if [ "$backend" = sqlite ]; then
+            read -r o_mean o_sd o_runs < <(own_rows_load "$world" "$db") || true
+            [ -n "${o_mean:-}" ] || { echo "run.sh: the own-rows load of $n activities failed; see $log" >&2; exit 1; }
+            record "$backend" "$n" import "import $n activities, against the rows it wrote" "$total" s \
+                "sqlite3 loading the same rows into Kembar's schema (mean of $o_runs)" "$o_mean" "ceiling ± $o_sd s"
+        fi
         record "$backend" "$n" import "database size" "$(db_size_mb "$backend" "$db")" MB - - ""
 
         # Server: start, cold first request, steady state, a save, every page kind, memory.
