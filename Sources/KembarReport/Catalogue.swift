@@ -334,7 +334,7 @@ extension Catalogue {
         case dormant, missingSources, missingParticipants, country, year, field, summary, timeline, evaluation
         case initiatives, observations, partnerships, supports, hierarchy, crosswalks, verification
         case provenance, upload, importHelp, imported, errorsFound, position, coverage, trend, latest, notFound
-        case fixErrors, saved, deleted, readOnly, skipLink, language, referencedBy, exports, report
+        case fixErrors, saved, deleted, skipLink, language, referencedBy, exports, report
         case agreementsTable, activitiesTable, suggestions, matched, confidence, rank, interval
         case preview, confirmImport, previewImport, noFileChosen, mergeOption
     }
@@ -398,11 +398,6 @@ extension Catalogue {
         case .fixErrors: (en, id) = ("Please correct the marked fields.", "Mohon perbaiki isian yang ditandai.")
         case .saved: (en, id) = ("Saved.", "Tersimpan.")
         case .deleted: (en, id) = ("Deleted.", "Terhapus.")
-        case .readOnly:
-            (en, id) = (
-                "Changes are disabled on this server: it does not listen on loopback only.",
-                "Perubahan dinonaktifkan di server ini: server tidak hanya mendengarkan loopback."
-            )
         case .skipLink: (en, id) = ("Skip to content", "Langsung ke isi")
         case .language: (en, id) = ("Language", "Bahasa")
         case .referencedBy: (en, id) = ("Still referred to by", "Masih dirujuk oleh")

@@ -1,6 +1,7 @@
 import FluentKit
 import FluentSQL
 import Foundation
+import KembarCore
 
 /// Who writes, and through what: recorded with every change.
 public struct WriteContext: Sendable, Hashable {
@@ -12,10 +13,14 @@ public struct WriteContext: Sendable, Hashable {
     /// The person or process: a user name, the operating-system user of a CLI command, `kembar` for the bundled data.
     public var actor: String
     public var channel: Channel
+    /// What the actor may write, checked inside every write transaction (``Repository/authorize(_:grant:)``).
+    /// The command line and the bundled data write everything: whoever runs them has the database already.
+    public var grant: Grant
 
-    public init(actor: String, channel: Channel) {
+    public init(actor: String, channel: Channel, grant: Grant = .everything) {
         self.actor = actor
         self.channel = channel
+        self.grant = grant
     }
 
     /// The bundled data loaded into an empty database.
@@ -42,46 +47,6 @@ public struct Change: Sendable, Hashable, Codable {
     /// The record's canonical JSON before and after (absent for a create and a delete respectively).
     public var before: String?
     public var after: String?
-}
-
-/// A row of the `changes` table.
-final class ChangeRecord: Model, @unchecked Sendable {
-    static let schema = "changes"
-
-    @ID(custom: "seq", generatedBy: .database) var id: Int?
-    @Field(key: "at") var at: String
-    @Field(key: "actor") var actor: String
-    @Field(key: "channel") var channel: String
-    @Field(key: "kind") var kind: String
-    @Field(key: "key") var key: String
-    @Field(key: "action") var action: String
-    @Field(key: "version") var version: Int
-    @OptionalField(key: "before") var before: String?
-    @OptionalField(key: "after") var after: String?
-
-    init() {}
-
-    init(
-        at: String, context: WriteContext, kind: String, key: String, action: Change.Action, version: Int,
-        before: String?, after: String?
-    ) {
-        self.at = at
-        self.actor = context.actor
-        self.channel = context.channel.rawValue
-        self.kind = kind
-        self.key = key
-        self.action = action.rawValue
-        self.version = version
-        self.before = before
-        self.after = after
-    }
-
-    var change: Change {
-        Change(
-            sequence: id ?? 0, at: at, actor: actor, channel: WriteContext.Channel(rawValue: channel) ?? .cli,
-            kind: kind, key: key, action: Change.Action(rawValue: action) ?? .update, version: version, before: before,
-            after: after)
-    }
 }
 
 extension Repository {

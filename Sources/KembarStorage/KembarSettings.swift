@@ -8,21 +8,25 @@ import Foundation
 /// | `KEMBAR_HOST` | `127.0.0.1` | address `kembar serve` listens on |
 /// | `KEMBAR_PORT` | `8080` | port `kembar serve` listens on |
 /// | `KEMBAR_LOG_LEVEL` | `info` for the server, `warning` for other commands | trace, debug, info, notice, warning, error, critical |
+/// | `KEMBAR_PUBLIC_URL` | none | the address people reach the server at behind a proxy (`https://…`): cookies are `Secure` for https, forms posted from any other origin are refused, and the setup page is off |
 public struct KembarSettings: Equatable, Sendable {
     public var database: DatabaseLocation
     public var host: String
     public var port: Int
     /// The log level; `nil` lets each program choose its default.
     public var logLevel: String?
+    /// `KEMBAR_PUBLIC_URL`: an http or https URL with a host.
+    public var publicURL: URL?
 
     public init(
         database: DatabaseLocation = .defaultLocation, host: String = "127.0.0.1", port: Int = 8080,
-        logLevel: String? = nil
+        logLevel: String? = nil, publicURL: URL? = nil
     ) {
         self.database = database
         self.host = host
         self.port = port
         self.logLevel = logLevel
+        self.publicURL = publicURL
     }
 
     /// Settings from `environment` (by default the process's), throwing ``SettingsError`` on a bad value.
@@ -45,6 +49,16 @@ public struct KembarSettings: Equatable, Sendable {
             settings.port = port
         }
         if let level = environment["KEMBAR_LOG_LEVEL"], !level.isEmpty { settings.logLevel = level }
+        if let text = environment["KEMBAR_PUBLIC_URL"], !text.isEmpty {
+            guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+                url.host?.isEmpty == false
+            else {
+                throw SettingsError(
+                    variable: "KEMBAR_PUBLIC_URL", value: text,
+                    reason: "an http or https address with a host, such as https://kembar.example.go.id")
+            }
+            settings.publicURL = url
+        }
         return settings
     }
 }

@@ -155,6 +155,9 @@ extension Repository {
                 let target = try await EntityRecord.query(on: database).filter(\.$kind == collection.kind.rawValue)
                     .filter(\.$key == key).first()
             else { return }
+            try await repository.authorizeDelete(
+                kind: target.kind, key: target.key, partnership: target.partnership, city: target.city,
+                grant: context.grant)
             var doomed = [target]
             if collection == .partnerships {
                 doomed += try await EntityRecord.query(on: database)

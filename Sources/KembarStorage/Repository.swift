@@ -221,6 +221,7 @@ public struct Repository: Sendable {
         // Brings the cached frameworks up to date before the transaction, which may then use them.
         if cache != nil { _ = try await frameworks() }
         return try await writeTransaction { repository in
+            try await repository.authorize(batch.dataset, grant: context.grant)
             let violations = batch.violations(
                 existing: try await repository.referenceIndex(
                     for: batch.dataset, frameworks: try await repository.frameworksBeforeWriting()))

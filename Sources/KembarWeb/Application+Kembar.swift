@@ -1,5 +1,6 @@
 import Foundation
 import KembarCore
+import KembarReport
 import KembarStorage
 import Leaf
 import LeafKit
@@ -35,13 +36,13 @@ extension Request {
 ///
 /// `store` must be migrated (and seeded, if wanted) by the caller; the app only reads and writes through it.
 ///
-/// `allowWrites` is the one switch of ``WriteGuard``: until accounts exist, the server allows writes only when it
-/// listens on loopback.
-public func configureKembar(_ app: Application, store: KembarStore, allowWrites: Bool = true) throws {
+/// Everyone may read; changing records needs an account whose roles allow it (``Request/writer(_:)``), checked again
+/// inside every write transaction. `access` says how sessions and cross-site requests are treated.
+public func configureKembar(_ app: Application, store: KembarStore, access: AccessOptions = AccessOptions()) throws {
     app.computations = ComputationCache()
     app.pages = ComputationCache(capacity: 256)
     app.kembarStore = store
-    app.kembarWritesAllowed = allowWrites
+    app.access = access
     guard let views = Bundle.module.url(forResource: "Views", withExtension: nil),
         let assets = Bundle.module.url(forResource: "Public", withExtension: nil)
     else { throw Abort(.internalServerError, reason: "Kembar's bundled views are missing") }
@@ -58,12 +59,14 @@ public func configureKembar(_ app: Application, store: KembarStore, allowWrites:
     app.middleware.use(KembarErrorMiddleware())
     app.middleware.use(PathLimitMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: assets.path + "/"))
+    app.middleware.use(SessionMiddleware())
     app.middleware.use(LanguageCookieMiddleware())
     try app.register(collection: APIController())
     try app.register(collection: PageController())
     try app.register(collection: FormController())
     try app.register(collection: ImportController())
     try app.register(collection: IndexController())
+    try app.register(collection: AccountController())
     // Says the database answers; never where it is (a URL may hold a host and a password).
     app.get("healthz") { req async throws -> HealthDTO in
         _ = try await req.repository.isEmpty()
@@ -136,6 +139,9 @@ struct KembarErrorMiddleware: AsyncMiddleware {
             if let abort = error as? any AbortError {
                 status = abort.status
                 reason = abort.reason
+            } else if let refused = error as? NotPermitted {
+                status = .forbidden
+                reason = WebText.notPermitted(refused.records, request.language)
             } else if let unreadable = error as? UnreadableRecord {
                 // A record a newer Kembar wrote (a value or format this one does not know): named, not a crash.
                 status = .conflict

@@ -164,7 +164,7 @@ enum CityPage {
         }
 
         var actions: [Link] = []
-        if req.application.kembarWritesAllowed {
+        if req.mayWrite {
             actions = [
                 Link(
                     href: "/new/initiatives?city=\(city.id)",

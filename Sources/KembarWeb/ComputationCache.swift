@@ -69,7 +69,7 @@ extension Request {
     {
         let sequence = try await repository.latestSequence()
         let page = try await application.pages.value(
-            for: "\(name)|\(url.query ?? "")|\(language)|\(asOf)|\(application.kembarWritesAllowed)|\(sequence)",
+            for: "\(name)|\(url.query ?? "")|\(language)|\(asOf)|\(viewer)|\(sequence)",
             compute: render)
         var headers = HTTPHeaders()
         headers.contentType = .html

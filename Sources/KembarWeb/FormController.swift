@@ -3,16 +3,17 @@ import KembarReport
 import KembarStorage
 import Vapor
 
-/// Create, edit and delete every kind of record. Every write passes ``WriteGuard``; validation is the core's.
+/// Create, edit and delete every kind of record. Every write gets its context from ``Request/writer(_:)`` (signed
+/// in, from Kembar's own form) and storage checks the roles inside the write; validation is the core's.
 struct FormController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("new", ":collection", use: newForm)
-        routes.get("edit", ":collection", ":key", use: editForm)
-        routes.get("delete", ":collection", ":key", use: confirmDelete)
-        let writes = routes.grouped(WriteGuard())
-        writes.post("new", ":collection", use: create)
-        writes.post("edit", ":collection", ":key", use: update)
-        writes.post("delete", ":collection", ":key", use: delete)
+        let forms = routes.grouped(SignInFirst())
+        forms.get("new", ":collection", use: newForm)
+        forms.get("edit", ":collection", ":key", use: editForm)
+        forms.get("delete", ":collection", ":key", use: confirmDelete)
+        routes.post("new", ":collection", use: create)
+        routes.post("edit", ":collection", ":key", use: update)
+        routes.post("delete", ":collection", ":key", use: delete)
     }
 
     func collection(_ req: Request) throws -> EditableCollection {
@@ -52,7 +53,9 @@ struct FormController: RouteCollection {
     /// each message beside its field.
     func save(_ req: Request, creating: Bool) async throws -> Response {
         let collection = try collection(req)
+        let writer = try req.writer(.form)
         var values = try req.content.decode([String: String].self)
+        values.removeValue(forKey: "_csrf")
         if !creating { values["key"] = try req.parameters.require("key") }
         // The version the form was read at: a save over a record changed since is refused, never lost.
         let version = values.removeValue(forKey: "_version").flatMap { Int($0) }
@@ -63,7 +66,7 @@ struct FormController: RouteCollection {
         }
         do {
             let key = try await req.repository.save(
-                collection, values: values, creating: creating, basedOn: creating ? nil : version)
+                collection, values: values, creating: creating, as: writer, basedOn: creating ? nil : version)
             return req.redirect(
                 to: Self.page(of: collection, key: key, values: values) + "?notice=saved", redirectType: .normal)
         } catch let error as InvalidInput {
@@ -77,6 +80,12 @@ struct FormController: RouteCollection {
             // 200, not 422: the page is a complete answer (the form with its messages), and browsers log 4xx
             // page loads as console errors.
             return try await view.encodeResponse(for: req)
+        } catch let refused as NotPermitted {
+            // Nothing was saved, and what was typed stays in the form.
+            let view = try await render(
+                req, collection, values: values, errors: ["": [WebText.notPermitted(refused.records, req.language)]],
+                creating: creating, version: version)
+            return try await view.encodeResponse(status: .forbidden, for: req)
         } catch let stale as Repository.StaleWrite {
             // Someone saved the record meanwhile: say who and when, keep what this user typed, show which fields
             // now differ, and carry the new version so a second save is a deliberate one.
@@ -105,9 +114,10 @@ struct FormController: RouteCollection {
     func delete(req: Request) async throws -> Response {
         let collection = try collection(req)
         let key = try req.parameters.require("key")
+        let writer = try req.writer(.form)
         guard let values = try await req.repository.formValues(collection, key: key) else { throw Abort(.notFound) }
         do {
-            try await req.repository.delete(collection, key: key)
+            try await req.repository.delete(collection, key: key, as: writer)
         } catch let error as InvalidInput {
             let view = try await renderConfirm(
                 req, collection, key: key, problems: error.violations.map { $0.location })
@@ -197,25 +207,23 @@ struct FormController: RouteCollection {
     }
 }
 
-/// The only place that decides whether a write may happen. Until accounts exist (a later issue), writes are
-/// allowed exactly when the server listens on loopback only; that issue changes this one type.
-struct WriteGuard: AsyncMiddleware {
+/// Forms are for people who may write: anyone else is sent to sign in (and back), or told they may only read.
+struct SignInFirst: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard request.application.kembarWritesAllowed else {
-            throw Abort(.forbidden, reason: Catalogue.page(.readOnly, request.language))
+        guard request.account != nil else {
+            let path = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
+            let encoded = path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+            return request.redirect(to: "/login?next=" + encoded)
         }
+        guard request.mayWrite else { throw Abort(.forbidden, reason: WebText.mayNotWrite(request.language)) }
         return try await next.respond(to: request)
     }
 }
 
-extension Application {
-    private struct WritesAllowedKey: StorageKey { typealias Value = Bool }
-
-    /// Whether this server accepts writes (see ``WriteGuard``).
-    public var kembarWritesAllowed: Bool {
-        get { storage[WritesAllowedKey.self] ?? false }
-        set { storage[WritesAllowedKey.self] = newValue }
-    }
+extension Request {
+    /// Whether the signed-in person's roles write anything: what makes pages offer edit links. Whether a given
+    /// record may be written is decided by storage inside the write (``Request/writer(_:)``).
+    var mayWrite: Bool { account?.grant.writesAnything ?? false }
 }
 
 /// Choices for reference inputs (partnerships, cities, organisations, agreements), loaded once per form: at most

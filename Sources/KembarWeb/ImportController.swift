@@ -7,8 +7,8 @@ import Vapor
 /// a partnership's export.
 struct ImportController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("import", use: form)
-        routes.grouped(WriteGuard()).on(.POST, "import", body: .collect(maxSize: "50mb"), use: upload)
+        routes.grouped(SignInFirst()).get("import", use: form)
+        routes.on(.POST, "import", body: .collect(maxSize: "50mb"), use: upload)
         routes.get("partnerships", ":key", "report", use: report)
         routes.get("partnerships", ":key", "export.json", use: export)
     }
@@ -36,6 +36,7 @@ struct ImportController: RouteCollection {
     /// First a dry run — the preview lists what would be added, changed (field by field) and kept, and nothing is
     /// written — then, on confirmation, the same files are imported.
     func upload(req: Request) async throws -> Response {
+        let writer = try req.writer(.importer)
         // A body that is not a multipart form with files (an empty form, a hand-made request) chose no file.
         let upload = (try? req.content.decode(Upload.self)) ?? Upload()
         let language = req.language
@@ -72,7 +73,7 @@ struct ImportController: RouteCollection {
         let confirmed = upload.confirm != nil && upload.pending != nil
         do {
             let summary = try await req.repository.importBatch(
-                batch, mode: mode, dryRun: !confirmed, as: WriteContext(actor: "web", channel: .importer))
+                batch, mode: mode, dryRun: !confirmed, as: writer)
             if !confirmed {
                 let bundle = try JSONEncoder().encode(files).base64EncodedString()
                 return try await render(req, summary: nil, problems: [], preview: Preview(summary, bundle, language))

@@ -197,7 +197,7 @@ struct PageController: RouteCollection {
 
 /// "New …" links, shown only when the server accepts writes.
 func writeLinks(_ req: Request, new collection: EditableCollection) -> [Link] {
-    guard req.application.kembarWritesAllowed else { return [] }
+    guard req.mayWrite else { return [] }
     return [
         Link(
             href: "/new/\(collection.rawValue)",

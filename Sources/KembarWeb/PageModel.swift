@@ -21,6 +21,12 @@ struct Chrome: Encodable {
     var nav: [NavItem]
     var writable: Bool
     var notice: String?
+    /// The signed-in person (their name links to their account) and the token of the sign-out form; `nil` for a
+    /// public reader, who gets a "sign in" link.
+    var account: String?
+    var csrf: String?
+    var signIn: String
+    var signOut: String
 
     init(_ req: Request, title: String, section: String) {
         let language = req.language
@@ -39,7 +45,11 @@ struct Chrome: Encodable {
             ("/frameworks", .frameworks), ("/index", .index), ("/import", .importData),
         ]
         nav = entries.map { NavItem(href: $0.0, label: Catalogue.page($0.1, language), current: $0.0 == section) }
-        writable = req.application.kembarWritesAllowed
+        writable = req.mayWrite
+        account = req.account.map { WebText.signedInAs($0.user.name, language) }
+        csrf = req.account?.csrf
+        signIn = WebText.signIn(language)
+        signOut = WebText.signOut(language)
         notice = req.query[String.self, at: "notice"].flatMap {
             $0 == "saved"
                 ? Catalogue.page(.saved, language) : $0 == "deleted" ? Catalogue.page(.deleted, language) : nil

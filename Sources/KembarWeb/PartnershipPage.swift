@@ -127,7 +127,7 @@ enum PartnershipPage {
                 href: "/partnerships/\(partnership.id)/export.json",
                 label: "\(Catalogue.page(.exports, language)) (JSON)"),
         ]
-        if req.application.kembarWritesAllowed {
+        if req.mayWrite {
             actions += [
                 Link(
                     href: "/new/activities?partnership=\(partnership.id)",
@@ -149,7 +149,7 @@ enum PartnershipPage {
     }
 
     static func editHref(_ req: Request, _ collection: EditableCollection, _ key: String) -> String? {
-        req.application.kembarWritesAllowed ? "/edit/\(collection.rawValue)/\(key)" : nil
+        req.mayWrite ? "/edit/\(collection.rawValue)/\(key)" : nil
     }
 }
 

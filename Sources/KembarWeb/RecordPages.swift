@@ -265,7 +265,7 @@ enum RecordPages {
     }
 
     static func editActions(_ req: Request, _ collection: EditableCollection, _ key: String) -> [Link] {
-        guard req.application.kembarWritesAllowed else { return [] }
+        guard req.mayWrite else { return [] }
         return [
             Link(href: "/edit/\(collection.rawValue)/\(key)", label: Catalogue.page(.edit, req.language)),
             Link(href: "/delete/\(collection.rawValue)/\(key)", label: Catalogue.page(.delete, req.language)),

@@ -31,9 +31,13 @@ public func runServer(settings: KembarSettings, loadDemo: Bool, announce: @Senda
         if try await store.prepare(loadDemo: loadDemo) {
             announce("Loaded the bundled data into \(settings.database).")
         }
-        let loopback = ["127.0.0.1", "localhost", "::1"].contains(settings.host)
-        try configureKembar(app, store: store, allowWrites: loopback)
-        if !loopback { announce("Listening beyond loopback: changes are disabled until accounts exist.") }
+        try configureKembar(app, store: store, access: AccessOptions(publicURL: settings.publicURL))
+        if try await store.repository.userCount() == 0 {
+            announce(
+                settings.publicURL == nil
+                    ? "No one has an account yet: open http://\(settings.host):\(settings.port)/setup on this computer to create the first administrator (or run kembar user add)."
+                    : "No one has an account yet: create the first administrator with kembar user add.")
+        }
         announce("Kembar is running at http://\(settings.host):\(settings.port)/ (database \(settings.database))")
         try await app.execute()
     } catch {

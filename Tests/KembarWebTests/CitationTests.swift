@@ -90,8 +90,9 @@ import VaporTesting
     @Test(arguments: TestBackend.enabled)
     func aStaleEditIsRefusedWithItsAuthorAndTheInputKept(backend: TestBackend) async throws {
         try await withKembarApp(backend) { app in
+            let admin = try await signIn(app)
             let path = "/edit/activities/sbylpl-2020-trfc-coaching-clinic?lang=en"
-            try await app.testing().test(.GET, path) { res async in
+            try await app.testing().test(.GET, path, beforeRequest: { req in admin.sign(&req) }) { res async in
                 #expect(res.body.string.contains(#"name="_version" value="1""#))
             }
             var form = try #require(
@@ -107,7 +108,11 @@ import VaporTesting
             var mine = form
             mine["title_en"] = "My better title"
             try await app.testing().test(
-                .POST, path, beforeRequest: { req in try req.content.encode(mine, as: .urlEncodedForm) }
+                .POST, path,
+                beforeRequest: { req in
+                    try req.content.encode(admin.form(mine), as: .urlEncodedForm)
+                    admin.sign(&req)
+                }
             ) { res async in
                 let page = res.body.string
                 #expect(page.contains("Not saved: budi changed this record"))
@@ -119,7 +124,11 @@ import VaporTesting
             #expect(stored?.note == "Changed by Budi." && stored?.title.en != "My better title")
             mine["_version"] = "2"
             try await app.testing().test(
-                .POST, path, beforeRequest: { req in try req.content.encode(mine, as: .urlEncodedForm) }
+                .POST, path,
+                beforeRequest: { req in
+                    try req.content.encode(admin.form(mine), as: .urlEncodedForm)
+                    admin.sign(&req)
+                }
             ) { res async in
                 #expect(res.status == .seeOther || res.status == .found)
             }

@@ -15,6 +15,55 @@ func withKembarApp(_ backend: TestBackend, _ test: (Application) async throws ->
     }
 }
 
+/// A signed-in browser in tests: its session cookie and the form token its pages carry.
+struct Visitor: Sendable {
+    var token: String
+    var csrf: String
+
+    /// `values` with this session's form token.
+    func form(_ values: [String: String] = [:]) -> [String: String] { values.merging(["_csrf": csrf]) { a, _ in a } }
+    /// Sends the session cookie with the request.
+    func sign(_ req: inout TestingHTTPRequest) {
+        req.headers.replaceOrAdd(name: .cookie, value: "kembar_session=\(token)")
+    }
+    /// The form token as a part of a `multipart/form-data` body with boundary `kembar`.
+    var csrfPart: String { "--kembar\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n" }
+}
+
+/// Signs in as a (new or existing) user with `roles`, the way the sign-in form does it: a session row whose token
+/// is kept only as a hash.
+func signIn(
+    _ app: Application, roles: [Role] = [.administrator], email: String = "admin@example.org"
+) async throws -> Visitor {
+    let repository = app.kembarStore.repository
+    let user: User
+    if let existing = try await repository.user(email: email) {
+        user = existing
+    } else {
+        user = try await repository.addUser(
+            name: "Test \(email)", email: email, language: .en, roles: roles,
+            passwordHash: try PasswordHashing.hash(Visitor.password, cost: 4),
+            as: WriteContext(actor: "test", channel: .cli))
+    }
+    let token = Tokens.random()
+    let csrf = Tokens.random()
+    try await repository.createSession(
+        tokenHash: Tokens.hash(token), userID: user.id, csrf: csrf, now: Date().timeIntervalSince1970, lifetime: 3600)
+    return Visitor(token: token, csrf: csrf)
+}
+
+extension Visitor {
+    static let password = "correct horse battery"
+
+    /// For a post with no fields but the token: the session cookie and the form token.
+    var signedForm: @Sendable (inout TestingHTTPRequest) async throws -> Void {
+        { [self] req in
+            try req.content.encode(form(), as: .urlEncodedForm)
+            sign(&req)
+        }
+    }
+}
+
 @Suite struct APITests {
     @Test(arguments: TestBackend.enabled)
     func partnershipsShowTheFoundingCase(backend: TestBackend) async throws {

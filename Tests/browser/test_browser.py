@@ -117,8 +117,36 @@ def test_newcomer_reads_the_founding_case(server, browser):
 
     for path, name in [("/cities/surabaya", "city"), ("/activities/sbylpl-2018-u14-football-delegation", "activity"),
                        ("/organisations/st-vincents-school", "organisation"), ("/sources/handayani-zahidi-2024", "source"),
-                       ("/frameworks/cohen-smart-city-wheel", "framework"), ("/initiatives/wargaku", "initiative"),
-                       ("/import", "import"), ("/new/activities?partnership=surabaya-liverpool", "form")]:
+                       ("/frameworks/cohen-smart-city-wheel", "framework"), ("/initiatives/wargaku", "initiative")]:
+        for lang in ["en", "id"]:
+            open_page(browser, f"{server}{path}{'&' if '?' in path else '?'}lang={lang}")
+            assert browser.find_element(By.TAG_NAME, "h1").text
+            shoot(browser, f"{name}-{lang}")
+
+    # Changing records needs an account: a new server's first administrator is made on this computer, once.
+    open_page(browser, server + "/new/activities?partnership=surabaya-liverpool&lang=en")
+    assert "/login" in browser.current_url
+    open_page(browser, server + "/setup?lang=id")
+    shoot(browser, "setup-id")
+    open_page(browser, server + "/setup?lang=en")
+    shoot(browser, "setup-en")
+    browser.find_element(By.ID, "f-name").send_keys("Office administrator")
+    browser.find_element(By.ID, "f-email").send_keys("admin@surabaya.go.id")
+    browser.find_element(By.ID, "f-new").send_keys("correct horse battery")
+    browser.find_element(By.ID, "f-again").send_keys("correct horse battery")
+    browser.find_element(By.ID, "create-administrator").click()
+    wait_for(browser, EC.url_contains("/login"))
+    shoot(browser, "login-en")
+    browser.find_element(By.ID, "f-email").send_keys("admin@surabaya.go.id")
+    browser.find_element(By.ID, "f-password").send_keys("correct horse battery")
+    browser.find_element(By.ID, "sign-in").click()
+    wait_for(browser, EC.presence_of_element_located((By.ID, "sign-out")))
+    assert "Office administrator" in browser.find_element(By.ID, "account-link").text
+    open_page(browser, server + "/account?lang=en")
+    assert "administrator (everything)" in browser.page_source
+    shoot(browser, "account-en")
+
+    for path, name in [("/import", "import"), ("/new/activities?partnership=surabaya-liverpool", "form")]:
         for lang in ["en", "id"]:
             open_page(browser, f"{server}{path}{'&' if '?' in path else '?'}lang={lang}")
             assert browser.find_element(By.TAG_NAME, "h1").text

@@ -59,6 +59,17 @@ public enum RecordMerge {
         return found
     }
 
+    /// The changes between two stored JSON documents of a record (either absent for a create or a delete), field by
+    /// field; unreadable JSON counts as absent.
+    public static func changes(fromDocument before: String?, toDocument after: String?) -> [FieldChange] {
+        func tree(_ text: String?) -> Any? {
+            text.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8), options: [.fragmentsAllowed]) }
+        }
+        var found: [FieldChange] = []
+        diff(tree(before) ?? [String: Any](), tree(after) ?? [String: Any](), path: "", into: &found)
+        return found
+    }
+
     static func tree<T: Encodable>(_ value: T) throws -> Any {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -1,0 +1,187 @@
+import KembarCore
+
+/// The words of signing in, accounts and permissions, in both languages.
+extension WebText {
+    public static func signIn(_ l: Language) -> String { l == .en ? "Sign in" : "Masuk" }
+    public static func signOut(_ l: Language) -> String { l == .en ? "Sign out" : "Keluar" }
+    public static func signedInAs(_ name: String, _ l: Language) -> String {
+        l == .en ? "Signed in as \(name)" : "Masuk sebagai \(name)"
+    }
+    public static func email(_ l: Language) -> String { l == .en ? "E-mail address" : "Alamat surel" }
+    public static func password(_ l: Language) -> String { l == .en ? "Password" : "Kata sandi" }
+    public static func name(_ l: Language) -> String { l == .en ? "Name" : "Nama" }
+    public static func currentPassword(_ l: Language) -> String {
+        l == .en ? "Current password" : "Kata sandi saat ini"
+    }
+    public static func newPassword(_ l: Language) -> String { l == .en ? "New password" : "Kata sandi baru" }
+    public static func repeatPassword(_ l: Language) -> String {
+        l == .en ? "New password again" : "Ulangi kata sandi baru"
+    }
+    public static func passwordAgain(_ l: Language) -> String { l == .en ? "Password again" : "Ulangi kata sandi" }
+    public static func changePassword(_ l: Language) -> String { l == .en ? "Change password" : "Ganti kata sandi" }
+    public static func passwordHint(_ l: Language) -> String {
+        l == .en
+            ? "At least 10 characters; a few unrelated words are easy to remember and hard to guess."
+            : "Paling sedikit 10 karakter; beberapa kata yang tidak berhubungan mudah diingat dan sulit ditebak."
+    }
+    public static func yourAccount(_ l: Language) -> String { l == .en ? "Your account" : "Akun Anda" }
+    public static func roles(_ l: Language) -> String { l == .en ? "Roles" : "Peran" }
+    public static func mayDo(_ l: Language) -> String { l == .en ? "What you may do" : "Yang boleh Anda lakukan" }
+    public static func setupHeading(_ l: Language) -> String {
+        l == .en ? "Create the first administrator" : "Buat administrator pertama"
+    }
+    public static func setupIntro(_ l: Language) -> String {
+        l == .en
+            ? "No one has an account on this Kembar yet. The account made here administers everything; editors and viewers are added on the server with kembar user add. This page works only until it is used, and only on this computer."
+            : "Belum ada yang memiliki akun di Kembar ini. Akun yang dibuat di sini mengelola semuanya; editor dan pembaca ditambahkan di server dengan kembar user add. Halaman ini hanya berfungsi sampai dipakai, dan hanya di komputer ini."
+    }
+    public static func setupClosed(_ l: Language) -> String {
+        l == .en
+            ? "This Kembar already has an administrator, or the page was opened from another computer. Ask an administrator for an account, or run `kembar user add` on the server."
+            : "Kembar ini sudah memiliki administrator, atau halaman dibuka dari komputer lain. Mintalah akun kepada administrator, atau jalankan `kembar user add` di server."
+    }
+    public static func createAccount(_ l: Language) -> String { l == .en ? "Create account" : "Buat akun" }
+
+    /// The one message of a failed sign-in: it never says whether the address exists.
+    public static func signInFailed(_ l: Language) -> String {
+        l == .en ? "The e-mail address or password is not right." : "Alamat surel atau kata sandi tidak benar."
+    }
+    public static func tooManyAttempts(_ l: Language) -> String {
+        l == .en
+            ? "Too many failed sign-ins. Wait a quarter of an hour and try again."
+            : "Terlalu banyak percobaan masuk yang gagal. Tunggu seperempat jam lalu coba lagi."
+    }
+    public static func signInToChange(_ l: Language) -> String {
+        l == .en ? "Sign in to change records." : "Masuklah untuk mengubah data."
+    }
+    public static func mayNotWrite(_ l: Language) -> String {
+        l == .en
+            ? "Your account may read records but not change them."
+            : "Akun Anda boleh membaca data tetapi tidak mengubahnya."
+    }
+    public static func notPermitted(_ records: [String], _ l: Language) -> String {
+        let list = records.prefix(10).joined(separator: ", ") + (records.count > 10 ? " …" : "")
+        return l == .en
+            ? "Your roles do not allow changing these records, so nothing was saved: \(list). Editors change the records of their own cities and of partnerships with them."
+            : "Peran Anda tidak mengizinkan mengubah data ini, jadi tidak ada yang disimpan: \(list). Editor mengubah data kotanya sendiri dan kemitraan dengan kota itu."
+    }
+    public static func formExpired(_ l: Language) -> String {
+        l == .en
+            ? "This form has expired or did not come from Kembar. Open the page again and repeat the change."
+            : "Formulir ini sudah kedaluwarsa atau tidak berasal dari Kembar. Buka halaman lagi dan ulangi perubahan."
+    }
+    public static func crossSite(_ l: Language) -> String {
+        l == .en
+            ? "A change was sent from another website, so Kembar refused it."
+            : "Perubahan dikirim dari situs web lain, jadi Kembar menolaknya."
+    }
+    public static func passwordTooShort(_ l: Language) -> String {
+        l == .en
+            ? "Choose a password of at least 10 characters (and at most 72)."
+            : "Pilih kata sandi paling sedikit 10 karakter (dan paling banyak 72)."
+    }
+    public static func passwordsDiffer(_ l: Language) -> String {
+        l == .en ? "The two new passwords are not the same." : "Kedua kata sandi baru tidak sama."
+    }
+    public static func currentPasswordWrong(_ l: Language) -> String {
+        l == .en ? "The current password is not right." : "Kata sandi saat ini tidak benar."
+    }
+    public static func passwordChanged(_ l: Language) -> String {
+        l == .en
+            ? "Password changed. Your other sessions were signed out."
+            : "Kata sandi diganti. Sesi Anda yang lain telah dikeluarkan."
+    }
+    public static func accountProblem(_ problem: String, _ l: Language) -> String {
+        switch problem {
+        case "emailTaken":
+            l == .en ? "An account with this e-mail address exists." : "Akun dengan alamat surel ini sudah ada."
+        case "emailInvalid":
+            l == .en
+                ? "Enter an e-mail address such as name@example.org."
+                : "Masukkan alamat surel seperti nama@contoh.go.id."
+        case "nameMissing": l == .en ? "Enter a name." : "Masukkan nama."
+        case "notFirst": setupClosed(l)
+        default: l == .en ? "Give the account a role." : "Berikan peran untuk akun ini."
+        }
+    }
+
+    /// A role in words: "editor of Surabaya, Liverpool".
+    public static func role(_ role: Role, cityName: (CityKey) -> String, _ l: Language) -> String {
+        func names(_ keys: [CityKey]) -> String { keys.map(cityName).joined(separator: ", ") }
+        switch role {
+        case .viewer: return l == .en ? "viewer (reads every record)" : "pembaca (membaca semua data)"
+        case .editor(let keys): return l == .en ? "editor of \(names(keys))" : "editor \(names(keys))"
+        case .cityAdministrator(let keys):
+            return l == .en ? "city administrator of \(names(keys))" : "administrator kota \(names(keys))"
+        case .administrator: return l == .en ? "administrator (everything)" : "administrator (semuanya)"
+        }
+    }
+
+    /// What a grant allows, in a sentence.
+    public static func allows(_ grant: Grant, cityName: (CityKey) -> String, _ l: Language) -> String {
+        if grant.everything {
+            return l == .en
+                ? "You may change every record, the fields and frameworks too. Accounts are managed on the server with kembar user."
+                : "Anda boleh mengubah semua data, termasuk bidang dan kerangka. Akun dikelola di server dengan kembar user."
+        }
+        if grant.cities.isEmpty {
+            return l == .en
+                ? "You may read every record; you may not change any."
+                : "Anda boleh membaca semua data; Anda tidak boleh mengubahnya."
+        }
+        let names = grant.cities.sorted().map(cityName).joined(separator: ", ")
+        return l == .en
+            ? "You may change the records of \(names): the cities, their initiatives and observations, and every partnership with one of them, with its agreements, milestones and activities; and add sources and organisations."
+            : "Anda boleh mengubah data \(names): kota-kota itu, inisiatif dan pengamatannya, dan setiap kemitraan dengan salah satunya, beserta perjanjian, tonggak, dan kegiatannya; serta menambah sumber dan organisasi."
+    }
+}
+
+/// The words of a record's history.
+extension WebText {
+    public static func history(_ l: Language) -> String { l == .en ? "History" : "Riwayat" }
+    public static func historyOf(_ name: String, _ l: Language) -> String {
+        l == .en ? "History of \(name)" : "Riwayat \(name)"
+    }
+    public static func historyLead(_ l: Language) -> String {
+        l == .en
+            ? "Every change to this record, newest first: who made it, when, through what, and each field before and after."
+            : "Setiap perubahan data ini, yang terbaru lebih dahulu: siapa yang membuatnya, kapan, melalui apa, dan setiap isian sebelum dan sesudahnya."
+    }
+    public static func noHistory(_ l: Language) -> String {
+        l == .en ? "No change to this record is recorded." : "Tidak ada perubahan data ini yang tercatat."
+    }
+    public static func before(_ l: Language) -> String { l == .en ? "Before" : "Sebelum" }
+    public static func after(_ l: Language) -> String { l == .en ? "After" : "Sesudah" }
+    public static func field(_ l: Language) -> String { l == .en ? "Field" : "Isian" }
+    public static func revert(_ l: Language) -> String {
+        l == .en ? "Put back as it was before this change" : "Kembalikan seperti sebelum perubahan ini"
+    }
+    public static func reverted(_ l: Language) -> String {
+        l == .en
+            ? "Put back as it was; the revert is itself in the history."
+            : "Dikembalikan; pengembalian ini juga tercatat dalam riwayat."
+    }
+    public static func onlyAdministrators(_ l: Language) -> String {
+        l == .en ? "Only an administrator may do this." : "Hanya administrator yang boleh melakukan ini."
+    }
+    public static func action(_ action: String, _ l: Language) -> String {
+        switch action {
+        case "create": l == .en ? "created" : "dibuat"
+        case "delete": l == .en ? "deleted" : "dihapus"
+        default: l == .en ? "changed" : "diubah"
+        }
+    }
+    public static func channel(_ channel: String, _ l: Language) -> String {
+        switch channel {
+        case "form": l == .en ? "web form" : "formulir web"
+        case "import": l == .en ? "import" : "impor"
+        case "api": "API"
+        case "cli": l == .en ? "command line" : "baris perintah"
+        case "seed": l == .en ? "bundled data" : "data bawaan"
+        default: channel
+        }
+    }
+    public static func andMoreFields(_ count: Int, _ l: Language) -> String {
+        l == .en ? "and \(count) more fields" : "dan \(count) isian lainnya"
+    }
+}

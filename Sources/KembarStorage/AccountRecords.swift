@@ -1,0 +1,39 @@
+import FluentKit
+
+// The rows behind accounts (migration 007), in a file of their own: KembarCore's `Field` would shadow Fluent's.
+
+final class UserRecord: Model, @unchecked Sendable {
+    static let schema = "users"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "email") var email: String
+    @Field(key: "name") var name: String
+    @Field(key: "language") var language: String
+    @Field(key: "roles") var roles: String
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "created_at") var createdAt: String
+
+    init() {}
+}
+
+final class SessionRecord: Model, @unchecked Sendable {
+    static let schema = "sessions"
+
+    @ID(custom: "token_hash", generatedBy: .user) var id: String?
+    @Field(key: "user_id") var userID: Int
+    @Field(key: "csrf") var csrf: String
+    @Field(key: "created_at") var createdAt: Double
+    @Field(key: "expires_at") var expiresAt: Double
+
+    init() {}
+}
+
+final class LoginFailureRecord: Model, @unchecked Sendable {
+    static let schema = "login_failures"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "key") var key: String
+    @Field(key: "at") var at: Double
+
+    init() {}
+}

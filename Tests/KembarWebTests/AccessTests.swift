@@ -1,0 +1,356 @@
+import Foundation
+import KembarCore
+import KembarStorage
+import KembarTestSupport
+import Testing
+import VaporTesting
+
+@testable import KembarWeb
+
+/// Accounts over HTTP on both backends: who may write what, forged and cross-site posts, sign-in with throttling,
+/// sessions shared by servers, the one-time setup.
+@Suite struct AccessTests {
+    /// The form fields of a stored record, with `changes`, ready to post.
+    func form(
+        _ app: Application, _ collection: EditableCollection, _ key: String, _ changes: [String: String]
+    )
+        async throws -> [String: String]
+    {
+        var values = try #require(try await app.kembarStore.repository.formValues(collection, key: key))
+        values.merge(changes) { _, new in new }
+        return values
+    }
+
+    @Test(arguments: TestBackend.enabled)
+    func anEditorWritesTheirCitysRecordsAndPartnershipsOnly(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            let repository = app.kembarStore.repository
+            let liverpool = try await signIn(
+                app, roles: [.editor(cities: ["liverpool"])], email: "officer@liverpool.gov.uk")
+            // Liverpool's editor records what Liverpool did in Surabaya–Liverpool …
+            let activity = try await form(
+                app, .activities, "sbylpl-2020-trfc-coaching-clinic", ["note": "Checked by Liverpool."])
+            try await app.testing().test(
+                .POST, "/edit/activities/sbylpl-2020-trfc-coaching-clinic",
+                beforeRequest: { req in
+                    try req.content.encode(liverpool.form(activity), as: .urlEncodedForm)
+                    liverpool.sign(&req)
+                }
+            ) { res async in #expect(res.status == .seeOther) }
+            #expect(try await repository.activity("sbylpl-2020-trfc-coaching-clinic")?.note == "Checked by Liverpool.")
+            // … and the history says who.
+            let last = try #require(
+                try await repository.history(kind: "activity", key: "sbylpl-2020-trfc-coaching-clinic").last)
+            #expect(last.actor == "officer@liverpool.gov.uk" && last.channel == .form && last.action == .update)
+            #expect(
+                last.before?.contains("Checked by Liverpool.") == false
+                    && last.after?.contains("Checked by Liverpool.") == true)
+            // … and may change Liverpool itself …
+            let city = try await form(app, .cities, "liverpool", ["note": "Port city on the Mersey."])
+            try await app.testing().test(
+                .POST, "/edit/cities/liverpool",
+                beforeRequest: { req in
+                    try req.content.encode(liverpool.form(city), as: .urlEncodedForm)
+                    liverpool.sign(&req)
+                }
+            ) { res async in #expect(res.status == .seeOther) }
+            // … but not Surabaya, nor Surabaya's partnership with Kitakyushu: 403, the input kept, nothing written.
+            let surabaya = try await form(app, .cities, "surabaya", ["note": "Written by Liverpool."])
+            try await app.testing().test(
+                .POST, "/edit/cities/surabaya?lang=en",
+                beforeRequest: { req in
+                    try req.content.encode(liverpool.form(surabaya), as: .urlEncodedForm)
+                    liverpool.sign(&req)
+                }
+            ) { res async in
+                #expect(res.status == .forbidden)
+                #expect(res.body.string.contains("Your roles do not allow changing these records"))
+                #expect(res.body.string.contains("city/surabaya"))
+                #expect(res.body.string.contains("Written by Liverpool."), "what was typed stays in the form")
+            }
+            #expect(try await repository.city("surabaya")?.note != "Written by Liverpool.")
+            try await app.testing().test(
+                .POST, "/delete/partnerships/surabaya-kitakyushu",
+                beforeRequest: liverpool.signedForm
+            ) { res async in #expect(res.status == .forbidden) }
+            #expect(try await repository.partnership("surabaya-kitakyushu") != nil)
+            // Moving an activity out of a partnership of Liverpool's into one that is not is refused too.
+            let moved = try await form(
+                app, .activities, "sbylpl-2020-trfc-coaching-clinic", ["partnership": "surabaya-kitakyushu"])
+            try await app.testing().test(
+                .POST, "/edit/activities/sbylpl-2020-trfc-coaching-clinic",
+                beforeRequest: { req in
+                    try req.content.encode(liverpool.form(moved), as: .urlEncodedForm)
+                    liverpool.sign(&req)
+                }
+            ) { res async in #expect(res.status == .forbidden) }
+            // A viewer reads and writes nothing; the forms tell them so.
+            let viewer = try await signIn(app, roles: [.viewer], email: "analyst@kemendagri.go.id")
+            try await app.testing().test(
+                .GET, "/edit/cities/liverpool?lang=en", beforeRequest: { req in viewer.sign(&req) }
+            ) {
+                res async in
+                #expect(res.status == .forbidden)
+                #expect(res.body.string.contains("may read records but not change them"))
+            }
+            try await app.testing().test(.POST, "/delete/cities/liverpool", beforeRequest: viewer.signedForm) {
+                res async in
+                #expect(res.status == .forbidden)
+            }
+            #expect(try await repository.city("liverpool") != nil)
+        }
+    }
+
+    @Test(arguments: TestBackend.enabled)
+    func forgedAndCrossSitePostsAreRefused(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            let admin = try await signIn(app)
+            let path = "/delete/activities/sbylpl-2018-u14-football-delegation"
+            // Signed in but without the form token (what a page elsewhere can send with the browser's cookie).
+            try await app.testing().test(
+                .POST, path,
+                beforeRequest: { req in
+                    try req.content.encode(["_csrf": "guessed"], as: .urlEncodedForm)
+                    admin.sign(&req)
+                }
+            ) { res async in
+                #expect(res.status == .forbidden)
+                #expect(res.body.string.contains("did not come from Kembar"))
+            }
+            // With the token, but the browser says the request comes from another site or origin.
+            for (name, value) in [("Sec-Fetch-Site", "cross-site"), ("Origin", "https://evil.example")] {
+                try await app.testing().test(
+                    .POST, path,
+                    beforeRequest: { req in
+                        try await admin.signedForm(&req)
+                        req.headers.replaceOrAdd(name: name, value: value)
+                    }
+                ) { res async in #expect(res.status == .forbidden, "\(name)") }
+            }
+            // Signed out: refused, and the forms send people to sign in first.
+            try await app.testing().test(
+                .POST, path,
+                beforeRequest: { req in try req.content.encode(["_csrf": admin.csrf], as: .urlEncodedForm) }
+            ) {
+                res async in #expect(res.status == .forbidden)
+            }
+            try await app.testing().test(.GET, "/edit/cities/surabaya") { res async in
+                #expect(res.status == .seeOther)
+                #expect(res.headers.first(name: .location) == "/login?next=%2Fedit%2Fcities%2Fsurabaya")
+            }
+            try await app.testing().test(.GET, "/partnerships/surabaya-liverpool") { res async in
+                #expect(!res.body.string.contains("/edit/partnerships/"))
+                #expect(res.body.string.contains(#"href="/login""#))
+            }
+            #expect(try await app.kembarStore.repository.activity("sbylpl-2018-u14-football-delegation") != nil)
+            // The same post from Kembar's own page goes through.
+            try await app.testing().test(
+                .POST, path,
+                beforeRequest: { req in
+                    try await admin.signedForm(&req)
+                    req.headers.replaceOrAdd(name: "Sec-Fetch-Site", value: "same-origin")
+                }
+            ) { res async in #expect(res.status == .seeOther) }
+            #expect(try await app.kembarStore.repository.activity("sbylpl-2018-u14-football-delegation") == nil)
+        }
+    }
+
+    /// Shows the sign-in form and returns its token and the cookie that must come back with it.
+    func signInForm(_ app: Application) async throws -> (token: String, cookie: String) {
+        var result = ("", "")
+        try await app.testing().test(.GET, "/login") { res async in
+            let page = res.body.string
+            result.0 =
+                page.components(separatedBy: #"name="_csrf" value=""#).dropFirst().first?.components(separatedBy: "\"")
+                .first ?? ""
+            result.1 = res.headers.setCookie?[Request.formCookie]?.string ?? ""
+            #expect(res.headers.first(name: .cacheControl) == "no-store")
+        }
+        return result
+    }
+
+    func postSignIn(
+        _ app: Application, email: String, password: String, check: (TestingHTTPResponse) -> Void
+    )
+        async throws
+    {
+        let form = try await signInForm(app)
+        try await app.testing().test(
+            .POST, "/login?lang=en",
+            beforeRequest: { req in
+                try req.content.encode(
+                    ["_csrf": form.token, "email": email, "password": password, "next": "/cities"], as: .urlEncodedForm)
+                req.headers.replaceOrAdd(name: .cookie, value: "\(Request.formCookie)=\(form.cookie)")
+            }, afterResponse: { res async in check(res) })
+    }
+
+    @Test(arguments: TestBackend.enabled)
+    func signInIsThrottledAndSaysNothingAboutWhichPartWasWrong(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            _ = try await signIn(app, roles: [.editor(cities: ["surabaya"])], email: "ani@surabaya.go.id")
+            var session = ""
+            try await postSignIn(app, email: "ANI@surabaya.go.id ", password: Visitor.password) { res in
+                #expect(res.status == .seeOther && res.headers.first(name: .location) == "/cities")
+                let cookie = res.headers.setCookie?[Request.sessionCookie]
+                session = cookie?.string ?? ""
+                #expect(cookie?.isHTTPOnly == true && cookie?.sameSite == .lax)
+            }
+            try await app.testing().test(
+                .GET, "/account?lang=en",
+                beforeRequest: { req in req.headers.replaceOrAdd(name: .cookie, value: "kembar_session=\(session)") }
+            ) { res async in
+                #expect(res.body.string.contains("editor of Surabaya"))
+                #expect(res.body.string.contains("Signed in as Test ani@surabaya.go.id"))
+            }
+            // A wrong password and an unknown address get the same words.
+            var messages: [String] = []
+            for (email, password) in [
+                ("ani@surabaya.go.id", "wrong password"), ("nobody@example.org", "whatever it is"),
+            ] {
+                try await postSignIn(app, email: email, password: password) { res in
+                    #expect(res.status == .ok)
+                    messages.append(
+                        res.body.string.contains("The e-mail address or password is not right.") ? "generic" : "other")
+                }
+            }
+            #expect(messages == ["generic", "generic"])
+            // After five failures in a quarter of an hour even the right password waits.
+            for _ in 0..<4 {
+                try await postSignIn(app, email: "ani@surabaya.go.id", password: "wrong again!") { _ in }
+            }
+            try await postSignIn(app, email: "ani@surabaya.go.id", password: Visitor.password) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("Too many failed sign-ins"))
+            }
+            // A sign-in form posted without its cookie (from elsewhere) is refused.
+            try await app.testing().test(
+                .POST, "/login",
+                beforeRequest: { req in
+                    try req.content.encode(
+                        ["_csrf": "x", "email": "ani@surabaya.go.id", "password": "p"], as: .urlEncodedForm)
+                }
+            ) { res async in #expect(res.status == .forbidden) }
+            // Signing out ends the session on the server, not only in the browser.
+            let admin = try await signIn(app)
+            try await app.testing().test(.POST, "/logout", beforeRequest: admin.signedForm) { res async in
+                #expect(res.status == .seeOther)
+            }
+            try await app.testing().test(.GET, "/account", beforeRequest: { req in admin.sign(&req) }) { res async in
+                #expect(res.status == .seeOther)
+            }
+        }
+    }
+
+    @Test(arguments: TestBackend.enabled)
+    func aSessionMadeOnOneServerIsValidOnAnother(backend: TestBackend) async throws {
+        try await withTwoStores(backend) { first, second in
+            try await first.migrate()
+            try await first.prepare(loadDemo: true)
+            try await withApp(configure: { app in try configureKembar(app, store: first) }) { one in
+                try await withApp(configure: { app in try configureKembar(app, store: second) }) { two in
+                    let admin = try await signIn(one)
+                    try await two.testing().test(.GET, "/account?lang=en", beforeRequest: { req in admin.sign(&req) }) {
+                        res async in
+                        #expect(res.status == .ok)
+                        #expect(res.body.string.contains("administrator (everything)"))
+                    }
+                    let city = try #require(try await second.repository.formValues(.cities, key: "surabaya"))
+                    try await two.testing().test(
+                        .POST, "/edit/cities/surabaya",
+                        beforeRequest: { req in
+                            try req.content.encode(
+                                admin.form(city.merging(["note": "Via the second server."]) { _, b in b }),
+                                as: .urlEncodedForm)
+                            admin.sign(&req)
+                        }
+                    ) { res async in #expect(res.status == .seeOther) }
+                    #expect(try await first.repository.city("surabaya")?.note == "Via the second server.")
+                }
+            }
+        }
+    }
+
+    @Test func theFirstAdministratorIsMadeOnceFromThisComputerOnly() async throws {
+        try await withTestStore(.sqlite) { store in
+            try await store.prepare(loadDemo: true)
+            try await withApp(configure: { app in try configureKembar(app, store: store) }) { app in
+                // In-memory test requests have no peer address: not loopback, so the page is closed.
+                try await app.testing().test(.GET, "/setup?lang=en") { res async in
+                    #expect(res.status == .forbidden)
+                }
+                // Over a real socket on loopback, while no user exists, it works — once.
+                try await app.testing(method: .running(port: 0)).test(.GET, "/setup?lang=en") { res async in
+                    #expect(res.status == .ok)
+                    #expect(res.body.string.contains("Create the first administrator"))
+                    let token =
+                        res.body.string.components(separatedBy: #"name="_csrf" value=""#).dropFirst().first?
+                        .components(separatedBy: "\"").first ?? ""
+                    let cookie = res.headers.setCookie?[Request.formCookie]?.string ?? ""
+                    #expect(!token.isEmpty && token == cookie)
+                }
+                #expect(try await store.repository.userCount() == 0)
+                try await app.testing(method: .running(port: 0)).test(
+                    .POST, "/setup",
+                    beforeRequest: { req in
+                        try req.content.encode(
+                            [
+                                "_csrf": "t", "name": "Ibu Admin", "email": "admin@surabaya.go.id",
+                                "new": "long enough pass", "again": "long enough pass",
+                            ],
+                            as: .urlEncodedForm)
+                        req.headers.replaceOrAdd(name: .cookie, value: "\(Request.formCookie)=t")
+                    }
+                ) { res async in
+                    // The client follows the redirect to the sign-in page.
+                    #expect(res.body.string.contains("<h1>Sign in</h1>"))
+                }
+                let admin = try #require(try await store.repository.user(email: "admin@surabaya.go.id"))
+                #expect(admin.isAdministrator && admin.passwordHash.hasPrefix("$2"))
+                try await app.testing(method: .running(port: 0)).test(.GET, "/setup?lang=en") { res async in
+                    #expect(res.status == .forbidden)
+                }
+            }
+        }
+    }
+}
+
+/// The authorization point in storage, for every write path (the command line passes a grant too).
+@Suite struct GrantTests {
+    @Test(arguments: TestBackend.enabled)
+    func importsAndDeletesAreCheckedInsideTheWrite(backend: TestBackend) async throws {
+        try await withTestStore(backend) { store in
+            try await store.prepare(loadDemo: true)
+            let repository = store.repository
+            let surabaya = WriteContext(actor: "ani", channel: .importer, grant: Grant([.editor(cities: ["surabaya"])]))
+            var activity = try #require(try await repository.activity("sbylpl-2018-u14-football-delegation"))
+            activity.note = "From Surabaya."
+            try await repository.importBatch(ImportBatch(Dataset(activities: [activity])), as: surabaya)
+            // A field is shared vocabulary: administrators only.
+            let field = try #require(try await repository.fields().first)
+            await #expect(throws: NotPermitted.self) {
+                try await repository.importBatch(ImportBatch(Dataset(fields: [field])), as: surabaya)
+            }
+            // A new partnership of Surabaya with a city of its choice may be made, with its activities in one file.
+            let partnership = Partnership(
+                id: "surabaya-kitakyushu-youth", kind: .sisterCity, city: "surabaya", partnerCity: "kitakyushu",
+                stage: .exploration, sources: [])
+            var child = activity
+            child.id = "sbykky-2024-visit"
+            child.partnership = "surabaya-kitakyushu-youth"
+            try await repository.importBatch(
+                ImportBatch(Dataset(partnerships: [partnership], activities: [child])), as: surabaya)
+            let liverpoolOnly = WriteContext(
+                actor: "lee", channel: .importer, grant: Grant([.editor(cities: ["liverpool"])]))
+            await #expect(throws: NotPermitted.self) {
+                try await repository.delete(.activities, key: "sbykky-2024-visit", as: liverpoolOnly)
+            }
+            #expect(try await repository.activity("sbykky-2024-visit") != nil)
+            try await repository.delete(.activities, key: "sbykky-2024-visit", as: surabaya)
+            #expect(try await repository.activity("sbykky-2024-visit") == nil)
+            #expect(
+                Role.list("editor:surabaya,liverpool;admin;nonsense;editor:") == [
+                    .editor(cities: ["surabaya", "liverpool"]), .administrator,
+                ])
+        }
+    }
+}
