@@ -44,6 +44,9 @@ public enum EditableCollection: String, CaseIterable, Sendable {
         allCases.first { $0.kind.rawValue == kind }
     }
 
+    /// The stored kind of the collection's records (`activities` → `activity`), as the change log names it.
+    public var kindName: String { kind.rawValue }
+
     var kind: EntityKind {
         switch self {
         case .partnerships: .partnership

@@ -67,6 +67,7 @@ public func configureKembar(_ app: Application, store: KembarStore, access: Acce
     try app.register(collection: ImportController())
     try app.register(collection: IndexController())
     try app.register(collection: AccountController())
+    try app.register(collection: HistoryController())
     // Says the database answers; never where it is (a URL may hold a host and a password).
     app.get("healthz") { req async throws -> HealthDTO in
         _ = try await req.repository.isEmpty()

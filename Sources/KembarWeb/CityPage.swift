@@ -176,6 +176,7 @@ enum CityPage {
                 Link(href: "/delete/cities/\(city.id)", label: Catalogue.page(.delete, language)),
             ]
         }
+        if let history = RecordPages.historyAction(req, .cities, city.id.rawValue) { actions.append(history) }
         return GenericPage(
             chrome: Chrome(req, title: city.name.text(language), section: "/cities"), heading: city.name.text(language),
             lead: city.id.rawValue, actions: actions,

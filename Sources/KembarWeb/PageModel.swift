@@ -51,8 +51,12 @@ struct Chrome: Encodable {
         signIn = WebText.signIn(language)
         signOut = WebText.signOut(language)
         notice = req.query[String.self, at: "notice"].flatMap {
-            $0 == "saved"
-                ? Catalogue.page(.saved, language) : $0 == "deleted" ? Catalogue.page(.deleted, language) : nil
+            switch $0 {
+            case "saved": Catalogue.page(.saved, language)
+            case "deleted": Catalogue.page(.deleted, language)
+            case "reverted": WebText.reverted(language)
+            default: nil
+            }
         }
     }
 }

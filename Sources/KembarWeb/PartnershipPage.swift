@@ -142,6 +142,9 @@ enum PartnershipPage {
                 Link(href: "/delete/partnerships/\(partnership.id)", label: Catalogue.page(.delete, language)),
             ]
         }
+        if let history = RecordPages.historyAction(req, .partnerships, partnership.id.rawValue) {
+            actions.append(history)
+        }
         return GenericPage(
             chrome: Chrome(req, title: title, section: "/"), heading: title,
             lead: "\(Catalogue.name(partnership.kind, language)) · \(partnership.id)", actions: actions,

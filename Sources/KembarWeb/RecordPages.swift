@@ -265,10 +265,20 @@ enum RecordPages {
     }
 
     static func editActions(_ req: Request, _ collection: EditableCollection, _ key: String) -> [Link] {
-        guard req.mayWrite else { return [] }
-        return [
-            Link(href: "/edit/\(collection.rawValue)/\(key)", label: Catalogue.page(.edit, req.language)),
-            Link(href: "/delete/\(collection.rawValue)/\(key)", label: Catalogue.page(.delete, req.language)),
-        ]
+        var links: [Link] = []
+        if req.mayWrite {
+            links += [
+                Link(href: "/edit/\(collection.rawValue)/\(key)", label: Catalogue.page(.edit, req.language)),
+                Link(href: "/delete/\(collection.rawValue)/\(key)", label: Catalogue.page(.delete, req.language)),
+            ]
+        }
+        if let history = historyAction(req, collection, key) { links.append(history) }
+        return links
+    }
+
+    /// The record's history, for signed-in readers.
+    static func historyAction(_ req: Request, _ collection: EditableCollection, _ key: String) -> Link? {
+        req.account == nil
+            ? nil : Link(href: "/history/\(collection.rawValue)/\(key)", label: WebText.history(req.language))
     }
 }

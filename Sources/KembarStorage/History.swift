@@ -1,0 +1,74 @@
+import FluentKit
+import Foundation
+import KembarCore
+
+/// A record's history, a page at a time, and putting a record back as it was.
+extension Repository {
+    /// The changes of one record, newest first, `limit` from `offset`, with how many there are.
+    public func history(
+        kind: String, key: String, limit: Int, offset: Int
+    ) async throws -> (
+        changes: [Change], total: Int
+    ) {
+        let query = ChangeRecord.query(on: database).filter(\.$kind == kind).filter(\.$key == key)
+        let total = try await query.count()
+        let page = try await query.sort(\.$id, .descending).range(
+            max(0, offset)..<max(0, offset) + max(1, min(limit, 200))
+        ).all()
+        return (page.map(\.change), total)
+    }
+
+    /// One change, by its sequence.
+    public func change(_ sequence: Int) async throws -> Change? {
+        try await ChangeRecord.find(sequence, on: database)?.change
+    }
+
+    /// Puts a record back as it was before change `sequence`: its earlier document is written again (a created
+    /// record is deleted; a deleted one comes back), through the same checks, authorization and log as any write —
+    /// the revert is itself a change. Refused as stale (``StaleWrite``) when the record changed since it was read.
+    /// Returns the collection and key, or `nil` for a change no form edits (a user, a framework).
+    @discardableResult
+    public func revert(
+        change sequence: Int, as context: WriteContext
+    ) async throws -> (
+        collection: EditableCollection, key: String
+    )? {
+        guard let change = try await change(sequence), let collection = EditableCollection.named(kind: change.kind)
+        else { return nil }
+        let current = try await version(collection, key: change.key) ?? 0
+        guard let before = change.before else {
+            try await delete(collection, key: change.key, as: context)
+            return (collection, change.key)
+        }
+        let dataset = try collection.dataset(document: before, key: change.key)
+        try await importBatch(
+            ImportBatch(dataset), as: context, basedOn: ["\(collection.kind.rawValue)/\(change.key)": current])
+        return (collection, change.key)
+    }
+}
+
+extension EditableCollection {
+    /// A stored document of this collection as a dataset of that one record.
+    func dataset(document: String, key: String) throws -> Dataset {
+        let format = Dataset.currentVersion
+        return switch self {
+        case .partnerships:
+            Dataset(partnerships: [try DocumentCoding.decode(Partnership.self, document, key: key, format: format)])
+        case .agreements:
+            Dataset(agreements: [try DocumentCoding.decode(Agreement.self, document, key: key, format: format)])
+        case .milestones:
+            Dataset(milestones: [try DocumentCoding.decode(Milestone.self, document, key: key, format: format)])
+        case .activities:
+            Dataset(activities: [try DocumentCoding.decode(Activity.self, document, key: key, format: format)])
+        case .cities: Dataset(cities: [try DocumentCoding.decode(City.self, document, key: key, format: format)])
+        case .initiatives:
+            Dataset(initiatives: [try DocumentCoding.decode(Initiative.self, document, key: key, format: format)])
+        case .observations:
+            Dataset(observations: [try DocumentCoding.decode(Observation.self, document, key: key, format: format)])
+        case .organisations:
+            Dataset(organisations: [try DocumentCoding.decode(Organisation.self, document, key: key, format: format)])
+        case .sources: Dataset(sources: [try DocumentCoding.decode(Source.self, document, key: key, format: format)])
+        case .fields: Dataset(fields: [try DocumentCoding.decode(Field.self, document, key: key, format: format)])
+        }
+    }
+}

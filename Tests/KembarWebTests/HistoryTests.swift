@@ -1,0 +1,102 @@
+import Foundation
+import KembarCore
+import KembarStorage
+import KembarTestSupport
+import Testing
+import VaporTesting
+
+@testable import KembarWeb
+
+/// Every write shows in the record's history with its actor and field-level changes; an administrator puts a record
+/// back as it was, and that is a change too.
+@Suite struct HistoryTests {
+    func post(
+        _ app: Application, _ path: String, _ values: [String: String], as visitor: Visitor
+    ) async throws
+        -> TestingHTTPResponse
+    {
+        var response: TestingHTTPResponse?
+        try await app.testing().test(
+            .POST, path,
+            beforeRequest: { req in
+                try req.content.encode(visitor.form(values), as: .urlEncodedForm)
+                visitor.sign(&req)
+            }
+        ) { res async in response = res }
+        return try #require(response)
+    }
+
+    @Test(arguments: TestBackend.enabled)
+    func theHistoryShowsWhoChangedWhatAndARevertPutsItBack(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            let repository = app.kembarStore.repository
+            let key = "sbylpl-2020-trfc-coaching-clinic"
+            let editor = try await signIn(app, roles: [.editor(cities: ["liverpool"])], email: "lee@liverpool.gov.uk")
+            var values = try #require(try await repository.formValues(.activities, key: key))
+            let original = values["note"] ?? ""
+            values["note"] = "Moved to the Anfield pitch."
+            #expect(try await post(app, "/edit/activities/\(key)", values, as: editor).status == .seeOther)
+
+            // Anyone signed in reads the history; public readers are sent to sign in.
+            try await app.testing().test(.GET, "/history/activities/\(key)") { res async in
+                #expect(res.status == .seeOther)
+            }
+            try await app.testing().test(
+                .GET, "/history/activities/\(key)?lang=en", beforeRequest: { req in editor.sign(&req) }
+            ) {
+                res async in
+                let page = res.body.string
+                #expect(res.status == .ok)
+                #expect(page.contains("changed · lee@liverpool.gov.uk"))
+                #expect(page.contains("web form · v2"))
+                #expect(page.contains("Moved to the Anfield pitch."))
+                #expect(page.contains("created · kembar"), "the bundled record's creation is the oldest entry")
+                #expect(!page.contains("/revert/"), "only administrators revert")
+            }
+            try await app.testing().test(
+                .GET, "/history/activities/\(key)?lang=id", beforeRequest: { req in editor.sign(&req) }
+            ) {
+                res async in
+                #expect(res.body.string.contains("diubah · lee@liverpool.gov.uk"))
+                #expect(res.body.string.contains("formulir web"))
+            }
+            let change = try #require(try await repository.history(kind: "activity", key: key).last)
+            #expect(
+                try await post(app, "/history/activities/\(key)/revert/\(change.sequence)", [:], as: editor).status
+                    == .forbidden)
+
+            // The administrator puts it back; the revert is the newest entry, by them.
+            let admin = try await signIn(app)
+            try await app.testing().test(
+                .GET, "/history/activities/\(key)?lang=en", beforeRequest: { req in admin.sign(&req) }
+            ) {
+                res async in #expect(res.body.string.contains("/history/activities/\(key)/revert/\(change.sequence)"))
+            }
+            let reverted = try await post(app, "/history/activities/\(key)/revert/\(change.sequence)", [:], as: admin)
+            #expect(reverted.status == .seeOther)
+            #expect(try await repository.activity(ActivityKey(key))?.note == (original.isEmpty ? nil : original))
+            let last = try #require(try await repository.history(kind: "activity", key: key).last)
+            #expect(last.actor == "admin@example.org" && last.version == 3 && last.before?.contains("Anfield") == true)
+
+            // Undoing a creation deletes the record; undoing that deletion brings it back.
+            var fresh = try #require(try await repository.formValues(.activities, key: key))
+            fresh["key"] = "sbylpl-2024-new-visit"
+            #expect(try await post(app, "/new/activities", fresh, as: admin).status == .seeOther)
+            let created = try #require(
+                try await repository.history(kind: "activity", key: "sbylpl-2024-new-visit").last)
+            #expect(
+                try await post(
+                    app, "/history/activities/sbylpl-2024-new-visit/revert/\(created.sequence)", [:], as: admin
+                ).status == .seeOther)
+            #expect(try await repository.activity("sbylpl-2024-new-visit") == nil)
+            let deleted = try #require(
+                try await repository.history(kind: "activity", key: "sbylpl-2024-new-visit").last)
+            #expect(deleted.action == .delete)
+            #expect(
+                try await post(
+                    app, "/history/activities/sbylpl-2024-new-visit/revert/\(deleted.sequence)", [:], as: admin
+                ).status == .seeOther)
+            #expect(try await repository.activity("sbylpl-2024-new-visit") != nil)
+        }
+    }
+}
