@@ -70,6 +70,11 @@ extension WebText {
             ? "This form has expired or did not come from Kembar. Open the page again and repeat the change."
             : "Formulir ini sudah kedaluwarsa atau tidak berasal dari Kembar. Buka halaman lagi dan ulangi perubahan."
     }
+    public static func wrongHost(_ l: Language) -> String {
+        l == .en
+            ? "This server does not answer to that address. Use the address the office gave you."
+            : "Server ini tidak melayani alamat itu. Gunakan alamat yang diberikan kantor Anda."
+    }
     public static func crossSite(_ l: Language) -> String {
         l == .en
             ? "A change was sent from another website, so Kembar refused it."

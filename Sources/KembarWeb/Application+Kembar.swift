@@ -55,8 +55,10 @@ public func configureKembar(_ app: Application, store: KembarStore, access: Acce
             viewDirectory: views.path + "/"))
     app.leaf.cache.isEnabled = app.environment.isRelease
     app.middleware = Middlewares()
+    app.middleware.use(AccessLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(KembarErrorMiddleware())
+    app.middleware.use(HostCheckMiddleware())
     app.middleware.use(PathLimitMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: assets.path + "/"))
     app.middleware.use(SessionMiddleware())
@@ -77,6 +79,38 @@ public func configureKembar(_ app: Application, store: KembarStore, access: Acce
 
 struct HealthDTO: Content {
     var status: String
+}
+
+/// One line per request at `info`: method, path, status, time, who — with the request id every other line of the
+/// request carries (Vapor's logger metadata), so an error page's reference finds its log.
+struct AccessLogMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let start = ContinuousClock.now
+        let response = try await next.respond(to: request)
+        let elapsed = ContinuousClock.now - start
+        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        request.logger.info(
+            "\(request.method) \(request.url.path) \(response.status.code) \(String(format: "%.1f", milliseconds)) ms",
+            metadata: ["user": .string(request.account?.user.email ?? "-")])
+        return response
+    }
+}
+
+/// With a public URL set, only requests for its host are served (another Host is a DNS-rebinding attempt or a
+/// misrouted request); `/healthz` answers whatever the Host, for load balancers.
+struct HostCheckMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let expected = request.application.access.publicURL?.host?.lowercased(), request.url.path != "/healthz" {
+            let host = (request.headers.first(name: .host) ?? "").lowercased()
+            let name =
+                host.hasPrefix("[")
+                ? String(host.prefix(while: { $0 != "]" })) + "]" : String(host.split(separator: ":").first ?? "")
+            guard name == expected else {
+                throw Abort(.misdirectedRequest, reason: WebText.wrongHost(request.language))
+            }
+        }
+        return try await next.respond(to: request)
+    }
 }
 
 /// Remembers a language chosen with `?lang=` in a cookie, so the next page opens in it.
@@ -153,8 +187,11 @@ struct KembarErrorMiddleware: AsyncMiddleware {
             } else {
                 request.logger.report(error: error)
                 status = .internalServerError
+                // The log line carries the same request id, so what the reader quotes finds it.
                 reason =
-                    request.language == .en ? "Something went wrong on the server." : "Terjadi kesalahan di server."
+                    request.language == .en
+                    ? "Something went wrong on the server. Reference: \(request.id)."
+                    : "Terjadi kesalahan di server. Rujukan: \(request.id)."
             }
             let response = Response(status: status)
             if request.url.path.hasPrefix("/api") || request.url.path == "/healthz" {

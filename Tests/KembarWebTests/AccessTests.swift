@@ -314,6 +314,50 @@ import VaporTesting
     }
 }
 
+/// Behind a proxy with a public https address: only that host is served, cookies are Secure, and a post must come
+/// from that origin.
+@Suite struct PublicAddressTests {
+    @Test func onlyThePublicHostIsServedAndItsOriginMayPost() async throws {
+        try await withTestStore(.sqlite) { store in
+            try await store.prepare(loadDemo: true)
+            let access = AccessOptions(publicURL: URL(string: "https://kembar.example.go.id"), passwordCost: 4)
+            try await withApp(configure: { app in try configureKembar(app, store: store, access: access) }) { app in
+                try await app.testing().test(
+                    .GET, "/?lang=en",
+                    beforeRequest: { req in req.headers.replaceOrAdd(name: .host, value: "evil.example") }
+                ) { res async in
+                    #expect(res.status == .misdirectedRequest)
+                    #expect(res.body.string.contains("does not answer to that address"))
+                }
+                try await app.testing().test(
+                    .GET, "/healthz",
+                    beforeRequest: { req in req.headers.replaceOrAdd(name: .host, value: "10.0.0.7:8080") }
+                ) { res async in #expect(res.status == .ok) }
+                let host: @Sendable (inout TestingHTTPRequest) -> Void = { req in
+                    req.headers.replaceOrAdd(name: .host, value: "kembar.example.go.id")
+                }
+                try await app.testing().test(.GET, "/login", beforeRequest: host) { res async in
+                    #expect(res.status == .ok)
+                    #expect(res.headers.setCookie?[Request.formCookie]?.isSecure == true)
+                }
+                let admin = try await signIn(app)
+                for (origin, expected) in [
+                    ("https://kembar.example.go.id", HTTPStatus.seeOther), ("http://kembar.example.go.id", .forbidden),
+                ] {
+                    try await app.testing().test(
+                        .POST, "/logout",
+                        beforeRequest: { req in
+                            try await admin.signedForm(&req)
+                            host(&req)
+                            req.headers.replaceOrAdd(name: .origin, value: origin)
+                        }
+                    ) { res async in #expect(res.status == expected, "\(origin)") }
+                }
+            }
+        }
+    }
+}
+
 /// The authorization point in storage, for every write path (the command line passes a grant too).
 @Suite struct GrantTests {
     @Test(arguments: TestBackend.enabled)
