@@ -72,3 +72,37 @@ extension EditableCollection {
         }
     }
 }
+
+/// Which changes an audit export covers; every condition is optional.
+public struct AuditQuery: Sendable, Equatable {
+    /// ISO 8601 timestamps (or days, `2026-01-01`), inclusive start, exclusive end.
+    public var since: String?
+    public var until: String?
+    public var actor: String?
+    public var kind: String?
+    public var key: String?
+
+    public init(
+        since: String? = nil, until: String? = nil, actor: String? = nil, kind: String? = nil, key: String? = nil
+    ) {
+        self.since = since
+        self.until = until
+        self.actor = actor
+        self.kind = kind
+        self.key = key
+    }
+}
+
+extension Repository {
+    /// The changes `query` selects, oldest first, after sequence `after`, at most `limit` of them: an export pages
+    /// through the log this way without holding it whole.
+    public func audit(_ query: AuditQuery, after: Int = 0, limit: Int = 1000) async throws -> [Change] {
+        var rows = ChangeRecord.query(on: database).filter(\.$id > after)
+        if let since = query.since { rows = rows.filter(\.$at >= since) }
+        if let until = query.until { rows = rows.filter(\.$at < until) }
+        if let actor = query.actor { rows = rows.filter(\.$actor == actor) }
+        if let kind = query.kind { rows = rows.filter(\.$kind == kind) }
+        if let key = query.key { rows = rows.filter(\.$key == key) }
+        return try await rows.sort(\.$id).limit(max(1, min(limit, 5000))).all().map(\.change)
+    }
+}

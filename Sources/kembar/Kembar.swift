@@ -21,7 +21,7 @@ struct Kembar: AsyncParsableCommand {
             Partnerships.self, Show.self, Frameworks.self,
             Fields.self, Evaluate.self,
             Compare.self, SuggestTags.self, Report.self,
-            IndexCommand.self, UserCommand.self,
+            IndexCommand.self, UserCommand.self, AuditCommand.self,
         ]
     )
 }

@@ -73,7 +73,8 @@ func fixturePath(_ name: String) throws -> String { sharedFixture(name) }
             "", "serve", "migrate", "import", "export", "backup", "restore", "partnerships", "show", "frameworks",
             "fields", "index",
             "index build",
-            "index uncertainty", "index stored",
+            "index uncertainty", "index stored", "user", "user add", "user list", "user roles", "user password",
+            "audit",
         ] {
             let result = try CLI.run(command.split(separator: " ").map(String.init) + ["--help"])
             #expect(result.status == 0, "\(command)")
@@ -111,6 +112,51 @@ func fixturePath(_ name: String) throws -> String { sharedFixture(name) }
                 #expect(reimport.status == 0, "\(reimport.stderr)")
                 #expect(try CLI.run(["export", "--database", other]).stdout == export.stdout)
             }
+        }
+    }
+
+    @Test(arguments: TestBackend.enabled)
+    func accountsAndTheAuditTrailFromTheCommandLine(backend: TestBackend) async throws {
+        try await withDatabaseURL(backend) { url in
+            #expect(try CLI.run(["migrate", "--seed", "--database", url]).status == 0)
+            let added = try CLI.run(
+                [
+                    "user", "add", "--name", "Ani", "--email", "Ani@Surabaya.go.id", "--role", "editor:surabaya",
+                    "--database", url, "--as", "=cmd|calc",
+                ], stdin: "correct horse battery\n")
+            #expect(added.status == 0, "\(added.stderr)")
+            #expect(added.stdout.contains("Added ani@surabaya.go.id (editor:surabaya)."))
+            let unknownCity = try CLI.run(
+                [
+                    "user", "add", "--name", "X", "--email", "x@example.org", "--role", "editor:atlantis", "--database",
+                    url,
+                ],
+                stdin: "correct horse battery\n")
+            #expect(unknownCity.status != 0 && unknownCity.stderr.contains("No city has the key 'atlantis'"))
+            let short = try CLI.run(
+                ["user", "add", "--name", "X", "--email", "x@example.org", "--role", "viewer", "--database", url],
+                stdin: "short\n")
+            #expect(short.status != 0 && short.stderr.contains("at least 10 characters"))
+            #expect(
+                try CLI.run(["user", "list", "--database", url]).stdout.contains(
+                    "ani@surabaya.go.id\tAni\teditor:surabaya"))
+            let roles = try CLI.run(["user", "roles", "ani@surabaya.go.id", "--role", "viewer", "--database", url])
+            #expect(roles.status == 0, "\(roles.stderr)")
+            // The audit trail: the account's changes by their actor, a formula-looking cell made text.
+            let csv = try CLI.run(["audit", "--record", "user/ani@surabaya.go.id", "--database", url])
+            #expect(csv.status == 0, "\(csv.stderr)")
+            let lines = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(lines.first == "sequence,at,actor,channel,kind,key,action,version,before,after")
+            #expect(lines.count == 3 && lines[1].contains(",'=cmd|calc,cli,user,ani@surabaya.go.id,create,"))
+            #expect(!csv.stdout.contains("$2"), "never a password hash")
+            let json = try CLI.run([
+                "audit", "--actor", "kembar", "--since", "2000-01-01", "--format", "json", "--database", url,
+            ])
+            let changes = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+            #expect((changes?.count ?? 0) > 50 && changes?.allSatisfy { $0["actor"] as? String == "kembar" } == true)
+            let none = try CLI.run(["audit", "--until", "2000-01-01", "--format", "json", "--database", url])
+            #expect(none.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]")
+            #expect(try CLI.run(["audit", "--since", "yesterday", "--database", url]).status != 0)
         }
     }
 
