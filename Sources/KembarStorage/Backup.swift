@@ -2,8 +2,9 @@ import FluentKit
 import Foundation
 import KembarCore
 
-/// A consistent copy of everything a database holds — every record with its version, and the whole change log — as
-/// one JSON file (`kembar backup`), and its restoration into an empty database (`kembar restore`).
+/// A consistent copy of everything a database holds — every record with its version, the whole change log and the
+/// accounts (their password hashes, never their sessions) — as one JSON file (`kembar backup`), and its restoration
+/// into an empty database (`kembar restore`).
 public struct Backup: Codable, Sendable, Equatable {
     public static let formatName = "kembar-backup"
     public static let currentVersion = 1
@@ -20,6 +21,15 @@ public struct Backup: Codable, Sendable, Equatable {
         public var document: String
     }
 
+    public struct Account: Codable, Sendable, Equatable {
+        public var email: String
+        public var name: String
+        public var language: String
+        public var roles: String
+        public var passwordHash: String
+        public var createdAt: String
+    }
+
     public var format: String
     public var version: Int
     /// The latest change sequence the copy includes.
@@ -27,6 +37,8 @@ public struct Backup: Codable, Sendable, Equatable {
     public var records: [Record]
     /// The change log, oldest first.
     public var changes: [Change]
+    /// The accounts, by e-mail (absent in backups written before accounts existed).
+    public var users: [Account]?
 
     /// The file a backup is written as: canonical JSON (sorted keys), so equal databases give equal files.
     public func encoded() throws -> Data {
@@ -70,9 +82,14 @@ extension Repository {
                     sortDate: $0.sortDate, format: $0.format, document: $0.document)
             }
             let changes = try await ChangeRecord.query(on: database).sort(\.$id).all().map(\.change)
+            let users = try await UserRecord.query(on: database).sort(\.$email).all().map {
+                Backup.Account(
+                    email: $0.email, name: $0.name, language: $0.language, roles: $0.roles,
+                    passwordHash: $0.passwordHash, createdAt: $0.createdAt)
+            }
             return Backup(
                 format: Backup.formatName, version: Backup.currentVersion, sequence: changes.last?.sequence ?? 0,
-                records: records, changes: changes)
+                records: records, changes: changes, users: users)
         }
     }
 
@@ -87,7 +104,8 @@ extension Repository {
         try await writeTransaction { repository in
             let database = repository.database
             guard try await EntityRecord.query(on: database).count() == 0,
-                try await ChangeRecord.query(on: database).count() == 0
+                try await ChangeRecord.query(on: database).count() == 0,
+                try await UserRecord.query(on: database).count() == 0
             else { throw NotEmpty() }
             let records = backup.records.compactMap { record -> EntityRecord? in
                 guard let kind = EntityKind(rawValue: record.kind) else { return nil }
@@ -111,6 +129,16 @@ extension Repository {
                         kind: change.kind, key: change.key, action: change.action, version: change.version,
                         before: change.before, after: change.after)
                 })
+            for account in backup.users ?? [] {
+                let user = UserRecord()
+                user.email = account.email
+                user.name = account.name
+                user.language = account.language
+                user.roles = account.roles
+                user.passwordHash = account.passwordHash
+                user.createdAt = account.createdAt
+                try await user.create(on: database)
+            }
             // Labels, references and summaries are not part of a backup: they are derived again from the records.
             try await repository.rebuildDerived()
             return records.count

@@ -211,7 +211,7 @@ struct Export: AsyncParsableCommand {
 struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "Write a consistent copy of everything: every record with its version, and the change log.",
+        abstract: "Write a consistent copy of everything: every record with its version, the change log, the accounts.",
         discussion: "Safe while servers run: the copy is read in one transaction (writers wait for it, readers do "
             + "not). `kembar restore FILE` loads it into an empty database. The file is canonical JSON "
             + "(format kembar-backup).")

@@ -16,10 +16,16 @@ import Testing
             try await store.repository.importBatch(
                 ImportBatch(Dataset(activities: [activity])), as: WriteContext(actor: "alice", channel: .cli))
             try await store.repository.delete(.activities, key: "sbylpl-2022-09-02-sightbox-book")
+            let ani = try await store.repository.addUser(
+                name: "Ani", email: "ani@surabaya.go.id", language: .id, roles: [.editor(cities: ["surabaya"])],
+                passwordHash: "$2b$04$notarealhashbutkeptasis", as: WriteContext(actor: "alice", channel: .cli))
+            try await store.repository.createSession(
+                tokenHash: "secret-session", userID: ani.id, csrf: "secret-token", now: 0, lifetime: 1e12)
             return try await store.repository.backup().encoded()
         }
         let backup = try Backup.decode(file)
-        #expect(backup.changes.last?.actor == "web" && backup.changes.contains { $0.actor == "alice" })
+        #expect(backup.changes.last?.kind == "user" && backup.changes.contains { $0.actor == "alice" })
+        #expect(!String(decoding: file, as: UTF8.self).contains("secret-"), "sessions are never in a backup")
         try await withTestStore(backend) { store in
             #expect(try await store.repository.restore(backup) == backup.records.count)
             let again = try await store.repository.backup()
@@ -31,6 +37,11 @@ import Testing
             #expect(clinic?.note == "Edited before the backup.")
             #expect(try await store.repository.version(.activities, key: "sbylpl-2020-trfc-coaching-clinic") == 2)
             #expect(try await store.repository.activity("sbylpl-2022-09-02-sightbox-book") == nil)
+            // Accounts come back able to sign in (the same hash and roles), without their sessions.
+            let ani = try #require(try await store.repository.user(email: "ani@surabaya.go.id"))
+            #expect(
+                ani.roles == [.editor(cities: ["surabaya"])] && ani.passwordHash == "$2b$04$notarealhashbutkeptasis")
+            #expect(try await store.repository.session(tokenHash: "secret-session", now: 1) == nil)
             // A database that holds anything is never restored over.
             await #expect(throws: Repository.NotEmpty.self) { try await store.repository.restore(backup) }
         }
