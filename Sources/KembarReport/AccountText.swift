@@ -75,6 +75,27 @@ extension WebText {
             ? "This server does not answer to that address. Use the address the office gave you."
             : "Server ini tidak melayani alamat itu. Gunakan alamat yang diberikan kantor Anda."
     }
+    public static func tokenInvalid(_ l: Language) -> String {
+        l == .en ? "This API token is not valid or has been revoked." : "Token API ini tidak sah atau sudah dicabut."
+    }
+    public static func tokens(_ l: Language) -> String { l == .en ? "API tokens" : "Token API" }
+    public static func tokensIntro(_ l: Language) -> String {
+        l == .en
+            ? "A token lets a script read and write as you, with your roles: send it as Authorization: Bearer TOKEN. It is shown once; revoke one you no longer use."
+            : "Token membuat skrip dapat membaca dan menulis atas nama Anda, dengan peran Anda: kirimkan sebagai Authorization: Bearer TOKEN. Token ditampilkan sekali; cabut token yang tidak dipakai lagi."
+    }
+    public static func tokenName(_ l: Language) -> String { l == .en ? "What the token is for" : "Kegunaan token" }
+    public static func createToken(_ l: Language) -> String { l == .en ? "Create token" : "Buat token" }
+    public static func revokeToken(_ l: Language) -> String { l == .en ? "Revoke" : "Cabut" }
+    public static func tokenShownOnce(_ l: Language) -> String {
+        l == .en
+            ? "Your new token — copy it now, it will not be shown again:"
+            : "Token baru Anda — salin sekarang, token ini tidak akan ditampilkan lagi:"
+    }
+    public static func created(_ l: Language) -> String { l == .en ? "Created" : "Dibuat" }
+    public static func lastUsed(_ l: Language) -> String { l == .en ? "Last used" : "Terakhir dipakai" }
+    public static func revoked(_ l: Language) -> String { l == .en ? "revoked" : "dicabut" }
+    public static func tokenRevoked(_ l: Language) -> String { l == .en ? "Token revoked." : "Token dicabut." }
     public static func crossSite(_ l: Language) -> String {
         l == .en
             ? "A change was sent from another website, so Kembar refused it."

@@ -37,3 +37,17 @@ final class LoginFailureRecord: Model, @unchecked Sendable {
 
     init() {}
 }
+
+final class TokenRecord: Model, @unchecked Sendable {
+    static let schema = "api_tokens"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "user_id") var userID: Int
+    @Field(key: "name") var name: String
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "created_at") var createdAt: String
+    @OptionalField(key: "last_used_at") var lastUsedAt: String?
+    @OptionalField(key: "revoked_at") var revokedAt: String?
+
+    init() {}
+}

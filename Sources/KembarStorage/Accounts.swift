@@ -292,3 +292,85 @@ extension Repository {
         return found
     }
 }
+
+/// A personal API token as its owner sees it listed: never the token itself, which is shown once when made.
+public struct APIToken: Sendable, Equatable {
+    public var id: Int
+    public var name: String
+    public var createdAt: String
+    public var lastUsedAt: String?
+    public var revokedAt: String?
+}
+
+extension Repository {
+    /// Stores a new token (its hash) for a user, recorded in the change log (kind `token`).
+    @discardableResult
+    public func addToken(
+        userID: Int, name: String, tokenHash: String, as context: WriteContext
+    ) async throws
+        -> APIToken
+    {
+        let name = String(name.trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
+        guard !name.isEmpty, !name.contains(where: \.isNewline) else { throw InvalidAccount(problem: .nameMissing) }
+        return try await writeTransaction { repository in
+            let record = TokenRecord()
+            record.userID = userID
+            record.name = name
+            record.tokenHash = tokenHash
+            record.createdAt = Self.timestamp()
+            try await record.create(on: repository.database)
+            let email = try await UserRecord.find(userID, on: repository.database)?.email ?? "\(userID)"
+            try await repository.log([
+                ChangeRecord(
+                    at: record.createdAt, context: context, kind: "token", key: "\(email)/\(record.id ?? 0)",
+                    action: .create, version: 1, before: nil, after: name)
+            ])
+            return record.token
+        }
+    }
+
+    /// A user's tokens, newest first.
+    public func tokens(userID: Int) async throws -> [APIToken] {
+        try await TokenRecord.query(on: database).filter(\.$userID == userID).sort(\.$id, .descending).limit(200)
+            .all().map(\.token)
+    }
+
+    /// Revokes one of a user's tokens; `false` when the user has no such token.
+    @discardableResult
+    public func revokeToken(id: Int, userID: Int, as context: WriteContext) async throws -> Bool {
+        try await writeTransaction { repository in
+            guard let record = try await TokenRecord.find(id, on: repository.database), record.userID == userID,
+                record.revokedAt == nil
+            else { return false }
+            record.revokedAt = Self.timestamp()
+            try await record.update(on: repository.database)
+            let email = try await UserRecord.find(userID, on: repository.database)?.email ?? "\(userID)"
+            try await repository.log([
+                ChangeRecord(
+                    at: record.revokedAt ?? "", context: context, kind: "token", key: "\(email)/\(id)",
+                    action: .delete, version: 1, before: record.name, after: nil)
+            ])
+            return true
+        }
+    }
+
+    /// The user a valid (unrevoked) token belongs to; notes when it was last used (to the minute, so a script's
+    /// every request does not write).
+    public func user(tokenHash: String) async throws -> User? {
+        guard let record = try await TokenRecord.query(on: database).filter(\.$tokenHash == tokenHash).first(),
+            record.revokedAt == nil, let user = try await UserRecord.find(record.userID, on: database)?.user
+        else { return nil }
+        let now = Self.timestamp()
+        if record.lastUsedAt.map({ $0.prefix(16) != now.prefix(16) }) ?? true {
+            record.lastUsedAt = now
+            try await record.update(on: database)
+        }
+        return user
+    }
+}
+
+extension TokenRecord {
+    var token: APIToken {
+        APIToken(id: id ?? 0, name: name, createdAt: createdAt, lastUsedAt: lastUsedAt, revokedAt: revokedAt)
+    }
+}

@@ -46,7 +46,7 @@ extension KembarStore {
     static var migrationList: [any Migration] {
         [
             CreateRecords(), CreateRecordIndexes(), CreateGeneration(), CreateChangesAndVersions(),
-            CreateDerivedTables(), CreateDashboardIndexes(), CreateAccounts(),
+            CreateDerivedTables(), CreateDashboardIndexes(), CreateAccounts(), CreateApiTokens(),
         ]
     }
 

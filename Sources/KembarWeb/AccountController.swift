@@ -19,6 +19,8 @@ struct AccountController: RouteCollection {
         routes.post("logout", use: logout)
         routes.get("account", use: account)
         routes.post("account", "password", use: changePassword)
+        routes.post("account", "tokens", use: createToken)
+        routes.post("account", "tokens", ":id", "revoke", use: revokeToken)
         routes.get("setup", use: setupForm)
         routes.post("setup", use: setup)
     }
@@ -33,6 +35,25 @@ struct AccountController: RouteCollection {
         var message: String?
         var facts: [Fact] = []
         var form: Form?
+        var tokens: TokenSection?
+    }
+
+    struct TokenSection: Encodable {
+        struct Row: Encodable {
+            var name: String
+            var created: String
+            var lastUsed: String
+            var revoked: String?
+            var revoke: String?
+        }
+
+        var heading: String
+        var intro: String
+        var newToken: String?
+        var newTokenLabel: String
+        var rows: [Row]
+        var create: Form
+        var labels: [String: String]
     }
 
     struct Form: Encodable {
@@ -144,10 +165,8 @@ struct AccountController: RouteCollection {
 
     func logout(req: Request) async throws -> Response {
         try req.checkOrigin()
-        if let account = req.account {
-            guard let token = req.formToken, constantTimeEqual(token, account.csrf) else {
-                throw Abort(.forbidden, reason: WebText.formExpired(req.language))
-            }
+        if let account = req.account, !account.viaToken {
+            try req.checkForm(of: account)
             try await req.repository.deleteSession(tokenHash: account.tokenHash)
         }
         let response = req.redirect(to: "/", redirectType: .normal)
@@ -159,11 +178,20 @@ struct AccountController: RouteCollection {
 
     func account(req: Request) async throws -> Response {
         guard req.account != nil else { return req.redirect(to: "/login?next=/account") }
-        let notice = req.query[String.self, at: "notice"] == "password" ? WebText.passwordChanged(req.language) : nil
+        let notice: String? =
+            switch req.query[String.self, at: "notice"] {
+            case "password": WebText.passwordChanged(req.language)
+            case "revoked": WebText.tokenRevoked(req.language)
+            default: nil
+            }
         return try await accountPage(req, errors: [], message: notice)
     }
 
-    func accountPage(_ req: Request, errors: [String], message: String?) async throws -> Response {
+    func accountPage(
+        _ req: Request, errors: [String], message: String?, newToken: String? = nil
+    ) async throws
+        -> Response
+    {
         guard let account = req.account else { throw Abort(.forbidden) }
         let l = req.language
         let user = account.user
@@ -178,7 +206,7 @@ struct AccountController: RouteCollection {
             try await req.repository.cities(cities.sorted()).map { ($0.id, $0.name.text(l)) },
             uniquingKeysWith: { a, _ in a })
         let name: (CityKey) -> String = { names[$0] ?? $0.rawValue }
-        let page = Page(
+        var page = Page(
             chrome: Chrome(req, title: WebText.yourAccount(l), section: "/account"), heading: WebText.yourAccount(l),
             errors: errors, message: message,
             facts: [
@@ -201,10 +229,30 @@ struct AccountController: RouteCollection {
                     Input(
                         name: "again", label: WebText.repeatPassword(l), type: "password", autocomplete: "new-password"),
                 ]))
+        page.tokens = TokenSection(
+            heading: WebText.tokens(l), intro: WebText.tokensIntro(l), newToken: newToken,
+            newTokenLabel: WebText.tokenShownOnce(l),
+            rows: try await req.repository.tokens(userID: user.id).map { token in
+                TokenSection.Row(
+                    name: token.name, created: Self.minute(token.createdAt),
+                    lastUsed: token.lastUsedAt.map(Self.minute) ?? "—",
+                    revoked: token.revokedAt.map { "\(WebText.revoked(l)) \(Self.minute($0))" },
+                    revoke: token.revokedAt == nil ? "/account/tokens/\(token.id)/revoke" : nil)
+            },
+            create: Form(
+                id: "create-token", action: "/account/tokens", submit: WebText.createToken(l), csrf: account.csrf,
+                fields: [Input(name: "name", label: WebText.tokenName(l), type: "text", autocomplete: "off")]),
+            labels: [
+                "name": WebText.tokenName(l), "created": WebText.created(l), "lastUsed": WebText.lastUsed(l),
+                "revoke": WebText.revokeToken(l),
+            ])
         let response = try await req.view.render("account", page).encodeResponse(for: req)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }
+
+    /// `2026-12-01T12:40:07Z` → `2026-12-01 12:40 UTC`.
+    static func minute(_ time: String) -> String { time.prefix(10) + " " + time.dropFirst(11).prefix(5) + " UTC" }
 
     struct PasswordChange: Content {
         var current: String?
@@ -213,11 +261,7 @@ struct AccountController: RouteCollection {
     }
 
     func changePassword(req: Request) async throws -> Response {
-        try req.checkOrigin()
-        guard let account = req.account else { throw Abort(.forbidden, reason: WebText.signInToChange(req.language)) }
-        guard let token = req.formToken, constantTimeEqual(token, account.csrf) else {
-            throw Abort(.forbidden, reason: WebText.formExpired(req.language))
-        }
+        let account = try signedInForm(req)
         let form = (try? req.content.decode(PasswordChange.self)) ?? PasswordChange()
         let l = req.language
         guard try await Passwords.verify(form.current ?? "", hash: account.user.passwordHash, on: req) else {
@@ -235,6 +279,46 @@ struct AccountController: RouteCollection {
             id: account.user.id, passwordHash: hash, keepSession: account.tokenHash,
             as: WriteContext(actor: account.user.email, channel: .form, grant: account.grant))
         return req.redirect(to: "/account?notice=password", redirectType: .normal)
+    }
+
+    /// The signed-in account of a browser form posted from Kembar's own page.
+    func signedInForm(_ req: Request) throws -> Account {
+        guard let account = req.account else {
+            try req.checkOrigin()
+            throw Abort(.forbidden, reason: WebText.signInToChange(req.language))
+        }
+        try req.checkForm(of: account)
+        return account
+    }
+
+    struct TokenName: Content {
+        var name: String?
+    }
+
+    func createToken(req: Request) async throws -> Response {
+        let account = try signedInForm(req)
+        let name = (try? req.content.decode(TokenName.self))?.name ?? ""
+        let token = APITokens.make()
+        do {
+            try await req.repository.addToken(
+                userID: account.user.id, name: name, tokenHash: APITokens.hash(token),
+                as: WriteContext(actor: account.user.email, channel: account.viaToken ? .api : .form))
+        } catch is InvalidAccount {
+            return try await accountPage(
+                req, errors: [WebText.accountProblem("nameMissing", req.language)], message: nil)
+        }
+        return try await accountPage(req, errors: [], message: nil, newToken: token)
+    }
+
+    func revokeToken(req: Request) async throws -> Response {
+        let account = try signedInForm(req)
+        guard let id = Int(try req.parameters.require("id")) else { throw Abort(.notFound) }
+        guard
+            try await req.repository.revokeToken(
+                id: id, userID: account.user.id,
+                as: WriteContext(actor: account.user.email, channel: account.viaToken ? .api : .form))
+        else { throw Abort(.notFound) }
+        return req.redirect(to: "/account?notice=revoked", redirectType: .normal)
     }
 
     static func acceptable(_ password: String) -> Bool {

@@ -34,10 +34,21 @@ struct Account: Sendable {
     var user: User
     /// The token every form of this session carries.
     var csrf: String
-    /// The hash of the session cookie's token (the key of the session row).
+    /// The hash of the session cookie's token (the key of the session row), or of the API token.
     var tokenHash: String
+    /// Signed in with a personal API token (`Authorization: Bearer …`), not a browser's cookie: no form token or
+    /// origin applies, since no other site can make a browser send that header.
+    var viaToken = false
 
     var grant: Grant { user.grant }
+}
+
+/// Personal API tokens for the command line (`kembar token`): made and hashed as the web makes them.
+public enum APITokens {
+    /// A new token: `kmb_` and 43 random characters.
+    public static func make() -> String { "kmb_" + Tokens.random() }
+    /// What the database keeps of it.
+    public static func hash(_ token: String) -> String { Tokens.hash(token) }
 }
 
 /// Password hashing for the command line (`kembar user`), the same as the web's.
@@ -113,13 +124,23 @@ extension Request {
     /// signed in with a role that writes, comes from Kembar's own pages (``checkOrigin()``) and carries the
     /// session's form token.
     func writer(_ channel: WriteContext.Channel) throws -> WriteContext {
-        try checkOrigin()
-        guard let account else { throw Abort(.forbidden, reason: WebText.signInToChange(language)) }
+        guard let account else {
+            try checkOrigin()
+            throw Abort(.forbidden, reason: WebText.signInToChange(language))
+        }
+        try checkForm(of: account)
         guard account.grant.writesAnything else { throw Abort(.forbidden, reason: WebText.mayNotWrite(language)) }
+        return WriteContext(actor: account.user.email, channel: account.viaToken ? .api : channel, grant: account.grant)
+    }
+
+    /// A state-changing request of a browser session must come from Kembar's own page with the session's token; an
+    /// API token's request carries neither.
+    func checkForm(of account: Account) throws {
+        guard !account.viaToken else { return }
+        try checkOrigin()
         guard let token = formToken, constantTimeEqual(token, account.csrf) else {
             throw Abort(.forbidden, reason: WebText.formExpired(language))
         }
-        return WriteContext(actor: account.user.email, channel: channel, grant: account.grant)
     }
 
     /// The `_csrf` field of a posted form (URL-encoded or multipart).
@@ -170,7 +191,13 @@ func constantTimeEqual(_ a: String, _ b: String) -> Bool {
 struct SessionMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         var clear = false
-        if let token = request.cookies[Request.sessionCookie]?.string, !token.isEmpty, token.utf8.count <= 128 {
+        if let bearer = request.headers.bearerAuthorization?.token {
+            // A personal API token: valid, or the request is refused (a script should know, not read as public).
+            guard bearer.utf8.count <= 128,
+                let user = try await request.repository.user(tokenHash: Tokens.hash(bearer))
+            else { throw Abort(.unauthorized, reason: WebText.tokenInvalid(request.language)) }
+            request.account = Account(user: user, csrf: "", tokenHash: "token:" + Tokens.hash(bearer), viaToken: true)
+        } else if let token = request.cookies[Request.sessionCookie]?.string, !token.isEmpty, token.utf8.count <= 128 {
             let hash = Tokens.hash(token)
             if let session = try await request.repository.session(
                 tokenHash: hash, now: Date().timeIntervalSince1970)

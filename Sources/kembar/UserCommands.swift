@@ -21,7 +21,7 @@ struct UserCommand: AsyncParsableCommand {
             --role admin`. Passwords are read from standard input (asked for when it is a terminal) and stored only \
             as a salted Bcrypt hash; every change is recorded in the change log.
             """,
-        subcommands: [Add.self, List.self, Roles.self, Password.self])
+        subcommands: [Add.self, List.self, Roles.self, Password.self, Token.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an account.")
@@ -115,6 +115,78 @@ struct UserCommand: AsyncParsableCommand {
                     id: user.id, passwordHash: hash,
                     as: WriteContext(actor: actor ?? Import.operatingSystemUser, channel: .cli))
                 print("Password of \(user.email) changed; their sessions have ended.")
+            }
+        }
+    }
+}
+
+extension UserCommand {
+    /// `kembar user token …`: personal API tokens.
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make, list and revoke an account's personal API tokens.",
+            discussion: """
+                A token lets a script use the JSON API and the forms as the account, with its roles \
+                (Authorization: Bearer TOKEN). It is printed once, when made; only its hash is stored.
+                """,
+            subcommands: [Make.self, Show.self, Revoke.self])
+
+        struct Make: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "add", abstract: "Make a token; prints it once.")
+            @OptionGroup var options: DatabaseOptions
+            @Argument(help: "The account's e-mail address.") var email: String
+            @Option(help: "What the token is for.") var name: String
+
+            func run() async throws {
+                let token = APITokens.make()
+                try await options.withStore { store in
+                    guard let user = try await store.repository.user(email: email) else {
+                        throw ValidationError("No account has the address \(email).")
+                    }
+                    try await store.repository.addToken(
+                        userID: user.id, name: name, tokenHash: APITokens.hash(token),
+                        as: WriteContext(actor: Import.operatingSystemUser, channel: .cli))
+                }
+                print(token)
+            }
+        }
+
+        struct Show: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List an account's tokens.")
+            @OptionGroup var options: DatabaseOptions
+            @Argument(help: "The account's e-mail address.") var email: String
+
+            func run() async throws {
+                try await options.withStore { store in
+                    guard let user = try await store.repository.user(email: email) else {
+                        throw ValidationError("No account has the address \(email).")
+                    }
+                    for token in try await store.repository.tokens(userID: user.id) {
+                        print(
+                            [
+                                String(token.id), token.name, token.createdAt, token.lastUsedAt ?? "-",
+                                token.revokedAt.map { "revoked " + $0 } ?? "active",
+                            ].map(terminalSafe).joined(separator: "\t"))
+                    }
+                }
+            }
+        }
+
+        struct Revoke: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Revoke a token by its number (from list).")
+            @OptionGroup var options: DatabaseOptions
+            @Argument(help: "The account's e-mail address.") var email: String
+            @Argument(help: "The token's number.") var id: Int
+
+            func run() async throws {
+                try await options.withStore { store in
+                    guard let user = try await store.repository.user(email: email),
+                        try await store.repository.revokeToken(
+                            id: id, userID: user.id, as: WriteContext(actor: Import.operatingSystemUser, channel: .cli))
+                    else { throw ValidationError("\(email) has no active token \(id).") }
+                    print("Token \(id) of \(email) revoked.")
+                }
             }
         }
     }

@@ -74,6 +74,7 @@ func fixturePath(_ name: String) throws -> String { sharedFixture(name) }
             "fields", "index",
             "index build",
             "index uncertainty", "index stored", "user", "user add", "user list", "user roles", "user password",
+            "user token", "user token add", "user token list", "user token revoke",
             "audit",
         ] {
             let result = try CLI.run(command.split(separator: " ").map(String.init) + ["--help"])
@@ -157,6 +158,14 @@ func fixturePath(_ name: String) throws -> String { sharedFixture(name) }
             let none = try CLI.run(["audit", "--until", "2000-01-01", "--format", "json", "--database", url])
             #expect(none.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]")
             #expect(try CLI.run(["audit", "--since", "yesterday", "--database", url]).status != 0)
+            // A token is printed once; the list names it, never shows it; revoking is said.
+            let token = try CLI.run(["user", "token", "add", "ani@surabaya.go.id", "--name", "sync", "--database", url])
+            #expect(token.status == 0 && token.stdout.hasPrefix("kmb_"), "\(token.stderr)")
+            let tokens = try CLI.run(["user", "token", "list", "ani@surabaya.go.id", "--database", url])
+            #expect(tokens.stdout.contains("\tsync\t") && !tokens.stdout.contains("kmb_"))
+            let id = String(tokens.stdout.prefix(while: { $0 != "\t" }))
+            #expect(try CLI.run(["user", "token", "revoke", "ani@surabaya.go.id", id, "--database", url]).status == 0)
+            #expect(try CLI.run(["user", "token", "revoke", "ani@surabaya.go.id", id, "--database", url]).status != 0)
         }
     }
 

@@ -314,6 +314,83 @@ import VaporTesting
     }
 }
 
+/// Personal API tokens: made on the account page and shown once, used as `Authorization: Bearer`, with the
+/// account's roles, revocable.
+@Suite struct TokenTests {
+    @Test(arguments: TestBackend.enabled)
+    func aTokenActsAsItsAccountUntilRevoked(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            let editor = try await signIn(app, roles: [.editor(cities: ["liverpool"])], email: "lee@liverpool.gov.uk")
+            var made = ""
+            try await app.testing().test(
+                .POST, "/account/tokens?lang=en",
+                beforeRequest: { req in
+                    try req.content.encode(editor.form(["name": "Nightly sync"]), as: .urlEncodedForm)
+                    editor.sign(&req)
+                }
+            ) { res async in
+                #expect(res.headers.first(name: .cacheControl) == "no-store")
+                made =
+                    res.body.string.components(separatedBy: #"<code id="new-token">"#).dropFirst().first?
+                    .components(separatedBy: "<").first ?? ""
+                #expect(res.body.string.contains("Nightly sync"))
+            }
+            let token = made
+            #expect(token.hasPrefix("kmb_") && token.count > 40)
+            let bearer: @Sendable (inout TestingHTTPRequest) -> Void = { req in
+                req.headers.bearerAuthorization = BearerAuthorization(token: token)
+            }
+            // The token is shown once: the account page lists it by name only.
+            try await app.testing().test(.GET, "/account", beforeRequest: { req in editor.sign(&req) }) { res async in
+                #expect(res.body.string.contains("Nightly sync") && !res.body.string.contains(token))
+            }
+            // A script writes with it — no form token, since no other site can send the header — as the account.
+            let values = try #require(
+                try await app.kembarStore.repository.formValues(.cities, key: "liverpool")
+            ).merging(["note": "Synced."]) { _, b in b }
+            try await app.testing().test(
+                .POST, "/edit/cities/liverpool",
+                beforeRequest: { req in
+                    try req.content.encode(values, as: .urlEncodedForm)
+                    bearer(&req)
+                }
+            ) { res async in #expect(res.status == .seeOther) }
+            let change = try #require(try await app.kembarStore.repository.history(kind: "city", key: "liverpool").last)
+            #expect(change.actor == "lee@liverpool.gov.uk" && change.channel == .api)
+            // With the account's roles only.
+            let surabaya = try #require(try await app.kembarStore.repository.formValues(.cities, key: "surabaya"))
+            try await app.testing().test(
+                .POST, "/edit/cities/surabaya",
+                beforeRequest: { req in
+                    try req.content.encode(surabaya, as: .urlEncodedForm)
+                    bearer(&req)
+                }
+            ) { res async in #expect(res.status == .forbidden) }
+            try await app.testing().test(.GET, "/api/v1/partnerships?limit=1", beforeRequest: bearer) { res async in
+                #expect(res.status == .ok)
+            }
+            // A wrong token is refused, not read as public.
+            try await app.testing().test(
+                .GET, "/api/v1/partnerships",
+                beforeRequest: { req in req.headers.bearerAuthorization = BearerAuthorization(token: "kmb_guess") }
+            ) { res async in
+                #expect(res.status == .unauthorized)
+                #expect(res.body.string.contains("not valid or has been revoked"))
+            }
+            let tokens = try await app.kembarStore.repository.tokens(
+                userID: try #require(try await app.kembarStore.repository.user(email: "lee@liverpool.gov.uk")).id)
+            let id = try #require(tokens.first?.id)
+            #expect(tokens.first?.lastUsedAt != nil)
+            try await app.testing().test(.POST, "/account/tokens/\(id)/revoke", beforeRequest: editor.signedForm) {
+                res async in #expect(res.status == .seeOther)
+            }
+            try await app.testing().test(.GET, "/api/v1/partnerships", beforeRequest: bearer) { res async in
+                #expect(res.status == .unauthorized)
+            }
+        }
+    }
+}
+
 /// Behind a proxy with a public https address: only that host is served, cookies are Secure, and a post must come
 /// from that origin.
 @Suite struct PublicAddressTests {
