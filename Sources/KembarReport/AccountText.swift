@@ -96,6 +96,11 @@ extension WebText {
     public static func lastUsed(_ l: Language) -> String { l == .en ? "Last used" : "Terakhir dipakai" }
     public static func revoked(_ l: Language) -> String { l == .en ? "revoked" : "dicabut" }
     public static func tokenRevoked(_ l: Language) -> String { l == .en ? "Token revoked." : "Token dicabut." }
+    public static func tooLarge(_ l: Language) -> String {
+        l == .en
+            ? "What was sent is larger than Kembar accepts (1 MB for a form, 50 MB for an import), so nothing was saved. Go back: the browser still holds what you typed; shorten the longest texts, or import large files in parts."
+            : "Yang dikirim lebih besar dari yang diterima Kembar (1 MB untuk formulir, 50 MB untuk impor), jadi tidak ada yang disimpan. Kembalilah: peramban masih menyimpan isian Anda; persingkat teks terpanjang, atau impor berkas besar per bagian."
+    }
     public static func crossSite(_ l: Language) -> String {
         l == .en
             ? "A change was sent from another website, so Kembar refused it."

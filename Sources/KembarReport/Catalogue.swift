@@ -60,6 +60,16 @@ public enum Catalogue {
         case .valueInvalid: (en, id) = ("invalid value", "nilai tidak sah")
         case .valueRequired: (en, id) = ("required", "wajib diisi")
         case .valueOutOfRange: (en, id) = ("value outside the plausible range", "nilai di luar rentang yang wajar")
+        case .textTooLong:
+            (en, id) = (
+                "the text is too long (at most 20,000 characters)",
+                "teks terlalu panjang (paling banyak 20.000 karakter)"
+            )
+        case .controlCharacter:
+            (en, id) = (
+                "the text holds a control character (shown as �); remove it",
+                "teks berisi karakter kontrol (ditampilkan sebagai �); hapuslah"
+            )
         case .syntaxInvalid: (en, id) = ("not standard JSON", "bukan JSON standar")
         case .fieldUnknown:
             (en, id) = (

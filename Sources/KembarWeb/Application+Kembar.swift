@@ -43,6 +43,8 @@ public func configureKembar(_ app: Application, store: KembarStore, access: Acce
     app.pages = ComputationCache(capacity: 256)
     app.kembarStore = store
     app.access = access
+    // A form's texts may each be 20,000 characters (TextRules); the browser import has its own 50 MB.
+    app.routes.defaultMaxBodySize = "1mb"
     guard let views = Bundle.module.url(forResource: "Views", withExtension: nil),
         let assets = Bundle.module.url(forResource: "Public", withExtension: nil)
     else { throw Abort(.internalServerError, reason: "Kembar's bundled views are missing") }
@@ -171,7 +173,10 @@ struct KembarErrorMiddleware: AsyncMiddleware {
         } catch {
             let status: HTTPResponseStatus
             let reason: String
-            if let abort = error as? any AbortError {
+            if let abort = error as? any AbortError, abort.status == .payloadTooLarge {
+                status = .payloadTooLarge
+                reason = WebText.tooLarge(request.language)
+            } else if let abort = error as? any AbortError {
                 status = abort.status
                 reason = abort.reason
             } else if let refused = error as? NotPermitted {

@@ -246,4 +246,19 @@ func sampleDataset() throws -> Dataset {
         }
         #expect(LocalizedText(en: " \n", id: "Kota").text(.en) == "Kota")
     }
+
+    @Test func everyTextIsBoundedAndHoldsNoControlCharacters() throws {
+        var data = try sampleDataset()
+        #expect(data.violations().isEmpty)
+        data.sources[0].title = "Tab\tand\nline breaks are fine"
+        #expect(data.violations().isEmpty)
+        data.sources[0].title = "Red \u{1B}[31mtext"
+        data.sources[0].note = String(repeating: "a", count: TextRules.maximumLength + 1)
+        data.fields[0].name = LocalizedText(en: "ok", id: "nul\u{0}")
+        let found = data.violations()
+        #expect(found.map(\.rule) == [.controlCharacter, .textTooLong, .controlCharacter])
+        #expect(found.map(\.field) == ["title", "note", "name.id"])
+        #expect(found.map(\.location) == ["$.sources[0]", "$.sources[0]", "$.fields[0]"])
+        #expect(found[0].value == "Red \u{FFFD}[31mtext", "the control character is not echoed back")
+    }
 }

@@ -391,6 +391,52 @@ import VaporTesting
     }
 }
 
+/// Long texts fit a form; a body past the limit is refused in the reader's language, and a control character is
+/// named beside its field.
+@Suite struct FormLimitTests {
+    @Test func longTextsAreSavedAndOversizedFormsExplained() async throws {
+        try await withKembarApp(.sqlite) { app in
+            let admin = try await signIn(app)
+            var values = try #require(try await app.kembarStore.repository.formValues(.cities, key: "liverpool"))
+            values["note"] = String(repeating: "Pelabuhan ", count: 1_900)
+            let long = values
+            try await app.testing().test(
+                .POST, "/edit/cities/liverpool",
+                beforeRequest: { req in
+                    try req.content.encode(admin.form(long), as: .urlEncodedForm)
+                    admin.sign(&req)
+                }
+            ) { res async in #expect(res.status == .seeOther) }
+            values["note"] = "Bell \u{7} rings"
+            let bell = values
+            try await app.testing().test(
+                .POST, "/edit/cities/liverpool?lang=en",
+                beforeRequest: { req in
+                    try req.content.encode(admin.form(bell), as: .urlEncodedForm)
+                    admin.sign(&req)
+                }
+            ) { res async in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("the text holds a control character"))
+                #expect(res.body.string.contains(#"id="e-note""#))
+            }
+            values["note"] = String(repeating: "x", count: 1_100_000)
+            let huge = values
+            // Over a real socket: the limit applies as the body streams in.
+            try await app.testing(method: .running(port: 0)).test(
+                .POST, "/edit/cities/liverpool?lang=id",
+                beforeRequest: { req in
+                    try req.content.encode(admin.form(huge), as: .urlEncodedForm)
+                    admin.sign(&req)
+                }
+            ) { res async in
+                #expect(res.status == .payloadTooLarge)
+                #expect(res.body.string.contains("lebih besar dari yang diterima Kembar"))
+            }
+        }
+    }
+}
+
 /// Behind a proxy with a public https address: only that host is served, cookies are Secure, and a post must come
 /// from that origin.
 @Suite struct PublicAddressTests {

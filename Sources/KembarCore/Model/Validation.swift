@@ -40,6 +40,10 @@ public enum DomainRule: String, Sendable, Codable, CaseIterable {
     /// `null` where a value or nothing belongs.
     case nullNotAllowed = "null-not-allowed"
     case alternativeWithoutSource = "alternative-without-source"
+    /// A text longer than ``TextRules/maximumLength``.
+    case textTooLong = "text-too-long"
+    /// A control character (other than tab and line breaks) in a text.
+    case controlCharacter = "control-character"
 }
 
 /// Upper bounds on counts and lengths: far beyond any real cooperation, low enough that sums and products of them
@@ -484,12 +488,14 @@ extension Dataset {
                     location: "$", field: "version", value: "\(version)", rule: .formatUnsupported,
                     detail: "this Kembar reads versions 1 to \(Self.currentVersion)"))
         }
-        func check<T: Validatable & Identifiable>(_ name: String, _ records: [T]) where T.ID: CustomStringConvertible {
+        func check<T: Validatable & Identifiable & Encodable>(_ name: String, _ records: [T])
+        where T.ID: CustomStringConvertible {
             var seen: [String: Int] = [:]
             var slots: [String: Int] = [:]
             for (i, record) in records.enumerated() {
                 let path = "$.\(name)[\(i)]"
                 found += record.violations(references: references).map { $0.located(at: path) }
+                found += TextRules.violations(record).map { $0.located(at: path) }
                 if let first = seen[record.id.description] {
                     found.append(
                         Violation(
