@@ -216,3 +216,32 @@ extension WebText {
         l == .en ? "and \(count) more fields" : "dan \(count) isian lainnya"
     }
 }
+
+/// The words of managing accounts.
+extension WebText {
+    public static func users(_ l: Language) -> String { l == .en ? "Accounts" : "Akun" }
+    public static func usersIntro(_ l: Language) -> String {
+        l == .en
+            ? "The accounts you manage. Roles are written as codes separated by spaces: viewer, editor:CITY (several cities with commas), and for administrators city-admin:CITY and admin."
+            : "Akun yang Anda kelola. Peran ditulis sebagai kode dipisahkan spasi: viewer, editor:KOTA (beberapa kota dengan koma), dan bagi administrator city-admin:KOTA dan admin."
+    }
+    public static func addAccount(_ l: Language) -> String { l == .en ? "Add an account" : "Tambah akun" }
+    public static func saveRoles(_ l: Language) -> String { l == .en ? "Save roles" : "Simpan peran" }
+    public static func rolesCodes(_ l: Language) -> String { l == .en ? "Roles (codes)" : "Peran (kode)" }
+    public static func temporaryPassword(_ email: String, _ password: String, _ l: Language) -> String {
+        l == .en
+            ? "Account \(email) added. Give them this temporary password, which is shown only now, and ask them to change it on their account page: \(password)"
+            : "Akun \(email) ditambahkan. Berikan kata sandi sementara ini, yang hanya ditampilkan sekarang, dan minta ia menggantinya di halaman akunnya: \(password)"
+    }
+    public static func rolesSaved(_ l: Language) -> String { l == .en ? "Roles saved." : "Peran disimpan." }
+    public static func rolesNotAllowed(_ l: Language) -> String {
+        l == .en
+            ? "You may not give these roles, or manage this account: a city administrator manages the viewers and the editors of their own cities."
+            : "Anda tidak boleh memberikan peran ini atau mengelola akun ini: administrator kota mengelola pembaca dan editor kotanya sendiri."
+    }
+    public static func rolesUnreadable(_ text: String, _ l: Language) -> String {
+        l == .en
+            ? "'\(text)' is not a list of roles (viewer, editor:surabaya, city-admin:surabaya, admin), or names a city Kembar does not have."
+            : "'\(text)' bukan daftar peran (viewer, editor:surabaya, city-admin:surabaya, admin), atau menyebut kota yang tidak ada di Kembar."
+    }
+}

@@ -313,11 +313,14 @@ extension Repository {
         matching text: String = "", limit: Int = 50, offset: Int = 0
     ) async throws
         -> RecordPage<Source>
-    { try await page(text, limit, offset) }
+    {
+        let found: RecordPage<Source> = try await page(text, limit, offset)
+        return RecordPage(items: shown(found.items), total: found.total)
+    }
 
     /// Stored records by key (those that exist, in key order).
     public func sources(_ keys: some Collection<SourceKey>) async throws -> [Source] {
-        try await records(keys: keys.map(\.rawValue).sorted())
+        shown(try await records(keys: keys.map(\.rawValue).sorted()))
     }
 
     public func organisations(_ keys: some Collection<OrganisationKey>) async throws -> [Organisation] {

@@ -10,11 +10,26 @@ public struct Repository: Sendable {
     /// Inside a write transaction, the store's cache: read where what the transaction sees is provably the same,
     /// never stored to (the transaction may still roll back).
     let committed: RecordCache?
+    /// For a reader who is not signed in: sources come without the personal data they hold (an interviewee's name
+    /// and office).
+    public private(set) var publicReader = false
 
     init(database: any Database, cache: RecordCache? = nil, committed: RecordCache? = nil) {
         self.database = database
         self.cache = cache
         self.committed = committed
+    }
+
+    /// This repository for a reader who is not signed in (see ``publicReader``).
+    public func forPublic(_ isPublic: Bool = true) -> Repository {
+        var copy = self
+        copy.publicReader = isPublic
+        return copy
+    }
+
+    /// Sources as this reader may see them.
+    func shown(_ sources: [Source]) -> [Source] {
+        publicReader ? sources.map(\.withoutPersonalData) : sources
     }
 
     // MARK: - Reading
@@ -65,7 +80,9 @@ public struct Repository: Sendable {
     public func initiative(_ key: InitiativeKey) async throws -> Initiative? { try await one(key) }
     public func city(_ key: CityKey) async throws -> City? { try await one(key) }
     public func framework(_ key: FrameworkKey) async throws -> Framework? { try await one(key) }
-    public func source(_ key: SourceKey) async throws -> Source? { try await one(key) }
+    public func source(_ key: SourceKey) async throws -> Source? {
+        try await (one(key) as Source?).map { shown([$0])[0] }
+    }
 
     /// Agreements, milestones and activities of one partnership, each in date order.
     public func agreements(of key: PartnershipKey) async throws -> [Agreement] { try await children(of: key) }
@@ -93,7 +110,7 @@ public struct Repository: Sendable {
         // The organisations and sources the slice names, by key; fields and frameworks are few (and cached).
         let named = slice.referencedKeys
         slice.organisations = try await records(keys: named.filter { $0.kind == .organisation }.map(\.key).sorted())
-        slice.sources = try await records(keys: slice.referencedSources.map(\.rawValue).sorted())
+        slice.sources = shown(try await records(keys: slice.referencedSources.map(\.rawValue).sorted()))
         slice.fields = try await all()
         slice.frameworks = try await all()
         slice.crosswalks = try await all()

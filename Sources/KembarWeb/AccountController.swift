@@ -215,7 +215,9 @@ struct AccountController: RouteCollection {
                     label: WebText.roles(l),
                     value: user.roles.map { WebText.role($0, cityName: name, l) }.joined(separator: "; ")),
                 Fact(label: WebText.mayDo(l), value: WebText.allows(user.grant, cityName: name, l)),
-            ],
+            ]
+                + (Management.managesAnyone(user.roles)
+                    ? [Fact(label: WebText.users(l), value: "/users", href: "/users")] : []),
             form: Form(
                 id: "change-password", heading: WebText.changePassword(l), action: "/account/password",
                 submit: WebText.changePassword(l), csrf: account.csrf,

@@ -20,8 +20,8 @@ extension Application {
 }
 
 extension Request {
-    /// Records as domain values, on this request's event loop.
-    var repository: Repository { application.kembarStore.repository }
+    /// Records as domain values, as this reader may see them (personal data only for those signed in).
+    var repository: Repository { application.kembarStore.repository.forPublic(account == nil) }
 
     /// The page language: `?lang=` if given, else the `kembar_lang` cookie, else the browser's preference, else English.
     var language: Language {
@@ -72,6 +72,7 @@ public func configureKembar(_ app: Application, store: KembarStore, access: Acce
     try app.register(collection: IndexController())
     try app.register(collection: AccountController())
     try app.register(collection: HistoryController())
+    try app.register(collection: UsersController())
     // Says the database answers; never where it is (a URL may hold a host and a password).
     app.get("healthz") { req async throws -> HealthDTO in
         _ = try await req.repository.isEmpty()
@@ -91,7 +92,9 @@ struct AccessLogMiddleware: AsyncMiddleware {
         let response = try await next.respond(to: request)
         let elapsed = ContinuousClock.now - start
         let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
-        request.logger.info(
+        // Thousands of test requests would drown a test run's output: there the line is a debug one.
+        request.logger.log(
+            level: request.application.environment == .testing ? .debug : .info,
             "\(request.method) \(request.url.path) \(response.status.code) \(String(format: "%.1f", milliseconds)) ms",
             metadata: ["user": .string(request.account?.user.email ?? "-")])
         return response

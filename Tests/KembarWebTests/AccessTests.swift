@@ -391,6 +391,32 @@ import VaporTesting
     }
 }
 
+/// Personal data — an interviewee's name and office — is for signed-in readers only, on every page and in the API.
+@Suite struct PersonalDataTests {
+    @Test(arguments: TestBackend.enabled)
+    func intervieweesAreNamedToSignedInReadersOnly(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            let viewer = try await signIn(app, roles: [.viewer], email: "analyst@kemendagri.go.id")
+            for path in [
+                "/sources/interview-syaifani-2023", "/partnerships/surabaya-liverpool", "/sources",
+                "/api/v1/sources/interview-syaifani-2023", "/api/v1/sources", "/partnerships/surabaya-liverpool/report",
+                "/partnerships/surabaya-liverpool/export.json",
+            ] {
+                try await app.testing().test(.GET, path) { res async in
+                    #expect(res.status == .ok, "\(path)")
+                    #expect(
+                        !res.body.string.contains("Syaifani") && !res.body.string.contains("Bagian Hukum"), "\(path)")
+                }
+            }
+            try await app.testing().test(
+                .GET, "/sources/interview-syaifani-2023", beforeRequest: { req in viewer.sign(&req) }
+            ) { res async in
+                #expect(res.body.string.contains("Sasha Syaifani") && res.body.string.contains("Bagian Hukum"))
+            }
+        }
+    }
+}
+
 /// Long texts fit a form; a body past the limit is refused in the reader's language, and a control character is
 /// named beside its field.
 @Suite struct FormLimitTests {

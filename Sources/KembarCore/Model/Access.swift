@@ -130,3 +130,36 @@ extension Dataset {
         return found
     }
 }
+
+/// Who may manage whose account: an administrator everyone's; a city administrator the viewers and the editors of
+/// their own cities (giving only those roles).
+public enum Management {
+    /// The cities `roles` administer as a city administrator.
+    public static func administeredCities(_ roles: [Role]) -> Set<CityKey> {
+        Set(
+            roles.flatMap { role -> [CityKey] in
+                if case .cityAdministrator(let keys) = role { return keys }
+                return []
+            })
+    }
+
+    /// Whether someone with `manager` roles may give an account the roles `roles` — and so manage an account that
+    /// has them.
+    public static func mayAssign(_ roles: [Role], by manager: [Role]) -> Bool {
+        if manager.contains(.administrator) { return true }
+        let cities = administeredCities(manager)
+        guard !cities.isEmpty else { return false }
+        return roles.allSatisfy { role in
+            switch role {
+            case .viewer: true
+            case .editor(let keys): Set(keys).isSubset(of: cities)
+            case .cityAdministrator, .administrator: false
+            }
+        }
+    }
+
+    /// Whether `manager` may open the accounts page at all.
+    public static func managesAnyone(_ manager: [Role]) -> Bool {
+        manager.contains(.administrator) || !administeredCities(manager).isEmpty
+    }
+}

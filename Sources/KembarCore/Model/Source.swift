@@ -59,6 +59,16 @@ public struct Source: Hashable, Sendable, Codable, Identifiable {
     private static func surname(_ author: String) -> String {
         author.split(separator: ",").first.map(String.init) ?? author
     }
+
+    /// The source without the personal data it may hold — an interviewee's name and office, and an interview's
+    /// authors (who are the interviewee) — as public readers see it.
+    public var withoutPersonalData: Source {
+        var copy = self
+        copy.interviewee = nil
+        copy.office = nil
+        if kind == .interview { copy.authors = [] }
+        return copy
+    }
 }
 
 /// A field of cooperation named in agreements (smart city, creative economy, port management, …).
