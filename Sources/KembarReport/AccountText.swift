@@ -96,6 +96,11 @@ extension WebText {
     public static func lastUsed(_ l: Language) -> String { l == .en ? "Last used" : "Terakhir dipakai" }
     public static func revoked(_ l: Language) -> String { l == .en ? "revoked" : "dicabut" }
     public static func tokenRevoked(_ l: Language) -> String { l == .en ? "Token revoked." : "Token dicabut." }
+    public static func unreadableRequest(_ l: Language) -> String {
+        l == .en
+            ? "What was sent is not a form Kembar can read, so nothing was changed. Use the form on Kembar's page."
+            : "Yang dikirim bukan formulir yang dapat dibaca Kembar, jadi tidak ada yang diubah. Gunakan formulir di halaman Kembar."
+    }
     public static func tooLarge(_ l: Language) -> String {
         l == .en
             ? "What was sent is larger than Kembar accepts (1 MB for a form, 50 MB for an import), so nothing was saved. Go back: the browser still holds what you typed; shorten the longest texts, or import large files in parts."

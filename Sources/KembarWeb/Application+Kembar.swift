@@ -176,7 +176,11 @@ struct KembarErrorMiddleware: AsyncMiddleware {
         } catch {
             let status: HTTPResponseStatus
             let reason: String
-            if let abort = error as? any AbortError, abort.status == .payloadTooLarge {
+            if error is DecodingError || (error as? any AbortError)?.status == .unsupportedMediaType {
+                // A body that is not the form it should be: said in the reader's language, never the decoder's words.
+                status = error is DecodingError ? .badRequest : .unsupportedMediaType
+                reason = WebText.unreadableRequest(request.language)
+            } else if let abort = error as? any AbortError, abort.status == .payloadTooLarge {
                 status = .payloadTooLarge
                 reason = WebText.tooLarge(request.language)
             } else if let abort = error as? any AbortError {

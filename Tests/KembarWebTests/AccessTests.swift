@@ -446,6 +446,27 @@ import VaporTesting
                 #expect(res.body.string.contains("the text holds a control character"))
                 #expect(res.body.string.contains(#"id="e-note""#))
             }
+            // A body that is not a form is refused in the reader's words, not the decoder's.
+            for (type, body) in [
+                ("application/json", #"{"_csrf": "\#(admin.csrf)", "key": 1}"#), ("text/plain", "key=x"),
+            ] {
+                try await app.testing().test(
+                    .POST, "/edit/cities/liverpool?lang=id",
+                    beforeRequest: { req in
+                        admin.sign(&req)
+                        req.headers.replaceOrAdd(name: .contentType, value: type)
+                        req.body = ByteBuffer(string: body)
+                    }
+                ) { res async in
+                    #expect(
+                        res.status == (type == "text/plain" ? .forbidden : .badRequest), "\(type): \(res.body.string)")
+                    if type == "application/json" {
+                        #expect(res.body.string.contains("bukan formulir yang dapat dibaca Kembar"))
+                    }
+                    #expect(
+                        !res.body.string.contains("Value of type") && !res.body.string.contains("decode"), "\(type)")
+                }
+            }
             values["note"] = String(repeating: "x", count: 1_100_000)
             let huge = values
             // Over a real socket: the limit applies as the body streams in.
