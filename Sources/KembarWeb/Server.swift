@@ -15,6 +15,8 @@ public func runServer(settings: KembarSettings, loadDemo: Bool, announce: @Senda
     app.logger.logLevel = settings.logLevel.flatMap(Logger.Level.init(rawValue:)) ?? .info
     app.http.server.configuration.hostname = settings.host
     app.http.server.configuration.port = settings.port
+    // A connection that sends nothing for a minute (a slow-drip client holding a socket) is closed.
+    app.http.server.configuration.idleTimeout = .seconds(60)
     let store: KembarStore
     do {
         store = try KembarStore.open(settings.database, logger: app.logger, eventLoopGroup: app.eventLoopGroup)
