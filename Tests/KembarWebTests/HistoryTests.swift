@@ -51,6 +51,7 @@ import VaporTesting
                 #expect(page.contains("web form · v2"))
                 #expect(page.contains("Moved to the Anfield pitch."))
                 #expect(page.contains("created · kembar"), "the bundled record's creation is the oldest entry")
+                #expect(page.contains("<code>title.en</code>"), "a new record's texts are listed language by language")
                 #expect(!page.contains("/revert/"), "only administrators revert")
             }
             try await app.testing().test(

@@ -66,7 +66,7 @@ public enum RecordMerge {
             text.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8), options: [.fragmentsAllowed]) }
         }
         var found: [FieldChange] = []
-        diff(tree(before) ?? [String: Any](), tree(after) ?? [String: Any](), path: "", into: &found)
+        diff(tree(before) ?? [String: Any](), tree(after) ?? [String: Any](), path: "", into: &found, opening: true)
         return found
     }
 
@@ -95,15 +95,19 @@ public enum RecordMerge {
         return incoming
     }
 
-    static func diff(_ a: Any?, _ b: Any?, path: String, into found: inout [FieldChange]) {
-        if let x = a as? [String: Any], let y = b as? [String: Any] {
+    /// With `opening`, an object present on one side only is compared field by field with an empty one (a record's
+    /// history shows `title.en` and `title.id` of a new record, not one line of JSON).
+    static func diff(_ a: Any?, _ b: Any?, path: String, into found: inout [FieldChange], opening: Bool = false) {
+        let x = a as? [String: Any] ?? (opening && a == nil && b is [String: Any] ? [:] : nil)
+        let y = b as? [String: Any] ?? (opening && b == nil && a is [String: Any] ? [:] : nil)
+        if let x, let y {
             for key in Set(x.keys).union(y.keys).sorted() {
-                diff(x[key], y[key], path: path.isEmpty ? key : "\(path).\(key)", into: &found)
+                diff(x[key], y[key], path: path.isEmpty ? key : "\(path).\(key)", into: &found, opening: opening)
             }
             return
         }
         if let x = a as? [Any], let y = b as? [Any], x.count == y.count {
-            for i in x.indices { diff(x[i], y[i], path: "\(path)[\(i)]", into: &found) }
+            for i in x.indices { diff(x[i], y[i], path: "\(path)[\(i)]", into: &found, opening: opening) }
             return
         }
         let before = a.map(compact)
