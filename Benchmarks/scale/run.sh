@@ -456,12 +456,6 @@ for backend in $backends; do
         record "$backend" "$n" import "import $n activities (${#files[@]} file(s), sum of single runs)" "$total" s \
             "plain-table load of the same activities as CSV (mean of $c_runs)" "$c_mean" \
             "slowest file $slowest s; ceiling ± $c_sd s"
-        if [ "$backend" = sqlite ]; then
-            read -r o_mean o_sd o_runs < <(own_rows_load "$world" "$db") || true
-            [ -n "${o_mean:-}" ] || { echo "run.sh: the own-rows load of $n activities failed; see $log" >&2; exit 1; }
-            record "$backend" "$n" import "import $n activities, against the rows it wrote" "$total" s \
-                "sqlite3 loading the same rows into Kembar's schema (mean of $o_runs)" "$o_mean" "ceiling ± $o_sd s"
-        fi
         record "$backend" "$n" import "database size" "$(db_size_mb "$backend" "$db")" MB - - ""
 
         # Server: start, cold first request, steady state, a save, every page kind, memory.
@@ -515,6 +509,14 @@ for backend in $backends; do
         done
         record "$backend" "$n" memory "server RSS after every page kind once" "$(rss_mb)" MB "RSS right after start" "$base_rss" "peak (VmHWM) $(peak_mb) MB"
         stop_server
+        # After the server's figures: loading the rows again fills the page cache with other files, which would
+        # make the first request after the start a cold read of the disk.
+        if [ "$backend" = sqlite ]; then
+            read -r o_mean o_sd o_runs < <(own_rows_load "$world" "$db") || true
+            [ -n "${o_mean:-}" ] || { echo "run.sh: the own-rows load of $n activities failed; see $log" >&2; exit 1; }
+            record "$backend" "$n" import "import $n activities, against the rows it wrote" "$total" s \
+                "sqlite3 loading the same rows into Kembar's schema (mean of $o_runs)" "$o_mean" "ceiling ± $o_sd s"
+        fi
         [ "${KEEP:-0}" = 1 ] || db_drop "$backend" "$db"
     done
     [ "${KEEP:-0}" = 1 ] || db_drop "$backend" "$world"

@@ -172,10 +172,13 @@ extension Repository {
         ).all().map(Self.row)
     }
 
+    /// Above this many partnerships needing attention, their page is read in title order from the index.
+    public static let attentionSortLimit = 2000
+
     /// Partnerships that need attention on `asOf` — dormant or renewal due, ongoing activities without an end,
     /// activities without sources or participants — at most `limit`, with how many there are.
     public func partnershipsNeedingAttention(
-        asOf: Day, limit: Int
+        asOf: Day, limit: Int, sortingAtMost sortLimit: Int = attentionSortLimit
     ) async throws -> (
         rows: [PartnershipRow], total: Int
     ) {
@@ -189,10 +192,18 @@ extension Repository {
         let total =
             try await sql.raw("SELECT COUNT(*) AS n FROM (" + keys + ") a").first()?.decode(column: "n", as: Int.self)
             ?? 0
-        let rows = try await sql.raw(
-            "SELECT s.*, t.status AS status_now, t.also AS also_now " + Self.summaryJoin(asOf: asOf)
-                + " WHERE s.key IN (" + keys + ") ORDER BY s.title_en, s.key LIMIT \(bind: max(0, limit))"
-        ).all()
+        let select = "SELECT s.*, t.status AS status_now, t.also AS also_now " + Self.summaryJoin(asOf: asOf)
+        let order: SQLQueryString = " ORDER BY s.title_en, s.key LIMIT \(bind: max(0, limit))"
+        // When few need attention, their keys are joined and sorted; when most do (a registry full of activities
+        // without sources), sorting all of them for one page costs more than walking the title index and stopping at
+        // the page's end.
+        let condition: SQLQueryString =
+            total <= sortLimit
+            ? " WHERE s.key IN (" + keys + ")"
+            : " WHERE \(unsafeRaw: Derived.attentionSummary) OR EXISTS (SELECT 1 FROM \(ident: Derived.statuses) a"
+                + " WHERE a.partnership = s.key AND \(unsafeRaw: Derived.attentionStatus)"
+                + " AND a.from_day <= \(bind: day) AND a.until_day > \(bind: day))"
+        let rows = try await sql.raw(select + condition + order).all()
         return (try rows.map(Self.row), total)
     }
 

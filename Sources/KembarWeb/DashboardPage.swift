@@ -26,12 +26,17 @@ enum Dashboard {
         let aggregates = try await req.application.computations.value(
             for: "dashboard|\(selection)|\(req.asOf)|\(sequence)"
         ) {
-            DashboardAggregates(
-                counts: try await repository.partnershipCounts(unsorted),
-                attention: try await repository.partnershipsNeedingAttention(asOf: unsorted.asOf, limit: pageSize),
-                places: try await repository.partnershipPlaces(),
-                cityChoices: try await repository.cityChoices(limit: 200),
-                overall: try await repository.partnershipCount())
+            // Independent reads, run at once (PostgreSQL gives each its connection; SQLite queues them). Without
+            // filters the selection is every partnership, so its count is the total.
+            async let counts = repository.partnershipCounts(unsorted)
+            async let attention = repository.partnershipsNeedingAttention(asOf: unsorted.asOf, limit: pageSize)
+            async let places = repository.partnershipPlaces()
+            async let cityChoices = repository.cityChoices(limit: 200)
+            let selection = try await counts
+            return DashboardAggregates(
+                counts: selection, attention: try await attention, places: try await places,
+                cityChoices: try await cityChoices,
+                overall: filters.isEmpty ? selection.total : try await repository.partnershipCount())
         }
         let pages = max(1, (aggregates.counts.total + pageSize - 1) / pageSize)
         // A page past the end shows the last one.

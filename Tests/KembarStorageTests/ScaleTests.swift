@@ -105,6 +105,13 @@ import Testing
                 #expect(attention.total == needing.count && !needing.isEmpty)
                 #expect(Set(attention.rows.map(\.key)) == Set(needing.map(\.key)))
                 #expect(attention.rows.map(\.titleEnglish) == attention.rows.map(\.titleEnglish).sorted())
+                // The title-index walk used when most partnerships need attention gives the same page.
+                for limit in [5, 1000] {
+                    let walked = try await repository.partnershipsNeedingAttention(
+                        asOf: day, limit: limit, sortingAtMost: 0)
+                    let sorted = try await repository.partnershipsNeedingAttention(asOf: day, limit: limit)
+                    #expect(walked.rows.map(\.key) == sorted.rows.map(\.key) && walked.total == sorted.total)
+                }
             }
         }
     }
