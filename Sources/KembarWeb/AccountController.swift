@@ -195,13 +195,7 @@ struct AccountController: RouteCollection {
         guard let account = req.account else { throw Abort(.forbidden) }
         let l = req.language
         let user = account.user
-        let cities = Set(
-            user.roles.flatMap { role -> [CityKey] in
-                switch role {
-                case .editor(let keys), .cityAdministrator(let keys): keys
-                default: []
-                }
-            })
+        let cities = Set(user.roles.flatMap(\.cities))
         let names = Dictionary(
             try await req.repository.cities(cities.sorted()).map { ($0.id, $0.name.text(l)) },
             uniquingKeysWith: { a, _ in a })

@@ -53,13 +53,7 @@ struct UsersController: RouteCollection {
         let users = try await req.repository.users(limit: 500).filter {
             Management.mayAssign($0.roles, by: account.user.roles)
         }
-        let keys = Set(
-            users.flatMap(\.roles).flatMap { role -> [CityKey] in
-                switch role {
-                case .editor(let keys), .cityAdministrator(let keys): keys
-                default: []
-                }
-            })
+        let keys = Set(users.flatMap(\.roles).flatMap(\.cities))
         let names = Dictionary(
             try await req.repository.cities(keys.sorted()).map { ($0.id, $0.name.text(l)) },
             uniquingKeysWith: { a, _ in a })
@@ -99,13 +93,7 @@ struct UsersController: RouteCollection {
         let codes = text.split(whereSeparator: { $0 == " " || $0 == ";" || $0.isNewline }).map(String.init)
         let parsed = codes.compactMap(Role.init(code:))
         guard !parsed.isEmpty, parsed.count == codes.count else { return nil }
-        let named = Set(
-            parsed.flatMap { role -> [CityKey] in
-                switch role {
-                case .editor(let keys), .cityAdministrator(let keys): keys
-                default: []
-                }
-            })
+        let named = Set(parsed.flatMap(\.cities))
         let known = Set(try await req.repository.cities(named).map(\.id))
         return named.isSubset(of: known) ? parsed : nil
     }

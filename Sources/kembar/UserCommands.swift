@@ -40,13 +40,7 @@ struct UserCommand: AsyncParsableCommand {
             let parsed = try parseRoles(roles)
             let hash = try PasswordHashing.hash(try readPassword("Password for \(email): "))
             try await options.withStore { store in
-                let cities = try await store.repository.cities(
-                    parsed.flatMap { role -> [CityKey] in
-                        switch role {
-                        case .editor(let keys), .cityAdministrator(let keys): keys
-                        default: []
-                        }
-                    })
+                let cities = try await store.repository.cities(parsed.flatMap(\.cities))
                 try checkCities(parsed, known: Set(cities.map(\.id)))
                 let user = try await store.repository.addUser(
                     name: name, email: email, language: lang, roles: parsed, passwordHash: hash,
@@ -204,13 +198,8 @@ func parseRoles(_ codes: [String]) throws -> [Role] {
 }
 
 func checkCities(_ roles: [Role], known: Set<CityKey>) throws {
-    for role in roles {
-        if case .editor(let keys) = role, let missing = keys.first(where: { !known.contains($0) }) {
-            throw ValidationError("No city has the key '\(missing.rawValue)'.")
-        }
-        if case .cityAdministrator(let keys) = role, let missing = keys.first(where: { !known.contains($0) }) {
-            throw ValidationError("No city has the key '\(missing.rawValue)'.")
-        }
+    if let missing = roles.flatMap(\.cities).first(where: { !known.contains($0) }) {
+        throw ValidationError("No city has the key '\(missing.rawValue)'.")
     }
 }
 

@@ -10,22 +10,6 @@ import VaporTesting
 /// Every write shows in the record's history with its actor and field-level changes; an administrator puts a record
 /// back as it was, and that is a change too.
 @Suite struct HistoryTests {
-    func post(
-        _ app: Application, _ path: String, _ values: [String: String], as visitor: Visitor
-    ) async throws
-        -> TestingHTTPResponse
-    {
-        var response: TestingHTTPResponse?
-        try await app.testing().test(
-            .POST, path,
-            beforeRequest: { req in
-                try req.content.encode(visitor.form(values), as: .urlEncodedForm)
-                visitor.sign(&req)
-            }
-        ) { res async in response = res }
-        return try #require(response)
-    }
-
     @Test(arguments: TestBackend.enabled)
     func theHistoryShowsWhoChangedWhatAndARevertPutsItBack(backend: TestBackend) async throws {
         try await withKembarApp(backend) { app in

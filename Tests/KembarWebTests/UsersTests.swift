@@ -10,22 +10,6 @@ import VaporTesting
 /// Accounts managed from the web: a city administrator adds and changes the editors of their own cities, nothing
 /// more; an administrator manages everyone.
 @Suite struct UsersTests {
-    func post(
-        _ app: Application, _ path: String, _ values: [String: String], as visitor: Visitor
-    ) async throws
-        -> TestingHTTPResponse
-    {
-        var response: TestingHTTPResponse?
-        try await app.testing().test(
-            .POST, path + "?lang=en",
-            beforeRequest: { req in
-                try req.content.encode(visitor.form(values), as: .urlEncodedForm)
-                visitor.sign(&req)
-            }
-        ) { res async in response = res }
-        return try #require(response)
-    }
-
     @Test(arguments: TestBackend.enabled)
     func aCityAdministratorManagesTheEditorsOfTheirCitiesOnly(backend: TestBackend) async throws {
         try await withKembarApp(backend) { app in
@@ -41,7 +25,7 @@ import VaporTesting
             }
             // They add an editor of Surabaya; the temporary password is shown once and signs in.
             let added = try await post(
-                app, "/users", ["name": "Budi", "email": "budi@surabaya.go.id", "roles": "editor:surabaya"],
+                app, "/users?lang=en", ["name": "Budi", "email": "budi@surabaya.go.id", "roles": "editor:surabaya"],
                 as: surabaya)
             #expect(added.status == .ok)
             let password = try #require(
@@ -53,17 +37,21 @@ import VaporTesting
             // … but cannot make an editor of Liverpool, an administrator, or change Liverpool's editor.
             for roles in ["editor:liverpool", "admin", "city-admin:surabaya"] {
                 let refused = try await post(
-                    app, "/users", ["name": "X", "email": "x\(roles.count)@example.org", "roles": roles], as: surabaya)
+                    app, "/users?lang=en", ["name": "X", "email": "x\(roles.count)@example.org", "roles": roles],
+                    as: surabaya)
                 #expect(refused.status == .forbidden, "\(roles)")
             }
             let lee = try #require(try await repository.user(email: "lee@liverpool.gov.uk"))
             #expect(
-                try await post(app, "/users/\(lee.id)/roles", ["roles": "viewer"], as: surabaya).status == .forbidden)
+                try await post(app, "/users/\(lee.id)/roles?lang=en", ["roles": "viewer"], as: surabaya).status
+                    == .forbidden)
             #expect(try await repository.user(email: "lee@liverpool.gov.uk")?.roles == [.editor(cities: ["liverpool"])])
             // Changing Budi's roles within Surabaya is theirs; a city Kembar lacks is named.
-            #expect(try await post(app, "/users/\(budi.id)/roles", ["roles": "viewer"], as: surabaya).status == .ok)
+            #expect(
+                try await post(app, "/users/\(budi.id)/roles?lang=en", ["roles": "viewer"], as: surabaya).status == .ok)
             #expect(try await repository.user(email: "budi@surabaya.go.id")?.roles == [.viewer])
-            let unknown = try await post(app, "/users/\(budi.id)/roles", ["roles": "editor:atlantis"], as: surabaya)
+            let unknown = try await post(
+                app, "/users/\(budi.id)/roles?lang=en", ["roles": "editor:atlantis"], as: surabaya)
             #expect(unknown.body.string.contains("names a city Kembar does not have"))
             // Every account change is in the log, by who made it.
             let log = try await repository.audit(AuditQuery(kind: "user", key: "budi@surabaya.go.id"))

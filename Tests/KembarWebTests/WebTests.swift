@@ -52,6 +52,23 @@ func signIn(
     return Visitor(token: token, csrf: csrf)
 }
 
+/// Posts `values` as a form from `visitor`'s session (with its form token) and returns the answer.
+func post(
+    _ app: Application, _ path: String, _ values: [String: String], as visitor: Visitor
+) async throws
+    -> TestingHTTPResponse
+{
+    var response: TestingHTTPResponse?
+    try await app.testing().test(
+        .POST, path,
+        beforeRequest: { req in
+            try req.content.encode(visitor.form(values), as: .urlEncodedForm)
+            visitor.sign(&req)
+        }
+    ) { res async in response = res }
+    return try #require(response)
+}
+
 extension Visitor {
     static let password = "correct horse battery"
 

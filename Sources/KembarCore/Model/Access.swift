@@ -46,6 +46,14 @@ public enum Role: Hashable, Sendable {
         }
     }
 
+    /// The cities an editor or city administrator role names (none for the others).
+    public var cities: [CityKey] {
+        switch self {
+        case .editor(let keys), .cityAdministrator(let keys): keys
+        case .viewer, .administrator: []
+        }
+    }
+
     /// Roles as stored in one text: codes separated by `;`. Unreadable parts are left out.
     public static func list(_ text: String) -> [Role] {
         text.split(separator: ";").compactMap { Role(code: String($0)) }
@@ -71,11 +79,8 @@ public struct Grant: Hashable, Sendable {
     public init(_ roles: [Role]) {
         self.init()
         for role in roles {
-            switch role {
-            case .viewer: break
-            case .editor(let keys), .cityAdministrator(let keys): cities.formUnion(keys)
-            case .administrator: everything = true
-            }
+            cities.formUnion(role.cities)
+            if role == .administrator { everything = true }
         }
     }
 
