@@ -8,7 +8,10 @@ struct Serve: AsyncParsableCommand {
             Sets up a new database, and on an empty one loads the bundled frameworks and the founding dataset \
             (Surabaya–Liverpool) so there is something to read at once; --no-demo loads only the frameworks. A \
             database whose schema is behind this Kembar's is refused: run `kembar migrate` first. \
-            Listens on 127.0.0.1:8080 unless --host/--port or KEMBAR_HOST/KEMBAR_PORT say otherwise.
+            Listens on 127.0.0.1:8080 unless --host/--port or KEMBAR_HOST/KEMBAR_PORT say otherwise. \
+            Everyone may read; changing records needs an account: while there is none, open /setup on this \
+            computer or run `kembar user add --role admin`. Behind a reverse proxy set KEMBAR_PUBLIC_URL \
+            (docs/DEPLOYMENT.md).
             """)
 
     @OptionGroup var options: DatabaseOptions
