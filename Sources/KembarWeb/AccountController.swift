@@ -273,7 +273,7 @@ struct AccountController: RouteCollection {
         let hash = try await Passwords.hash(new, cost: req.application.access.passwordCost, on: req)
         try await req.repository.updateUser(
             id: account.user.id, passwordHash: hash, keepSession: account.tokenHash,
-            as: WriteContext(actor: account.user.email, channel: .form, grant: account.grant))
+            as: account.context(.form))
         return req.redirect(to: "/account?notice=password", redirectType: .normal)
     }
 
@@ -298,7 +298,7 @@ struct AccountController: RouteCollection {
         do {
             try await req.repository.addToken(
                 userID: account.user.id, name: name, tokenHash: APITokens.hash(token),
-                as: WriteContext(actor: account.user.email, channel: account.viaToken ? .api : .form))
+                as: account.context(.form))
         } catch is InvalidAccount {
             return try await accountPage(
                 req, errors: [WebText.accountProblem("nameMissing", req.language)], message: nil)
@@ -312,7 +312,7 @@ struct AccountController: RouteCollection {
         guard
             try await req.repository.revokeToken(
                 id: id, userID: account.user.id,
-                as: WriteContext(actor: account.user.email, channel: account.viaToken ? .api : .form))
+                as: account.context(.form))
         else { throw Abort(.notFound) }
         return req.redirect(to: "/account?notice=revoked", redirectType: .normal)
     }

@@ -41,6 +41,11 @@ struct Account: Sendable {
     var viaToken = false
 
     var grant: Grant { user.grant }
+
+    /// What a write by this account records and is allowed: its e-mail as the actor, `api` for a token's requests.
+    func context(_ channel: WriteContext.Channel) -> WriteContext {
+        WriteContext(actor: user.email, channel: viaToken ? .api : channel, grant: grant)
+    }
 }
 
 /// Personal API tokens for the command line (`kembar token`): made and hashed as the web makes them.
@@ -130,7 +135,7 @@ extension Request {
         }
         try checkForm(of: account)
         guard account.grant.writesAnything else { throw Abort(.forbidden, reason: WebText.mayNotWrite(language)) }
-        return WriteContext(actor: account.user.email, channel: account.viaToken ? .api : channel, grant: account.grant)
+        return account.context(channel)
     }
 
     /// A state-changing request of a browser session must come from Kembar's own page with the session's token; an

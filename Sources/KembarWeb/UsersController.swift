@@ -122,7 +122,7 @@ struct UsersController: RouteCollection {
         do {
             let user = try await req.repository.addUser(
                 name: String((form.name ?? "").prefix(200)), email: String((form.email ?? "").prefix(254)), language: l,
-                roles: roles, passwordHash: hash, as: WriteContext(actor: account.user.email, channel: .form))
+                roles: roles, passwordHash: hash, as: account.context(.form))
             return try await page(req, errors: [], message: WebText.temporaryPassword(user.email, password, l))
         } catch let error as InvalidAccount {
             return try await page(req, errors: [WebText.accountProblem(error.problem.rawValue, l)], message: nil)
@@ -148,7 +148,7 @@ struct UsersController: RouteCollection {
             Management.mayAssign(roles, by: account.user.roles)
         else { return try await page(req, errors: [WebText.rolesNotAllowed(l)], message: nil, status: .forbidden) }
         try await req.repository.updateUser(
-            id: id, roles: roles, as: WriteContext(actor: account.user.email, channel: .form))
+            id: id, roles: roles, as: account.context(.form))
         return try await page(req, errors: [], message: WebText.rolesSaved(l))
     }
 }

@@ -80,9 +80,7 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let parsed = try parseRoles(roles)
             try await options.withStore { store in
-                guard let user = try await store.repository.user(email: email) else {
-                    throw ValidationError("No account has the address \(email).")
-                }
+                let user = try await account(email, in: store)
                 try await store.repository.updateUser(
                     id: user.id, roles: parsed,
                     as: WriteContext(actor: actor ?? Import.operatingSystemUser, channel: .cli))
@@ -102,9 +100,7 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let hash = try PasswordHashing.hash(try readPassword("New password for \(email): "))
             try await options.withStore { store in
-                guard let user = try await store.repository.user(email: email) else {
-                    throw ValidationError("No account has the address \(email).")
-                }
+                let user = try await account(email, in: store)
                 try await store.repository.updateUser(
                     id: user.id, passwordHash: hash,
                     as: WriteContext(actor: actor ?? Import.operatingSystemUser, channel: .cli))
@@ -135,9 +131,7 @@ extension UserCommand {
             func run() async throws {
                 let token = APITokens.make()
                 try await options.withStore { store in
-                    guard let user = try await store.repository.user(email: email) else {
-                        throw ValidationError("No account has the address \(email).")
-                    }
+                    let user = try await account(email, in: store)
                     try await store.repository.addToken(
                         userID: user.id, name: name, tokenHash: APITokens.hash(token),
                         as: WriteContext(actor: Import.operatingSystemUser, channel: .cli))
@@ -153,9 +147,7 @@ extension UserCommand {
 
             func run() async throws {
                 try await options.withStore { store in
-                    guard let user = try await store.repository.user(email: email) else {
-                        throw ValidationError("No account has the address \(email).")
-                    }
+                    let user = try await account(email, in: store)
                     for token in try await store.repository.tokens(userID: user.id) {
                         print(
                             [
@@ -184,6 +176,14 @@ extension UserCommand {
             }
         }
     }
+}
+
+/// The account with that address, or the error that says there is none.
+func account(_ email: String, in store: KembarStore) async throws -> User {
+    guard let user = try await store.repository.user(email: email) else {
+        throw ValidationError("No account has the address \(email).")
+    }
+    return user
 }
 
 func parseRoles(_ codes: [String]) throws -> [Role] {
