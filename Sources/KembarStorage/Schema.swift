@@ -47,6 +47,7 @@ extension KembarStore {
         [
             CreateRecords(), CreateRecordIndexes(), CreateGeneration(), CreateChangesAndVersions(),
             CreateDerivedTables(), CreateDashboardIndexes(), CreateAccounts(), CreateApiTokens(),
+            CreateInternalRecords(),
         ]
     }
 
@@ -93,19 +94,28 @@ extension KembarStore {
             defer { lock.release() }
             return try await body()
         case .postgres:
-            // A session-level advisory lock held by one connection while the migrations run on others: a second
-            // process's pg_advisory_lock waits until it is released.
-            return try await database.withConnection { connection in
-                let locked = connection as! any SQLDatabase
-                try await locked.raw("SELECT pg_advisory_lock(\(literal: Self.advisoryKey))").run()
-                do {
-                    let result = try await body()
-                    try await locked.raw("SELECT pg_advisory_unlock(\(literal: Self.advisoryKey))").run()
-                    return result
-                } catch {
-                    try? await locked.raw("SELECT pg_advisory_unlock(\(literal: Self.advisoryKey))").run()
-                    throw error
+            // A session-level advisory lock held by one connection while the migrations run on others. A process
+            // waiting for it holds no connection (it tries again shortly): many servers or tests starting at once
+            // never use up the connections the holder needs to migrate.
+            while true {
+                let outcome: T? = try await database.withConnection { connection in
+                    let locked = connection as! any SQLDatabase
+                    guard
+                        try await locked.raw("SELECT pg_try_advisory_lock(\(literal: Self.advisoryKey)) AS got")
+                            .first()?
+                            .decode(column: "got", as: Bool.self) == true
+                    else { return nil }
+                    do {
+                        let result = try await body()
+                        try await locked.raw("SELECT pg_advisory_unlock(\(literal: Self.advisoryKey))").run()
+                        return result
+                    } catch {
+                        try? await locked.raw("SELECT pg_advisory_unlock(\(literal: Self.advisoryKey))").run()
+                        throw error
+                    }
                 }
+                if let outcome { return outcome }
+                try await Task.sleep(for: .milliseconds(50))
             }
         }
     }
