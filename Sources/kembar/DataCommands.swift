@@ -89,7 +89,7 @@ struct Import: AsyncParsableCommand {
         if !skipped.isEmpty { printError(Catalogue.skippedRows(skipped, lang)) }
         if !recorded.isEmpty { printError(Catalogue.recordedPairs(recorded, lang)) }
         if dryRun {
-            print(ImportReport.changes(summary, lang), terminator: "")
+            show(ImportReport.changes(summary, lang))
         } else if !summary.replaced.isEmpty {
             printError(Catalogue.replaced(summary.replaced, lang))
         }

@@ -63,7 +63,7 @@ struct Evaluate: AsyncParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             FileHandle.standardOutput.write(try encoder.encode(report.evaluation) + Data("\n".utf8))
         } else {
-            print(EvaluationText.render(report.evaluation, data: report.data, evaluation.lang), terminator: "")
+            show(EvaluationText.render(report.evaluation, data: report.data, evaluation.lang))
         }
     }
 }
@@ -102,7 +102,7 @@ struct Compare: AsyncParsableCommand {
                 String(row.hostedByCity), String(row.joint),
             ]
         }
-        print(TextTable.render(header: header, rows: rows), terminator: "")
+        show(TextTable.render(header: header, rows: rows))
     }
 }
 
@@ -147,7 +147,7 @@ struct SuggestTags: ParsableCommand {
             }
             return print("No dimension suggested: no lexicon word matched.")
         }
-        print(
+        show(
             TextTable.render(
                 header: ["tag", "sub-dimension", "confidence", "matched words"],
                 rows: suggestions.map { s in
@@ -156,7 +156,7 @@ struct SuggestTags: ParsableCommand {
                         s.matches.map { $0.word == $0.term ? $0.word : "\($0.word) (\($0.term))" }.joined(
                             separator: ", "),
                     ]
-                }), terminator: "")
+                }))
     }
 }
 

@@ -83,5 +83,30 @@ struct DatabaseOptions: ParsableArguments {
 
 /// Writes to standard error (messages, progress), keeping standard output for data.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(Data((terminalSafe(text, keepingLines: true) + "\n").utf8))
+}
+
+/// Writes text meant for people to standard output, with ``terminalSafe(_:keepingLines:)``: whatever a record holds,
+/// it cannot move the cursor, recolour or rewrite the screen.
+func show(_ text: String) {
+    FileHandle.standardOutput.write(Data(terminalSafe(text, keepingLines: true).utf8))
+}
+
+/// Text for a terminal: control characters (an escape sequence could move the cursor or recolour the screen) and
+/// the characters that reorder text (a right-to-left override) written as `\u{…}`; with `keepingLines`, line breaks
+/// and tabs stay.
+func terminalSafe(_ text: String, keepingLines: Bool = false) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+        let kept = keepingLines && (scalar == "\n" || scalar == "\t")
+        if !kept
+            && (scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
+                || (0x2066...0x2069).contains(scalar.value))
+        {
+            out += "\\u{" + String(scalar.value, radix: 16) + "}"
+        } else {
+            out.unicodeScalars.append(scalar)
+        }
+    }
+    return out
 }

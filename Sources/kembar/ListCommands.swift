@@ -41,7 +41,7 @@ struct Partnerships: AsyncParsableCommand {
         case .table:
             let header = [Catalogue.Label.partnership, .cities, .kind, .stage, .agreements, .activities]
                 .map { Catalogue.label($0, lang) }
-            print(TextTable.render(header: header, rows: rows.map { $0.row(lang) }), terminator: "")
+            show(TextTable.render(header: header, rows: rows.map { $0.row(lang) }))
         }
     }
 }
@@ -102,7 +102,7 @@ struct Show: AsyncParsableCommand {
             FileHandle.standardOutput.write(try DatasetCodec.encode(slice))
             return
         }
-        print(PartnershipText.render(slice, key: key, lang), terminator: "")
+        show(PartnershipText.render(slice, key: key, lang))
     }
 }
 

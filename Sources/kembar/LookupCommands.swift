@@ -33,7 +33,7 @@ struct Frameworks: AsyncParsableCommand {
             let header = [
                 Catalogue.column("key", lang), Catalogue.column("name", lang), WebText.verificationLabel(lang),
             ]
-            print(TextTable.render(header: header, rows: rows), terminator: "")
+            show(TextTable.render(header: header, rows: rows))
             return
         }
         if format == .json { return try printJSON(frameworks) }
@@ -44,7 +44,7 @@ struct Frameworks: AsyncParsableCommand {
             Catalogue.column("key", lang), Catalogue.column("name", lang), WebText.dimensionsLabel(lang),
             WebText.nodes(lang),
         ]
-        print(TextTable.render(header: header, rows: rows), terminator: "")
+        show(TextTable.render(header: header, rows: rows))
     }
 
     static func rows(_ node: FrameworkNode, framework: FrameworkKey, depth: Int, _ lang: Language) -> [[String]] {
@@ -73,8 +73,8 @@ struct Fields: AsyncParsableCommand {
         guard !fields.isEmpty else { throw ValidationError(Catalogue.nothingStored("fields", lang)) }
         if format == .json { return try printJSON(fields) }
         let header = [Catalogue.column("key", lang), Catalogue.column("name", lang)]
-        print(
-            TextTable.render(header: header, rows: fields.map { [$0.id.rawValue, $0.name.text(lang)] }), terminator: "")
+        show(
+            TextTable.render(header: header, rows: fields.map { [$0.id.rawValue, $0.name.text(lang)] }))
     }
 }
 

@@ -60,7 +60,9 @@ struct UserCommand: AsyncParsableCommand {
                 while true {
                     let page = try await store.repository.users(limit: 500, offset: offset)
                     for user in page {
-                        print([user.email, user.name, Role.text(user.roles)].map(terminalSafe).joined(separator: "\t"))
+                        print(
+                            [user.email, user.name, Role.text(user.roles)].map { terminalSafe($0) }.joined(
+                                separator: "\t"))
                     }
                     if page.count < 500 { break }
                     offset += 500
@@ -153,7 +155,7 @@ extension UserCommand {
                             [
                                 String(token.id), token.name, token.createdAt, token.lastUsedAt ?? "-",
                                 token.revokedAt.map { "revoked " + $0 } ?? "active",
-                            ].map(terminalSafe).joined(separator: "\t"))
+                            ].map { terminalSafe($0) }.joined(separator: "\t"))
                     }
                 }
             }
@@ -212,17 +214,4 @@ func readPassword(_ prompt: String) throws -> String {
         throw ValidationError("Give the password on standard input.")
     }
     return line
-}
-
-/// Text for a terminal: control characters (which could move the cursor or recolour the screen) shown escaped.
-func terminalSafe(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-        if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
-            out += "\\u{" + String(scalar.value, radix: 16) + "}"
-        } else {
-            out.unicodeScalars.append(scalar)
-        }
-    }
-    return out
 }

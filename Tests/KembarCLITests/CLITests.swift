@@ -1,5 +1,7 @@
+import FluentSQL
 import Foundation
 import KembarCore
+import KembarStorage
 import KembarTestSupport
 import Testing
 
@@ -235,5 +237,27 @@ func fixturePath(_ name: String) throws -> String { sharedFixture(name) }
         let result = try CLI.run(["partnerships", "--database", "mysql://localhost/kembar"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("unknown scheme 'mysql'"))
+    }
+}
+
+/// What the command line prints for people cannot drive the terminal: a control character a record holds (stored
+/// before such characters were refused) is shown escaped.
+@Suite struct TerminalOutputTests {
+    @Test func controlCharactersInRecordsArePrintedEscaped() async throws {
+        try await withDatabaseURL(.sqlite) { url in
+            #expect(try CLI.run(["migrate", "--seed", "--database", url]).status == 0)
+            let store = try KembarStore.open(.sqliteFile(path: String(url.dropFirst("sqlite://".count))))
+            try await (store.database as! any SQLDatabase).raw(
+                #"UPDATE records SET document = replace(document, '"en":"Liverpool"', '"en":"Liver\u001b[2J\u202epool"') WHERE kind = 'city' AND key = 'liverpool'"#
+            ).run()
+            await store.close()
+            for command in [["show", "surabaya-liverpool"], ["partnerships"]] {
+                let result = try CLI.run(command + ["--database", url])
+                #expect(result.status == 0, "\(result.stderr)")
+                #expect(result.stdout.contains(#"Liver\u{1b}[2J\u{202e}pool"#), "\(command)")
+                #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x1b || $0.value == 0x202e }, "\(command)")
+                #expect(result.stdout.contains("\n"), "line breaks stay")
+            }
+        }
     }
 }
