@@ -4,6 +4,17 @@ import KembarCore
 extension WebText {
     public static func signIn(_ l: Language) -> String { l == .en ? "Sign in" : "Masuk" }
     public static func signOut(_ l: Language) -> String { l == .en ? "Sign out" : "Keluar" }
+    /// A record marked internal, as its page says so to the signed-in readers who see it.
+    public static func visibility(_ l: Language) -> String { l == .en ? "Visibility" : "Visibilitas" }
+    public static func internalOnly(_ l: Language) -> String {
+        l == .en
+            ? "Internal: only signed-in readers see this record"
+            : "Internal: hanya pembaca yang masuk yang melihat catatan ini"
+    }
+    /// After the title of an internal record in a table.
+    public static func internalMark(_ isInternal: Bool?, _ l: Language) -> String {
+        isInternal == true ? (l == .en ? " (internal)" : " (internal)") : ""
+    }
     public static func signedInAs(_ name: String, _ l: Language) -> String {
         l == .en ? "Signed in as \(name)" : "Masuk sebagai \(name)"
     }

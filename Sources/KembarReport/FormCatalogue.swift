@@ -45,6 +45,7 @@ extension Catalogue {
             "interviewee": ("Interviewee", "Narasumber"), "office": ("Office", "Instansi"),
             "travel": ("Who travelled", "Siapa yang bepergian"), "venue": ("Where it took place", "Tempat pelaksanaan"),
             "date_inferred": ("Date inferred (not given by the source)", "Tanggal disimpulkan (tidak dari sumber)"),
+            "internal": ("Internal (signed-in readers only)", "Internal (hanya pembaca yang masuk)"),
             "date_label": ("Period as the source names it", "Periode menurut sumber"),
             "results": ("Results", "Hasil"), "figures": ("Figures", "Angka"),
             "recognitions": ("Awards and recognitions", "Penghargaan dan pengakuan"),
@@ -91,6 +92,11 @@ extension Catalogue {
             (en, id) = (
                 "Name | office (English) | office (Indonesian) | city key | sources, comma-separated | disputed; separate people with ;; another name a source gives: or Name | office | office | sources",
                 "Nama | jabatan (Inggris) | jabatan (Indonesia) | kunci kota | sumber, dipisah koma | disputed; pisahkan orang dengan ;; nama lain dari sumber lain: or Nama | jabatan | jabatan | sumber"
+            )
+        case "internal":
+            (en, id) = (
+                "yes: the public does not see it (for a partnership: nor anything recorded under it)",
+                "ya: publik tidak melihatnya (untuk kemitraan: juga semua yang tercatat di bawahnya)"
             )
         case "identifiers": (en, id) = ("scheme=identifier; e.g. iati=GB-GOV-1", "skema=pengenal; mis. iati=GB-GOV-1")
         case "start", "end", "date", "signed", "valid_from", "valid_until", "period", "started", "accessed",

@@ -80,6 +80,8 @@ struct LinkSet {
     var kind: EntityKind
     var key: String
     var references: [RecordReference]
+    /// The referring record is hidden from public readers (``EntityRecord/internal``).
+    var `internal` = false
 }
 
 extension Repository {
@@ -103,10 +105,10 @@ extension Repository {
         var rows: [[any Encodable & Sendable]] = []
         for set in sets {
             for reference in Set(set.references) {
-                rows.append([set.kind.rawValue, set.key, reference.kind.rawValue, reference.key])
+                rows.append([set.kind.rawValue, set.key, reference.kind.rawValue, reference.key, set.internal ? 1 : 0])
             }
         }
-        try await insertRows(into: Derived.links, ["from_kind", "from_key", "to_kind", "to_key"], rows)
+        try await insertRows(into: Derived.links, ["from_kind", "from_key", "to_kind", "to_key", "internal"], rows)
     }
 
     /// Inserts rows of `columns` with as few statements as the bind-parameter limits allow (about 4,000 values
@@ -139,6 +141,7 @@ extension Repository {
         let sql = try self.sql
         var condition: SQLQueryString = "to_kind = \(bind: kind.rawValue) AND to_key = \(bind: key)"
         if let fromKind { condition += " AND from_kind = \(bind: fromKind)" }
+        condition += publicOnly()
         let total =
             try await sql.raw(
                 "SELECT COUNT(*) AS n FROM \(ident: Derived.links) WHERE "
@@ -203,10 +206,14 @@ extension Repository {
             let activitiesBy = Dictionary(grouping: activities, by: \.partnership)
             try await sql.raw("DELETE FROM \(ident: Derived.summaries) WHERE key IN (\(binds: chunk))").run()
             try await sql.raw("DELETE FROM \(ident: Derived.statuses) WHERE partnership IN (\(binds: chunk))").run()
+            // What lists count and date by is the published record: a child marked internal is left out for every
+            // reader (its partnership's page shows it to signed-in readers).
             let summaries = partnerships.map { partnership in
                 PartnershipSummary(
-                    partnership, cities: cityIndex, agreements: agreementsBy[partnership.id] ?? [],
-                    milestones: milestonesBy[partnership.id] ?? [], activities: activitiesBy[partnership.id] ?? [])
+                    partnership, cities: cityIndex,
+                    agreements: (agreementsBy[partnership.id] ?? []).filter { !$0.markedInternal },
+                    milestones: (milestonesBy[partnership.id] ?? []).filter { !$0.markedInternal },
+                    activities: (activitiesBy[partnership.id] ?? []).filter { !$0.markedInternal })
             }
             try await insert(summaries)
         }
@@ -218,7 +225,7 @@ extension Repository {
             "key", "kind", "stage", "city1", "city2", "country1", "country2", "subdivision1", "subdivision2",
             "title_en", "title_id", "search", "agreement_count", "milestone_count", "activity_count", "participants",
             "participants_approximate", "agreements", "last_activity_day", "last_activity", "years", "fields",
-            "without_sources", "without_participants", "ongoing_open",
+            "without_sources", "without_participants", "ongoing_open", "internal",
         ]
         var spans: [[any Encodable & Sendable]] = []
         for s in summaries {
@@ -234,6 +241,7 @@ extension Repository {
                 "|" + s.years.map(String.init).joined(separator: "|") + "|",
                 "|" + s.fields.map(\.rawValue).joined(separator: "|") + "|",
                 s.activitiesWithoutSources, s.activitiesWithoutParticipants, s.ongoingWithoutEnd,
+                s.internal ? 1 : 0,
             ]
             rows.append(row)
             for span in s.timeline {
@@ -254,11 +262,14 @@ extension Repository {
     func insert(_ records: [EntityRecord]) async throws {
         try await insertRows(
             into: EntityRecord.schema,
-            ["id", "kind", "key", "partnership", "city", "sort_date", "label", "document", "version", "format"],
+            [
+                "id", "kind", "key", "partnership", "city", "sort_date", "label", "document", "version", "format",
+                "internal",
+            ],
             records.map { record in
                 [
                     record.id ?? UUID(), record.kind, record.key, record.partnership, record.city, record.sortDate,
-                    record.label, record.document, record.version, record.format,
+                    record.label, record.document, record.version, record.format, record.internal,
                 ]
             })
     }
@@ -269,7 +280,7 @@ extension Repository {
     func records<T: StoredEntity>(keys: [String]) async throws -> [T] {
         var found: [T] = []
         for chunk in keys.chunked(by: Derived.chunk) {
-            found += try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
+            found += try await visible(EntityRecord.query(on: database)).filter(\.$kind == T.kind.rawValue)
                 .filter(\.$key ~~ chunk).sort(\.$key).all().map { try DocumentCoding.decode(T.self, $0) }
         }
         return found
@@ -364,18 +375,23 @@ extension Repository {
                 .filter(\.$key > after).sort(\.$key).limit(Derived.chunk).all()
             guard let last = batch.last else { break }
             var sets: [LinkSet] = []
+            // Partnerships are rebuilt before what is recorded under them, so their marks are current here.
+            let hiddenParents = try await hiddenPartnerships(Set(batch.compactMap(\.partnership)))
             for record in batch {
                 let value = try DocumentCoding.decode(T.self, record)
                 let document = try DocumentCoding.encode(value)
+                let hidden = value.markedInternal || record.partnership.map(hiddenParents.contains) == true
                 if document != record.document || record.format != Dataset.currentVersion
-                    || record.label != value.labelColumn
+                    || record.label != value.labelColumn || record.internal != (hidden ? 1 : 0)
                 {
                     record.document = document
                     record.format = Dataset.currentVersion
                     record.label = value.labelColumn
+                    record.internal = hidden ? 1 : 0
                     try await record.update(on: database)
                 }
-                sets.append(LinkSet(kind: T.kind, key: record.key, references: value.referencedKeys))
+                sets.append(
+                    LinkSet(kind: T.kind, key: record.key, references: value.referencedKeys, internal: hidden))
             }
             try await writeLinks(sets, replacing: [])
             after = last.key

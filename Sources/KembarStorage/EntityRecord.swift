@@ -31,12 +31,15 @@ final class EntityRecord: Model, @unchecked Sendable {
     /// The dataset version the document is written in (``Dataset/currentVersion`` for every write of this Kembar):
     /// a document of a newer format is named as such, never misread.
     @Field(key: "format") var format: Int
+    /// 1 for a record public readers must not see: marked internal itself, or under a partnership marked internal
+    /// (migration 009).
+    @Field(key: "internal") var `internal`: Int
 
     init() {}
 
     init(
         kind: EntityKind, key: String, partnership: String?, city: String?, sortDate: String?, label: String?,
-        document: String, version: Int = 1
+        document: String, version: Int = 1, internal: Bool = false
     ) {
         self.kind = kind.rawValue
         self.key = key
@@ -47,6 +50,7 @@ final class EntityRecord: Model, @unchecked Sendable {
         self.document = document
         self.version = version
         self.format = Self.currentFormat
+        self.internal = `internal` ? 1 : 0
     }
 }
 

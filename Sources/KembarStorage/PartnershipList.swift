@@ -98,7 +98,7 @@ extension Repository {
         let sql = try self.sql
         let conditions = Self.conditions(query)
         if conditions.isEmpty && query.status.isEmpty { return try await allPartnershipCounts(asOf: query.asOf) }
-        let whereClause: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let whereClause = summaryWhere(conditions)
         var total = 0
         var byStatus: [String: Int] = [:]
         var byStage: [String: Int] = [:]
@@ -135,8 +135,19 @@ extension Repository {
         var byStatus = try await counts(
             "SELECT status AS v, COUNT(*) AS n FROM \(ident: Derived.statuses) WHERE from_day <= \(bind: day) AND until_day > \(bind: day) GROUP BY status"
         )
-        let byStage = try await counts(
+        var byStage = try await counts(
             "SELECT stage AS v, COUNT(*) AS n FROM \(ident: Derived.summaries) GROUP BY stage")
+        if publicReader {
+            // The few internal partnerships are counted on their own and taken off.
+            for row in try await sql.raw(
+                "SELECT s.stage AS stage, t.status AS status " + Self.summaryJoin(asOf: asOf) + " WHERE s.internal = 1"
+            ).all() {
+                byStage[try row.decode(column: "stage", as: String?.self) ?? "none", default: 0] -= 1
+                if let status = try row.decode(column: "status", as: String?.self) { byStatus[status, default: 0] -= 1 }
+            }
+            byStage = byStage.filter { $0.value > 0 }
+            byStatus = byStatus.filter { $0.value > 0 }
+        }
         let total = byStage.values.reduce(0, +)
         let unplaced = total - byStatus.values.reduce(0, +)
         if unplaced > 0 { byStatus["none", default: 0] += unplaced }
@@ -146,8 +157,7 @@ extension Repository {
     /// The page of partnerships `query` asks for, sorted in SQL (on an index for the columns that have one).
     public func partnershipRows(_ query: PartnershipQuery) async throws -> [PartnershipRow] {
         let sql = try self.sql
-        let conditions = Self.conditions(query)
-        let whereClause: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let whereClause = summaryWhere(Self.conditions(query))
         let column: String
         var nullable = false
         switch query.sort {
@@ -185,10 +195,15 @@ extension Repository {
         let sql = try self.sql
         let day = asOf.description
         // The keys come from the two partial indexes of exactly these conditions; only they are joined.
-        let keys: SQLQueryString =
+        var keys: SQLQueryString =
             "SELECT partnership AS k FROM \(ident: Derived.statuses) WHERE \(unsafeRaw: Derived.attentionStatus)"
             + " AND from_day <= \(bind: day) AND until_day > \(bind: day)"
             + " UNION SELECT key AS k FROM \(ident: Derived.summaries) WHERE \(unsafeRaw: Derived.attentionSummary)"
+        if publicReader {
+            keys =
+                "SELECT k FROM (" + keys
+                + ") u WHERE k NOT IN (SELECT key FROM \(ident: Derived.summaries) WHERE internal = 1)"
+        }
         let total =
             try await sql.raw("SELECT COUNT(*) AS n FROM (" + keys + ") a").first()?.decode(column: "n", as: Int.self)
             ?? 0
@@ -200,9 +215,9 @@ extension Repository {
         let condition: SQLQueryString =
             total <= sortLimit
             ? " WHERE s.key IN (" + keys + ")"
-            : " WHERE \(unsafeRaw: Derived.attentionSummary) OR EXISTS (SELECT 1 FROM \(ident: Derived.statuses) a"
+            : " WHERE (\(unsafeRaw: Derived.attentionSummary) OR EXISTS (SELECT 1 FROM \(ident: Derived.statuses) a"
                 + " WHERE a.partnership = s.key AND \(unsafeRaw: Derived.attentionStatus)"
-                + " AND a.from_day <= \(bind: day) AND a.until_day > \(bind: day))"
+                + " AND a.from_day <= \(bind: day) AND a.until_day > \(bind: day)))" + publicOnly("s")
         let rows = try await sql.raw(select + condition + order).all()
         return (try rows.map(Self.row), total)
     }
@@ -211,7 +226,7 @@ extension Repository {
     public func partnershipRow(_ key: PartnershipKey, asOf: Day) async throws -> PartnershipRow? {
         try await sql.raw(
             "SELECT s.*, t.status AS status_now, t.also AS also_now " + Self.summaryJoin(asOf: asOf)
-                + " WHERE s.key = \(bind: key.rawValue)"
+                + " WHERE s.key = \(bind: key.rawValue)" + publicOnly("s")
         ).first().map(Self.row)
     }
 
@@ -221,7 +236,9 @@ extension Repository {
         func distinct(_ a: String, _ b: String) async throws -> [String] {
             let table = Derived.summaries
             return try await sql.raw(
-                "SELECT \(unsafeRaw: a) AS v FROM \(ident: table) WHERE \(unsafeRaw: a) IS NOT NULL UNION SELECT \(unsafeRaw: b) AS v FROM \(ident: table) WHERE \(unsafeRaw: b) IS NOT NULL ORDER BY v"
+                "SELECT \(unsafeRaw: a) AS v FROM \(ident: table) WHERE \(unsafeRaw: a) IS NOT NULL" + publicOnly()
+                    + " UNION SELECT \(unsafeRaw: b) AS v FROM \(ident: table) WHERE \(unsafeRaw: b) IS NOT NULL"
+                    + publicOnly() + " ORDER BY v"
             ).all().map { try $0.decode(column: "v", as: String.self) }
         }
         return (try await distinct("country1", "country2"), try await distinct("subdivision1", "subdivision2"))
@@ -229,7 +246,7 @@ extension Repository {
 
     /// Number of partnerships.
     public func partnershipCount() async throws -> Int {
-        try await EntityRecord.query(on: database).filter(\.$kind == EntityKind.partnership.rawValue).count()
+        try await visible(EntityRecord.query(on: database)).filter(\.$kind == EntityKind.partnership.rawValue).count()
     }
 
     /// The summaries joined with the status stretch holding `asOf` (at most one: stretches do not overlap). With
@@ -250,6 +267,12 @@ extension Repository {
         "%"
             + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_") + "%"
+    }
+
+    /// `WHERE` and `conditions` (with, for a public reader, the internal partnerships left out), or nothing.
+    func summaryWhere(_ conditions: [SQLQueryString]) -> SQLQueryString {
+        let all = conditions + (publicReader ? ["s.internal = 0"] : [])
+        return all.isEmpty ? "" : " WHERE " + all.joined(separator: " AND ")
     }
 
     static func conditions(_ query: PartnershipQuery) -> [SQLQueryString] {
@@ -356,7 +379,7 @@ extension Repository {
     }
 
     private func page<T: StoredEntity>(_ text: String, _ limit: Int, _ offset: Int) async throws -> RecordPage<T> {
-        var query = EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue)
+        var query = visible(EntityRecord.query(on: database)).filter(\.$kind == T.kind.rawValue)
         let words = text.trimmingCharacters(in: .whitespaces)
         if !words.isEmpty {
             query = query.filter(.sql(embed: "lower(label) LIKE \(bind: Self.like(words.lowercased())) ESCAPE '\\'"))
@@ -407,7 +430,8 @@ extension Repository {
         let chunk = Array(cities.prefix(Derived.chunk))
         return try await sql.raw(
             "SELECT s.*, t.status AS status_now, t.also AS also_now " + Self.summaryJoin(asOf: asOf)
-                + " WHERE s.city1 IN (\(binds: chunk)) AND s.city2 IN (\(binds: chunk)) ORDER BY s.key LIMIT \(bind: max(0, limit))"
+                + " WHERE s.city1 IN (\(binds: chunk)) AND s.city2 IN (\(binds: chunk))" + publicOnly("s")
+                + " ORDER BY s.key LIMIT \(bind: max(0, limit))"
         ).all().map(Self.row)
     }
 }

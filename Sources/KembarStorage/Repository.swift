@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import Foundation
 import KembarCore
 
@@ -43,7 +44,8 @@ public struct Repository: Sendable {
     public func counts() async throws -> [String: Int] {
         var counts: [String: Int] = [:]
         for kind in EntityKind.allCases {
-            counts[kind.rawValue] = try await EntityRecord.query(on: database).filter(\.$kind == kind.rawValue).count()
+            counts[kind.rawValue] = try await visible(EntityRecord.query(on: database)).filter(\.$kind == kind.rawValue)
+                .count()
         }
         return counts
     }
@@ -329,8 +331,11 @@ public struct Repository: Sendable {
         }
 
         /// Notes what a written record changes beyond itself.
-        mutating func touched<T: StoredEntity>(_ value: T, previousPartnership: String?, replacing: Bool) {
-            links.append(LinkSet(kind: T.kind, key: value.id.rawValue, references: value.referencedKeys))
+        mutating func touched<T: StoredEntity>(
+            _ value: T, previousPartnership: String?, replacing: Bool, hidden: Bool
+        ) {
+            links.append(
+                LinkSet(kind: T.kind, key: value.id.rawValue, references: value.referencedKeys, internal: hidden))
             if replacing { relinked.append((T.kind, value.id.rawValue)) }
             switch T.kind {
             case .partnership, .city, .agreement, .milestone, .activity:
@@ -371,6 +376,12 @@ public struct Repository: Sendable {
             }
             var fresh: [EntityRecord] = []
             var mergedValues: [T] = []
+            // A record under a partnership marked internal is hidden with it; partnerships are written first.
+            let hiddenParents = try await repository.hiddenPartnerships(Set(values.compactMap(\.partnershipColumn)))
+            func hidden(_ value: T) -> Bool {
+                value.markedInternal || value.partnershipColumn.map(hiddenParents.contains) == true
+            }
+            var cascades: [(key: String, hidden: Bool)] = []
             for incoming in values {
                 let key = incoming.id.rawValue
                 guard let record = existing[key] else {
@@ -380,9 +391,9 @@ public struct Repository: Sendable {
                         EntityRecord(
                             kind: T.kind, key: key, partnership: incoming.partnershipColumn,
                             city: incoming.cityColumn, sortDate: incoming.sortDateColumn, label: incoming.labelColumn,
-                            document: document))
+                            document: document, internal: hidden(incoming)))
                     record(T.kind, key, .create, version: 1, before: nil, after: document)
-                    touched(incoming, previousPartnership: nil, replacing: false)
+                    touched(incoming, previousPartnership: nil, replacing: false, hidden: hidden(incoming))
                     continue
                 }
                 if expected["\(T.kind.rawValue)/\(key)"] == 0 {
@@ -412,7 +423,10 @@ public struct Repository: Sendable {
                         fields: try RecordMerge.changes(from: stored, to: value)))
                 guard !dryRun else { continue }
                 self.record(T.kind, key, .update, version: record.version + 1, before: record.document, after: document)
-                touched(value, previousPartnership: record.partnership, replacing: true)
+                let isHidden = hidden(value)
+                touched(value, previousPartnership: record.partnership, replacing: true, hidden: isHidden)
+                if T.kind == .partnership, record.internal != (isHidden ? 1 : 0) { cascades.append((key, isHidden)) }
+                record.internal = isHidden ? 1 : 0
                 record.document = document
                 record.format = Dataset.currentVersion
                 record.label = value.labelColumn
@@ -426,6 +440,9 @@ public struct Repository: Sendable {
             summary.inserted += fresh.count
             guard !dryRun else { return }
             try await repository.insert(fresh)
+            for cascade in cascades {
+                try await repository.cascadeInternal(partnership: cascade.key, hidden: cascade.hidden)
+            }
         }
     }
 
@@ -507,13 +524,13 @@ public struct Repository: Sendable {
 
     private func load<T: StoredEntity>() async throws -> [T] {
         Self.ordered(
-            try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue).all()
+            try await visible(EntityRecord.query(on: database)).filter(\.$kind == T.kind.rawValue).all()
                 .map { try DocumentCoding.decode(T.self, $0) })
     }
 
     func one<T: StoredEntity>(_ key: T.ID) async throws -> T? {
-        try await EntityRecord.query(on: database).filter(\.$kind == T.kind.rawValue).filter(\.$key == key.rawValue)
-            .first().map { try DocumentCoding.decode(T.self, $0) }
+        try await visible(EntityRecord.query(on: database)).filter(\.$kind == T.kind.rawValue)
+            .filter(\.$key == key.rawValue).first().map { try DocumentCoding.decode(T.self, $0) }
     }
 
     func children<T: StoredEntity>(of partnership: PartnershipKey) async throws -> [T] {
@@ -532,7 +549,9 @@ public struct Repository: Sendable {
         -> [T]
     {
         try await sql.raw(
-            "SELECT key, document, format FROM \(ident: EntityRecord.schema) WHERE kind = \(bind: T.kind.rawValue) AND \(ident: column) = \(bind: value) ORDER BY (sort_date IS NOT NULL), sort_date, key"
+            "SELECT key, document, format FROM \(ident: EntityRecord.schema) WHERE kind = \(bind: T.kind.rawValue) AND \(ident: column) = \(bind: value)"
+                + publicOnly()
+                + " ORDER BY (sort_date IS NOT NULL), sort_date, key"
         ).all().map { row in
             try DocumentCoding.decode(
                 T.self, try row.decode(column: "document", as: String.self),

@@ -13,6 +13,8 @@ protocol StoredEntity: Codable, Sendable, Identifiable, Referring where ID: RawK
     var sortDateColumn: String? { get }
     /// The name or title lists sort and search by.
     var labelColumn: String? { get }
+    /// Marked internal in its own document (a record under an internal partnership is hidden without it).
+    var markedInternal: Bool { get }
 }
 
 /// A typed key's string form.
@@ -25,9 +27,11 @@ extension StoredEntity {
     var cityColumn: String? { nil }
     var sortDateColumn: String? { nil }
     var labelColumn: String? { nil }
+    var markedInternal: Bool { false }
 }
 
 extension Source: StoredEntity {
+    var markedInternal: Bool { `internal` == true }
     static var kind: EntityKind { .source }
     static var records: WritableKeyPath<Dataset, [Source]> { \.sources }
     var sortDateColumn: String? { date?.firstDay.description }
@@ -67,12 +71,14 @@ extension Organisation: StoredEntity {
 }
 
 extension Partnership: StoredEntity {
+    var markedInternal: Bool { `internal` == true }
     static var kind: EntityKind { .partnership }
     static var records: WritableKeyPath<Dataset, [Partnership]> { \.partnerships }
     var cityColumn: String? { city.rawValue }
 }
 
 extension Agreement: StoredEntity {
+    var markedInternal: Bool { `internal` == true }
     static var kind: EntityKind { .agreement }
     static var records: WritableKeyPath<Dataset, [Agreement]> { \.agreements }
     var partnershipColumn: String? { partnership.rawValue }
@@ -81,6 +87,7 @@ extension Agreement: StoredEntity {
 }
 
 extension Milestone: StoredEntity {
+    var markedInternal: Bool { `internal` == true }
     static var kind: EntityKind { .milestone }
     static var records: WritableKeyPath<Dataset, [Milestone]> { \.milestones }
     var partnershipColumn: String? { partnership.rawValue }
@@ -89,6 +96,7 @@ extension Milestone: StoredEntity {
 }
 
 extension Activity: StoredEntity {
+    var markedInternal: Bool { `internal` == true }
     static var kind: EntityKind { .activity }
     static var records: WritableKeyPath<Dataset, [Activity]> { \.activities }
     var partnershipColumn: String? { partnership.rawValue }

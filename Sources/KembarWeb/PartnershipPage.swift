@@ -43,6 +43,10 @@ enum PartnershipPage {
         if let note = partnership.note {
             summary.facts.append(Fact(label: Catalogue.column("note", language), value: note))
         }
+        if partnership.internal == true {
+            summary.facts.insert(
+                Fact(label: WebText.visibility(language), value: WebText.internalOnly(language)), at: 0)
+        }
         if let rationale = partnership.rationale {
             summary.facts.append(
                 Fact(
@@ -66,7 +70,8 @@ enum PartnershipPage {
                     Cell(text: Format.date(a.signed, language)),
                     Cell(text: a.kindLabel?.text(language) ?? WebText.short(a.kind, language)),
                     Cell(
-                        text: a.title.text(language) + sources.cite(a.sources),
+                        text: a.title.text(language) + WebText.internalMark(a.internal, language)
+                            + sources.cite(a.sources),
                         href: editHref(req, .agreements, a.id.rawValue)),
                     Cell(
                         text: a.signatories.map { Describe.signatory($0, cite: sources.cite, language) }
@@ -87,7 +92,8 @@ enum PartnershipPage {
                 [
                     Cell(text: Describe.when(m, language)), Cell(text: Catalogue.name(m.kind, language)),
                     Cell(
-                        text: m.title.text(language) + sources.cite(m.sources),
+                        text: m.title.text(language) + WebText.internalMark(m.internal, language)
+                            + sources.cite(m.sources),
                         href: editHref(req, .milestones, m.id.rawValue)),
                 ]
             })
@@ -102,7 +108,9 @@ enum PartnershipPage {
                 let total = a.participantTotal
                 return [
                     Cell(text: Describe.when(a, language)),
-                    Cell(text: a.title.text(language) + sources.cite(a.sources), href: "/activities/\(a.id)"),
+                    Cell(
+                        text: a.title.text(language) + WebText.internalMark(a.internal, language)
+                            + sources.cite(a.sources), href: "/activities/\(a.id)"),
                     Cell(text: Describe.travelAndVenue(a, language)),
                     Cell(
                         text: a.participants.isEmpty

@@ -21,6 +21,9 @@ enum RecordPages {
             Fact(label: Catalogue.column("kind", language), value: WebText.term(a.kind.rawValue, language)),
             Fact(label: Catalogue.column("date", language), value: Describe.when(a, language)),
         ]
+        if a.internal == true {
+            facts.insert(Fact(label: WebText.visibility(language), value: WebText.internalOnly(language)), at: 0)
+        }
         if let days = a.durationDays {
             facts.append(Fact(label: Catalogue.column("duration_days", language), value: String(days)))
         }
@@ -164,6 +167,9 @@ enum RecordPages {
             to: .source, s.id.rawValue, limit: Self.listSize, offset: offset)
         let supported = supporting.items.map { Link(href: Self.href($0), label: Self.label($0, language)) }
         var facts = [Fact(label: Catalogue.column("kind", language), value: WebText.term(s.kind.rawValue, language))]
+        if s.internal == true {
+            facts.insert(Fact(label: WebText.visibility(language), value: WebText.internalOnly(language)), at: 0)
+        }
         if !s.authors.isEmpty {
             facts.append(Fact(label: Catalogue.column("authors", language), value: s.authors.joined(separator: "; ")))
         }

@@ -34,6 +34,8 @@ public struct PartnershipSummary: Equatable, Sendable {
     public var ongoingWithoutEnd: Int
     /// The status on every day.
     public var timeline: [StatusSpan]
+    /// The partnership is marked internal: only signed-in readers list it.
+    public var `internal`: Bool
 
     /// The summary of `partnership`, from its agreements, milestones and activities and the cities it names
     /// (`cities` may hold others; a missing city is named by its key).
@@ -44,6 +46,7 @@ public struct PartnershipSummary: Equatable, Sendable {
         self.partnership = partnership.id
         kind = partnership.kind.rawValue
         stage = partnership.stage?.rawValue
+        `internal` = partnership.internal == true
         let keys = [partnership.city] + [partnership.partnerCity].compactMap { $0 }
         self.cities = keys
         let known = keys.compactMap { cities[$0] }

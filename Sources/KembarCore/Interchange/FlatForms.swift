@@ -16,6 +16,7 @@ extension Activity: FlatCodable {
             FlatColumn("outputs_id", .list), FlatColumn("results", .json), FlatColumn("fields", .list),
             FlatColumn("tags", .list), .choice("infrastructure", Infrastructure.self, required: false),
             .choice("status", Status.self), FlatColumn("note", .longText), FlatColumn("sources", .list),
+            FlatColumn("internal", .boolean),
         ]
 
     public static func read(_ r: inout FlatReader) -> Activity? {
@@ -45,7 +46,7 @@ extension Activity: FlatCodable {
             durationDays: durationDays, place: r.cell("place"), travel: travel, venue: venue, sessions: sessions,
             organisations: organisations, participants: participants, outputs: r.texts("outputs"), results: results,
             fields: r.keys("fields"), tags: tags, infrastructure: infrastructure, status: status, note: r.cell("note"),
-            sources: r.keys("sources"))
+            sources: r.keys("sources"), internal: r.mark("internal"))
     }
 
     public var flat: [String: String] {
@@ -60,7 +61,7 @@ extension Activity: FlatCodable {
             "organisations": FlatWriter.organisations(organisations), "results": FlatWriter.json(results),
             "fields": FlatWriter.list(fields.map(\.rawValue)), "tags": FlatWriter.list(tags.map(\.description)),
             "infrastructure": infrastructure?.rawValue ?? "", "status": status.rawValue, "note": note ?? "",
-            "sources": FlatWriter.list(sources.map(\.rawValue)),
+            "sources": FlatWriter.list(sources.map(\.rawValue)), "internal": FlatWriter.mark(`internal`),
         ]
         FlatWriter.text("title", title, into: &v)
         FlatWriter.text("description", description, into: &v)
@@ -212,6 +213,7 @@ extension Partnership: FlatCodable {
             .choice("stage", Stage.self, required: false), FlatColumn("cooperation_since", .date),
         ] + FlatColumn.text("rationale", long: true) + [
             FlatColumn("legal_basis", .list), FlatColumn("note", .longText), FlatColumn("sources", .list),
+            FlatColumn("internal", .boolean),
         ]
 
     public static func read(_ r: inout FlatReader) -> Partnership? {
@@ -225,12 +227,12 @@ extension Partnership: FlatCodable {
             id: key, kind: kind, name: r.text("name"), city: city, partnerCity: r.key("partner_city", required: false),
             partnerOrganisation: r.key("partner_organisation", required: false), stage: stage,
             cooperationSince: since, rationale: r.text("rationale"), legalBasis: r.keys("legal_basis"),
-            note: r.cell("note"), sources: r.keys("sources"))
+            note: r.cell("note"), sources: r.keys("sources"), internal: r.mark("internal"))
     }
 
     public var flat: [String: String] {
         var v: [String: String] = [
-            "key": id.rawValue, "kind": kind.rawValue, "city": city.rawValue,
+            "key": id.rawValue, "kind": kind.rawValue, "city": city.rawValue, "internal": FlatWriter.mark(`internal`),
             "partner_city": partnerCity?.rawValue ?? "",
             "partner_organisation": partnerOrganisation?.rawValue ?? "", "stage": stage?.rawValue ?? "",
             "cooperation_since": cooperationSince?.description ?? "",
@@ -257,6 +259,7 @@ extension Agreement: FlatCodable {
         ] + FlatColumn.text("purpose", long: true) + [
             FlatColumn("renews", .reference("agreements")), FlatColumn("amends", .reference("agreements")),
             FlatColumn("document", .text), FlatColumn("note", .longText), FlatColumn("sources", .list),
+            FlatColumn("internal", .boolean),
         ]
 
     public static func read(_ r: inout FlatReader) -> Agreement? {
@@ -275,7 +278,8 @@ extension Agreement: FlatCodable {
             signed: signed, place: r.cell("place"), signatories: signatories, validFrom: validFrom,
             validUntil: validUntil, termYears: termYears, fields: r.keys("fields"), purpose: r.text("purpose"),
             renews: r.key("renews", required: false), amends: r.key("amends", required: false),
-            document: r.cell("document"), note: r.cell("note"), sources: r.keys("sources"))
+            document: r.cell("document"), note: r.cell("note"), sources: r.keys("sources"),
+            internal: r.mark("internal"))
     }
 
     public var flat: [String: String] {
@@ -288,6 +292,7 @@ extension Agreement: FlatCodable {
             "term_years": termYears.map(String.init) ?? "", "fields": FlatWriter.list(fields.map(\.rawValue)),
             "renews": renews?.rawValue ?? "", "amends": amends?.rawValue ?? "", "document": document ?? "",
             "note": note ?? "", "sources": FlatWriter.list(sources.map(\.rawValue)),
+            "internal": FlatWriter.mark(`internal`),
         ]
         FlatWriter.text("kind_label", kindLabel, into: &v)
         FlatWriter.text("title", title, into: &v)
@@ -307,6 +312,7 @@ extension Milestone: FlatCodable {
         ] + FlatColumn.text("title")
         + FlatColumn.text("description", long: true) + [
             FlatColumn("organisations", .list), FlatColumn("note", .longText), FlatColumn("sources", .list),
+            FlatColumn("internal", .boolean),
         ]
 
     public static func read(_ r: inout FlatReader) -> Milestone? {
@@ -321,7 +327,7 @@ extension Milestone: FlatCodable {
         return Milestone(
             id: key, partnership: partnership, kind: kind, date: date, end: end, dateLabel: r.cell("date_label"),
             title: title, description: r.text("description"), organisations: organisations, note: r.cell("note"),
-            sources: r.keys("sources"))
+            sources: r.keys("sources"), internal: r.mark("internal"))
     }
 
     public var flat: [String: String] {
@@ -329,7 +335,7 @@ extension Milestone: FlatCodable {
             "key": id.rawValue, "partnership": partnership.rawValue, "kind": kind.rawValue, "date": date.description,
             "end": end?.description ?? "", "date_label": dateLabel ?? "",
             "organisations": FlatWriter.organisations(organisations), "note": note ?? "",
-            "sources": FlatWriter.list(sources.map(\.rawValue)),
+            "sources": FlatWriter.list(sources.map(\.rawValue)), "internal": FlatWriter.mark(`internal`),
         ]
         FlatWriter.text("title", title, into: &v)
         FlatWriter.text("description", description, into: &v)
@@ -383,6 +389,7 @@ extension Source: FlatCodable {
         FlatColumn("title", .text, required: true), FlatColumn("container", .text), FlatColumn("publisher", .text),
         FlatColumn("date", .date), FlatColumn("url", .text), FlatColumn("doi", .text), FlatColumn("accessed", .date),
         FlatColumn("interviewee", .text), FlatColumn("office", .text), FlatColumn("note", .longText),
+        FlatColumn("internal", .boolean),
     ]
 
     public static func read(_ r: inout FlatReader) -> Source? {
@@ -395,7 +402,8 @@ extension Source: FlatCodable {
         return Source(
             id: key, kind: kind, authors: r.list("authors"), title: title, container: r.cell("container"),
             publisher: r.cell("publisher"), date: date, url: r.cell("url"), doi: r.cell("doi"), accessed: accessed,
-            interviewee: r.cell("interviewee"), office: r.cell("office"), note: r.cell("note"))
+            interviewee: r.cell("interviewee"), office: r.cell("office"), note: r.cell("note"),
+            internal: r.mark("internal"))
     }
 
     public var flat: [String: String] {
@@ -404,7 +412,7 @@ extension Source: FlatCodable {
             "container": container ?? "", "publisher": publisher ?? "", "date": date?.description ?? "",
             "url": url ?? "",
             "doi": doi ?? "", "accessed": accessed?.description ?? "", "interviewee": interviewee ?? "",
-            "office": office ?? "", "note": note ?? "",
+            "office": office ?? "", "note": note ?? "", "internal": FlatWriter.mark(`internal`),
         ]
     }
 }

@@ -178,6 +178,9 @@ public struct FlatReader {
         }
     }
 
+    /// A yes-or-no mark stored only when set: `true`, or `nil` for an empty or false cell.
+    mutating func mark(_ name: String) -> Bool? { boolean(name) == true ? true : nil }
+
     /// A bilingual text from `name_en` and `name_id`; `nil` when both are empty (and a problem when required).
     mutating func text(_ name: String, required: Bool = false) -> LocalizedText? {
         let text = LocalizedText(en: cell("\(name)_en"), id: cell("\(name)_id"))
@@ -336,6 +339,8 @@ enum FlatWriter {
     }
 
     static func list(_ items: [String]) -> String { items.map(escape).joined(separator: "; ") }
+    /// A mark stored only when set (``FlatReader/mark(_:)``).
+    static func mark(_ value: Bool?) -> String { value == true ? "true" : "" }
 
     /// Escapes `\` and `;` so an item containing them reads back whole.
     static func escape(_ item: String) -> String {

@@ -158,6 +158,8 @@ public struct Activity: Hashable, Sendable, Codable, Identifiable {
     /// Anything a reader should know that has no field of its own.
     public var note: String?
     public var sources: [SourceKey]
+    /// Visible to signed-in readers only (viewers and up): `true`, or absent for a published record.
+    public var `internal`: Bool?
 
     public init(
         id: ActivityKey, partnership: PartnershipKey, kind: Kind, title: LocalizedText,
@@ -165,7 +167,8 @@ public struct Activity: Hashable, Sendable, Codable, Identifiable {
         dateLabel: String? = nil, durationDays: Int? = nil, place: String? = nil, travel: Travel, venue: Venue,
         sessions: Int? = nil, organisations: [OrganisationRole] = [], participants: [Participants] = [],
         outputs: [LocalizedText] = [], results: [Figure] = [], fields: [FieldKey] = [], tags: [FrameworkTag] = [],
-        infrastructure: Infrastructure? = nil, status: Status, note: String? = nil, sources: [SourceKey] = []
+        infrastructure: Infrastructure? = nil, status: Status, note: String? = nil, sources: [SourceKey] = [],
+        internal: Bool? = nil
     ) {
         self.id = id
         self.partnership = partnership
@@ -191,12 +194,13 @@ public struct Activity: Hashable, Sendable, Codable, Identifiable {
         self.status = status
         self.note = note
         self.sources = sources
+        self.internal = `internal`
     }
 
     private enum CodingKeys: String, CodingKey {
         case id, partnership, kind, title, description, start, end, dateInferred, dateLabel, durationDays, place
         case travel, venue, sessions, organisations, participants, outputs, results, fields, tags, infrastructure
-        case status, note, sources
+        case status, note, sources, `internal`
         /// Version 1's single mode, read when `travel` and `venue` are absent.
         case mode
     }
@@ -232,6 +236,7 @@ public struct Activity: Hashable, Sendable, Codable, Identifiable {
         status = try c.decode(Status.self, forKey: .status)
         note = try c.decodeIfPresent(String.self, forKey: .note)
         sources = try c.decode([SourceKey].self, forKey: .sources)
+        `internal` = try c.decodeIfPresent(Bool.self, forKey: .internal)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -260,6 +265,7 @@ public struct Activity: Hashable, Sendable, Codable, Identifiable {
         try c.encode(status, forKey: .status)
         try c.encodeIfPresent(note, forKey: .note)
         try c.encode(sources, forKey: .sources)
+        try c.encodeIfPresent(`internal`, forKey: .internal)
     }
 
     /// Everyone reached, and whether any part of the count is approximate.

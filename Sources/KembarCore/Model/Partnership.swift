@@ -33,11 +33,14 @@ public struct Partnership: Hashable, Sendable, Codable, Identifiable {
     public var legalBasis: [SourceKey]
     public var note: String?
     public var sources: [SourceKey]
+    /// Visible to signed-in readers only, with everything recorded under it: `true`, or absent when published.
+    public var `internal`: Bool?
 
     public init(
         id: PartnershipKey, kind: Kind, name: LocalizedText? = nil, city: CityKey, partnerCity: CityKey? = nil,
         partnerOrganisation: OrganisationKey? = nil, stage: Stage?, cooperationSince: PartialDate? = nil,
-        rationale: LocalizedText? = nil, legalBasis: [SourceKey] = [], note: String? = nil, sources: [SourceKey] = []
+        rationale: LocalizedText? = nil, legalBasis: [SourceKey] = [], note: String? = nil, sources: [SourceKey] = [],
+        internal: Bool? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -51,6 +54,7 @@ public struct Partnership: Hashable, Sendable, Codable, Identifiable {
         self.legalBasis = legalBasis
         self.note = note
         self.sources = sources
+        self.internal = `internal`
     }
 }
 
@@ -138,13 +142,15 @@ public struct Agreement: Hashable, Sendable, Codable, Identifiable {
     public var document: String?
     public var note: String?
     public var sources: [SourceKey]
+    /// Visible to signed-in readers only (viewers and up): `true`, or absent for a published record.
+    public var `internal`: Bool?
 
     public init(
         id: AgreementKey, partnership: PartnershipKey, kind: Kind, kindLabel: LocalizedText? = nil,
         title: LocalizedText, signed: PartialDate, place: String? = nil, signatories: [Signatory] = [],
         validFrom: PartialDate? = nil, validUntil: PartialDate? = nil, termYears: Int? = nil, fields: [FieldKey] = [],
         purpose: LocalizedText? = nil, renews: AgreementKey? = nil, amends: AgreementKey? = nil,
-        document: String? = nil, note: String? = nil, sources: [SourceKey] = []
+        document: String? = nil, note: String? = nil, sources: [SourceKey] = [], internal: Bool? = nil
     ) {
         self.id = id
         self.partnership = partnership
@@ -164,6 +170,7 @@ public struct Agreement: Hashable, Sendable, Codable, Identifiable {
         self.document = document
         self.note = note
         self.sources = sources
+        self.internal = `internal`
     }
 
     /// The last day in force: `validUntil`, else start plus the term, else `nil` (open-ended or unknown).
@@ -193,11 +200,13 @@ public struct Milestone: Hashable, Sendable, Codable, Identifiable {
     public var organisations: [OrganisationRole]
     public var note: String?
     public var sources: [SourceKey]
+    /// Visible to signed-in readers only (viewers and up): `true`, or absent for a published record.
+    public var `internal`: Bool?
 
     public init(
         id: MilestoneKey, partnership: PartnershipKey, kind: Kind, date: PartialDate, end: PartialDate? = nil,
         dateLabel: String? = nil, title: LocalizedText, description: LocalizedText? = nil,
-        organisations: [OrganisationRole] = [], note: String? = nil, sources: [SourceKey] = []
+        organisations: [OrganisationRole] = [], note: String? = nil, sources: [SourceKey] = [], internal: Bool? = nil
     ) {
         self.id = id
         self.partnership = partnership
@@ -210,5 +219,6 @@ public struct Milestone: Hashable, Sendable, Codable, Identifiable {
         self.organisations = organisations
         self.note = note
         self.sources = sources
+        self.internal = `internal`
     }
 }

@@ -23,11 +23,14 @@ public struct Source: Hashable, Sendable, Codable, Identifiable {
     public var office: String?
     /// Anything a reader should know about the source (e.g. "cited in the text but missing from the reference list").
     public var note: String?
+    /// Visible to signed-in readers only (an internal memo): `true`, or absent for a published source.
+    public var `internal`: Bool?
 
     public init(
         id: SourceKey, kind: Kind, authors: [String] = [], title: String, container: String? = nil,
         publisher: String? = nil, date: PartialDate? = nil, url: String? = nil, doi: String? = nil,
-        accessed: PartialDate? = nil, interviewee: String? = nil, office: String? = nil, note: String? = nil
+        accessed: PartialDate? = nil, interviewee: String? = nil, office: String? = nil, note: String? = nil,
+        internal: Bool? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -42,6 +45,7 @@ public struct Source: Hashable, Sendable, Codable, Identifiable {
         self.interviewee = interviewee
         self.office = office
         self.note = note
+        self.internal = `internal`
     }
 
     /// "Authors (year)" — the short form used in tables, e.g. "Hakim (2023)" or "Septiani (n.d.)".

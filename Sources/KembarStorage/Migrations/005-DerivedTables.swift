@@ -3,8 +3,9 @@ import FluentSQL
 
 /// What pages list and filter by, kept beside the records so costs follow what a page shows: a label and a document
 /// format on every record, the references between records, and a summary and status timeline per partnership. Every
-/// write brings them up to date in its transaction; this migration fills them from the records already stored and
-/// rewrites documents of an older format in the current one.
+/// write brings them up to date in its transaction. Filling them from records stored before (and rewriting documents
+/// of an older format) needs every column today's record model reads, so it happens in the last migration that adds
+/// one (009).
 struct CreateDerivedTables: AsyncMigration {
     var name: String { "kembar-005-derived-tables" }
 
@@ -77,7 +78,6 @@ struct CreateDerivedTables: AsyncMigration {
         try await sql.create(index: "statuses_partnership").on(Derived.statuses).column("partnership")
             .column("from_day").run()
         try await sql.create(index: "statuses_status").on(Derived.statuses).column("status").column("from_day").run()
-        try await Repository(database: database).rebuildDerived()
     }
 
     func revert(on database: any Database) async throws {
