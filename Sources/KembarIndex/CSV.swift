@@ -49,6 +49,17 @@ public struct CSVOptions: Sendable, Equatable {
 /// Reading indicator data from CSV text, in long form (`unit,indicator,period,value`) or wide form
 /// (`unit[,period],ind1,ind2,…`).
 public enum CSVData {
+    /// One cell of CSV Kembar writes (RFC 4180), safe to open in a spreadsheet: text a spreadsheet would run as a
+    /// formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
+    public static func cell(_ text: String) -> String {
+        var value = text
+        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            value = "'" + value
+        }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
     /// Splits CSV text into rows of fields (RFC 4180: commas, double-quoted fields with `""` escapes, CR/LF line
     /// ends), returning each row with its starting line number.
     public static func parse(_ text: String) throws -> [(line: Int, fields: [String])] {

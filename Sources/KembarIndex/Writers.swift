@@ -3,12 +3,8 @@ import Foundation
 /// Writers of results as CSV and JSON. Numbers are written with full precision (shortest text that reads back to the
 /// same double); missing values are empty cells in CSV and `null` in JSON.
 public enum ResultWriter {
-    static func cell(_ text: String) -> String {
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return text
-    }
+    /// A text cell (a unit's or a node's code); numbers are written with ``number(_:)``.
+    static func cell(_ text: String) -> String { CSVData.cell(text) }
 
     static func number(_ v: Double) -> String {
         guard v.isFinite else { return "" }

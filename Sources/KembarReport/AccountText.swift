@@ -4,6 +4,12 @@ import KembarCore
 extension WebText {
     public static func signIn(_ l: Language) -> String { l == .en ? "Sign in" : "Masuk" }
     public static func signOut(_ l: Language) -> String { l == .en ? "Sign out" : "Keluar" }
+    /// A confirmation naming files that are no longer waiting.
+    public static func previewExpired(_ l: Language) -> String {
+        l == .en
+            ? "This preview is no longer waiting (it is kept for an hour, and only for the account that made it): choose the files again."
+            : "Pratinjau ini sudah tidak menunggu (disimpan satu jam, hanya untuk akun yang membuatnya): pilih berkas lagi."
+    }
     /// A record marked internal, as its page says so to the signed-in readers who see it.
     public static func visibility(_ l: Language) -> String { l == .en ? "Visibility" : "Visibilitas" }
     public static func internalOnly(_ l: Language) -> String {

@@ -1,4 +1,5 @@
 import FluentKit
+import Foundation
 
 // The rows behind accounts (migration 007), in a file of their own: KembarCore's `Field` would shadow Fluent's.
 
@@ -48,6 +49,21 @@ final class TokenRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: String
     @OptionalField(key: "last_used_at") var lastUsedAt: String?
     @OptionalField(key: "revoked_at") var revokedAt: String?
+
+    init() {}
+}
+
+/// One file of a previewed browser import (migration 010).
+final class PendingFileRecord: Model, @unchecked Sendable {
+    static let schema = "pending_files"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "batch") var batch: String
+    @Field(key: "user_id") var userID: Int
+    @Field(key: "position") var position: Int
+    @Field(key: "name") var name: String
+    @Field(key: "content") var content: Data
+    @Field(key: "created_at") var createdAt: Double
 
     init() {}
 }

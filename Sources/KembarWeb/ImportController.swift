@@ -23,11 +23,8 @@ struct ImportController: RouteCollection {
         var confirm: String?
     }
 
-    /// Files waiting for confirmation, carried in the preview page itself (nothing is kept on the server).
-    struct Pending: Codable {
-        var name: String
-        var content: [UInt8]
-    }
+    /// The changes a preview or a summary lists one by one; the rest are counted.
+    static let listedChanges = 500
 
     func form(req: Request) async throws -> View {
         try await render(req, summary: nil, problems: [])
@@ -36,19 +33,25 @@ struct ImportController: RouteCollection {
     /// First a dry run — the preview lists what would be added, changed (field by field) and kept, and nothing is
     /// written — then, on confirmation, the same files are imported.
     func upload(req: Request) async throws -> Response {
+        // A large import leaves much freed memory behind; it goes back to the system, not kept for the next one.
+        defer { Memory.release() }
         let writer = try req.writer(.importer)
         // A body that is not a multipart form with files (an empty form, a hand-made request) chose no file.
         let upload = (try? req.content.decode(Upload.self)) ?? Upload()
         let language = req.language
-        var files: [Pending] = []
+        guard let userID = req.account?.user.id else { throw Abort(.forbidden) }  // (the writer has an account)
+        let now = Date().timeIntervalSince1970
+        var files: [PendingFile] = []
         if let pending = upload.pending {
-            guard let data = Data(base64Encoded: pending),
-                let decoded = try? JSONDecoder().decode([Pending].self, from: data)
-            else { throw Abort(.badRequest, reason: Catalogue.page(.errorsFound, language)) }
-            files = decoded
+            // The previewed files wait in the database, under a key only the previewing account can confirm.
+            guard let kept = try await req.repository.pending(pending, userID: userID, now: now) else {
+                return try await render(req, summary: nil, problems: [WebText.previewExpired(language)])
+                    .encodeResponse(for: req)
+            }
+            files = kept
         } else {
             files = (upload.files ?? []).filter { $0.data.readableBytes > 0 }.map {
-                Pending(name: $0.filename, content: Array($0.data.readableBytesView))
+                PendingFile(name: $0.filename, content: Array($0.data.readableBytesView))
             }
         }
         guard !files.isEmpty else {
@@ -75,10 +78,11 @@ struct ImportController: RouteCollection {
             let summary = try await req.repository.importBatch(
                 batch, mode: mode, dryRun: !confirmed, as: writer)
             if !confirmed {
-                let bundle = try JSONEncoder().encode(files).base64EncodedString()
-                return try await render(req, summary: nil, problems: [], preview: Preview(summary, bundle, language))
+                let pending = try await req.repository.keepPending(files, userID: userID, now: now)
+                return try await render(req, summary: nil, problems: [], preview: Preview(summary, pending, language))
                     .encodeResponse(for: req)
             }
+            if let pending = upload.pending { try await req.repository.discardPending(pending) }
             var text = Catalogue.importSummary(
                 inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, language)
             if !summary.replaced.isEmpty { text += " " + Catalogue.replaced(summary.replaced, language) }
@@ -114,10 +118,15 @@ struct ImportController: RouteCollection {
             heading = Catalogue.page(.preview, language)
             self.summary = Catalogue.dryRunSummary(
                 inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, language)
-            lines = summary.changes.filter { $0.action != .keep }.map { change in
+            let changes = summary.changes.filter { $0.action != .keep }
+            lines = changes.prefix(ImportController.listedChanges).map { change in
                 Line(
                     text: "\(Catalogue.changeAction(change.action, language)) \(change.collection)/\(change.key)",
                     fields: change.fields.map { "\($0.path): \($0.before ?? "—") → \($0.after ?? "—")" })
+            }
+            if changes.count > ImportController.listedChanges {
+                lines.append(
+                    Line(text: WebText.andMore(changes.count - ImportController.listedChanges, language), fields: []))
             }
             self.bundle = bundle
             mode = summary.mode.rawValue
@@ -139,11 +148,16 @@ struct ImportController: RouteCollection {
                 ? nil
                 : "\(Catalogue.page(.errorsFound, language)) — \(Catalogue.importRefused(count: problems.count, language))",
             problems: problems, preview: preview,
-            imported: imported.filter { $0.action != .keep }.map {
-                "\(Catalogue.changeAction($0.action, language)) \($0.collection)/\($0.key)"
-            },
+            imported: Self.listed(imported.filter { $0.action != .keep }, language),
             mergeLabel: Catalogue.page(.mergeOption, language))
         return try await req.view.render("import", page)
+    }
+
+    /// The first ``listedChanges`` changes, one line each, then how many more there are.
+    static func listed(_ changes: [RecordChange], _ language: Language) -> [String] {
+        changes.prefix(listedChanges).map {
+            "\(Catalogue.changeAction($0.action, language)) \($0.collection)/\($0.key)"
+        } + (changes.count > listedChanges ? [WebText.andMore(changes.count - listedChanges, language)] : [])
     }
 
     /// The printable evaluation report: `?format=html|md|json`, `?framework=`, `?asOf=`, `?lang=`.
@@ -183,3 +197,17 @@ struct ImportPage: Encodable {
     var imported: [String]
     var mergeLabel: String
 }
+
+/// The process's freed memory, handed back to the system.
+enum Memory {
+    static func release() {
+        #if os(Linux)
+            _ = trimHeap(0)
+        #endif
+    }
+}
+
+#if os(Linux)
+    /// glibc's `malloc_trim`, which Swift's Glibc module does not export.
+    @_silgen_name("malloc_trim") private func trimHeap(_ pad: Int) -> Int32
+#endif

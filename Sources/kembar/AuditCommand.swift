@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KembarCore
+import KembarIndex
 import KembarStorage
 
 /// `kembar audit`: the change log — who changed what, when, through what — for a period, a person or a record.
@@ -92,14 +93,5 @@ struct AuditCommand: AsyncParsableCommand {
     }
 
     /// One RFC 4180 line; a cell a spreadsheet would evaluate is made text.
-    static func csvRow(_ cells: [String]) -> String {
-        cells.map { cell in
-            var value = cell
-            if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-                value = "'" + value
-            }
-            guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }.joined(separator: ",") + "\r\n"
-    }
+    static func csvRow(_ cells: [String]) -> String { cells.map(CSVData.cell).joined(separator: ",") + "\r\n" }
 }

@@ -48,6 +48,14 @@ struct SpecAndCSVTests {
         #expect(close(trips, 4100.0 / 2510))
     }
 
+    @Test func csvCellsAreNeverFormulas() {
+        #expect(CSVData.cell("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+        #expect(CSVData.cell("+62 31") == "'+62 31" && CSVData.cell("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVData.cell("-1") == "'-1" && CSVData.cell("\tx") == "'\tx")
+        #expect(CSVData.cell("Surabaya, Jawa Timur") == "\"Surabaya, Jawa Timur\"")
+        #expect(CSVData.cell("SBY") == "SBY")
+    }
+
     @Test func exampleUncertaintyAndWriters() throws {
         let spec = try example("spec", "json")
         let data = String(decoding: try example("data_long", "csv"), as: UTF8.self)
