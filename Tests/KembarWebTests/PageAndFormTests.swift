@@ -233,47 +233,10 @@ import VaporTesting
     func importFromTheBrowserIsAtomic(backend: TestBackend) async throws {
         try await withKembarApp(backend) { app in
             let admin = try await signIn(app)
-            var pending: String?
             let bad = try String(contentsOfFile: sharedFixture("activities-bad.csv"), encoding: .utf8)
             let good = try String(contentsOfFile: sharedFixture("activities-good.csv"), encoding: .utf8)
-            try await app.testing().test(
-                .POST, "/import?lang=en",
-                beforeRequest: { req in
-                    req.headers.contentType = HTTPMediaType(
-                        type: "multipart", subType: "form-data", parameters: ["boundary": "kembar"])
-                    admin.sign(&req)
-                    req.body = ByteBuffer(
-                        string: admin.csrfPart + multipart([("good.csv", good), ("activities-bad.csv", bad)]))
-                }
-            ) { res async in
-                let page = res.body.string
-                #expect(page.contains("Nothing was imported: 3 problems found."))
-                #expect(page.contains("activities-bad.csv:3 end"))
-                #expect(page.contains("activities-bad.csv:4 mode"))
-            }
-            #expect(try await app.kembarStore.repository.activities(of: "surabaya-liverpool").count == 8)
-            try await app.testing().test(
-                .POST, "/import?lang=en",
-                beforeRequest: { req in
-                    req.headers.contentType = HTTPMediaType(
-                        type: "multipart", subType: "form-data", parameters: ["boundary": "kembar"])
-                    admin.sign(&req)
-                    req.body = ByteBuffer(string: admin.csrfPart + multipart([("good.csv", good)]))
-                }
-            ) { res async in
-                // First a preview: what would be added, nothing written.
-                let page = res.body.string
-                #expect(page.contains("Dry run, nothing written: 1 would be added, 0 changed, 0 unchanged."))
-                #expect(page.contains("+ add activities/"))
-                pending =
-                    page.components(separatedBy: "name=\"pending\" value=\"").dropFirst().first?
-                    .components(separatedBy: "\"").first
-            }
-            #expect(try await app.kembarStore.repository.activities(of: "surabaya-liverpool").count == 8)
-            // The preview names the files kept for it; the page does not carry them.
-            let bundle = try #require(pending)
-            #expect(bundle.count < 100)
-            func confirm(_ key: String, as visitor: Visitor) async throws -> String {
+            /// Posts a multipart import form (after the session's form token) and returns the page.
+            func post(_ parts: String, as visitor: Visitor = admin) async throws -> String {
                 var page = ""
                 try await app.testing().test(
                     .POST, "/import?lang=en",
@@ -281,14 +244,31 @@ import VaporTesting
                         req.headers.contentType = HTTPMediaType(
                             type: "multipart", subType: "form-data", parameters: ["boundary": "kembar"])
                         visitor.sign(&req)
-                        req.body = ByteBuffer(
-                            string: visitor.csrfPart
-                                + "--kembar\r\nContent-Disposition: form-data; name=\"pending\"\r\n\r\n\(key)\r\n"
-                                + "--kembar\r\nContent-Disposition: form-data; name=\"confirm\"\r\n\r\n1\r\n--kembar--\r\n"
-                        )
+                        req.body = ByteBuffer(string: visitor.csrfPart + parts)
                     }
                 ) { res async in page = res.body.string }
                 return page
+            }
+            let refused = try await post(multipart([("good.csv", good), ("activities-bad.csv", bad)]))
+            #expect(refused.contains("Nothing was imported: 3 problems found."))
+            #expect(refused.contains("activities-bad.csv:3 end"))
+            #expect(refused.contains("activities-bad.csv:4 mode"))
+            #expect(try await app.kembarStore.repository.activities(of: "surabaya-liverpool").count == 8)
+            // First a preview: what would be added, nothing written.
+            let preview = try await post(multipart([("good.csv", good)]))
+            #expect(preview.contains("Dry run, nothing written: 1 would be added, 0 changed, 0 unchanged."))
+            #expect(preview.contains("+ add activities/"))
+            #expect(try await app.kembarStore.repository.activities(of: "surabaya-liverpool").count == 8)
+            // The preview names the files kept for it; the page does not carry them.
+            let bundle = try #require(
+                preview.components(separatedBy: "name=\"pending\" value=\"").dropFirst().first?
+                    .components(separatedBy: "\"").first)
+            #expect(bundle.count < 100)
+            func confirm(_ key: String, as visitor: Visitor) async throws -> String {
+                try await post(
+                    "--kembar\r\nContent-Disposition: form-data; name=\"pending\"\r\n\r\n\(key)\r\n"
+                        + "--kembar\r\nContent-Disposition: form-data; name=\"confirm\"\r\n\r\n1\r\n--kembar--\r\n",
+                    as: visitor)
             }
             // Only the account that previewed may confirm; once confirmed, the files are gone.
             let other = try await signIn(app, roles: [.administrator], email: "other@example.org")
@@ -298,18 +278,15 @@ import VaporTesting
             #expect(try await confirm(bundle, as: admin).contains("This preview is no longer waiting"))
             #expect(try await app.kembarStore.repository.activities(of: "surabaya-liverpool").count == 9)
             // No file chosen is said, not ignored.
-            try await app.testing().test(
-                .POST, "/import?lang=en",
-                beforeRequest: { req in
-                    req.headers.contentType = HTTPMediaType(
-                        type: "multipart", subType: "form-data", parameters: ["boundary": "kembar"])
-                    admin.sign(&req)
-                    req.body = ByteBuffer(string: admin.csrfPart + multipart([]))
-                }
-            ) { res async in
-                #expect(res.body.string.contains("No file chosen"))
-            }
+            #expect(try await post(multipart([])).contains("No file chosen"))
         }
+    }
+
+    @Test func aLongListOfChangesStopsWithACount() {
+        let changes = (0..<502).map { RecordChange(collection: "activities", key: "a\($0)", action: .add) }
+        let lines = ImportController.listed(changes, .id)
+        #expect(lines.count == 501 && lines[499].hasSuffix("activities/a499"))
+        #expect(lines.last == "… dan 2 data lainnya.")
     }
 
     func multipart(_ files: [(String, String)]) -> String {
