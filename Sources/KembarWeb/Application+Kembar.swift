@@ -62,6 +62,7 @@ public func configureKembar(_ app: Application, store: KembarStore, access: Acce
     app.middleware.use(KembarErrorMiddleware())
     app.middleware.use(HostCheckMiddleware())
     app.middleware.use(PathLimitMiddleware())
+    app.middleware.use(AdmissionMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: assets.path + "/"))
     app.middleware.use(SessionMiddleware())
     app.middleware.use(LanguageCookieMiddleware())
@@ -206,6 +207,10 @@ struct KembarErrorMiddleware: AsyncMiddleware {
                     : "Terjadi kesalahan di server. Rujukan: \(request.id)."
             }
             let response = Response(status: status)
+            // What an error asks of the client (a 503's `Retry-After`) stays with it.
+            if let abort = error as? any AbortError, let retry = abort.headers.first(name: "Retry-After") {
+                response.headers.replaceOrAdd(name: "Retry-After", value: retry)
+            }
             if request.url.path.hasPrefix("/api") || request.url.path == "/healthz" {
                 try response.content.encode(ErrorDTO(error: true, status: Int(status.code), reason: reason))
             } else {

@@ -568,3 +568,49 @@ import VaporTesting
         }
     }
 }
+
+/// The server takes on a bounded amount of work: beyond it, a 503 in the reader's language asks to retry, and
+/// `/healthz` still answers.
+@Suite struct AdmissionTests {
+    @Test func requestsBeyondTheLimitAreAskedToRetry() async throws {
+        try await withApp(configure: { app in
+            app.middleware = Middlewares()
+            app.middleware.use(KembarErrorMiddleware())
+            app.middleware.use(AdmissionMiddleware(requests: 2, imports: 1))
+            app.get("slow") { _ async throws -> String in
+                try await Task.sleep(for: .milliseconds(400))
+                return "done"
+            }
+            app.post("import") { _ async throws -> String in
+                try await Task.sleep(for: .milliseconds(400))
+                return "imported"
+            }
+            app.get("healthz") { _ in "ok" }
+        }) { app in
+            func status(_ method: HTTPMethod, _ path: String) async throws -> (HTTPStatus, String?, String) {
+                var answer: (HTTPStatus, String?, String) = (.ok, nil, "")
+                try await app.testing().test(method, path) { res async in
+                    answer = (res.status, res.headers.first(name: "Retry-After"), res.body.string)
+                }
+                return answer
+            }
+            // Two imports at once: one is checked, the other asked to come back.
+            async let first = status(.POST, "/import?lang=en")
+            async let second = status(.POST, "/import?lang=en")
+            let imports = try await [first, second].map(\.0)
+            #expect(imports.sorted { $0.code < $1.code } == [.ok, .serviceUnavailable])
+            // Three requests at once with room for two; /healthz answers all the same.
+            async let a = status(.GET, "/slow?lang=id")
+            async let b = status(.GET, "/slow?lang=id")
+            async let c = status(.GET, "/slow?lang=id")
+            try await Task.sleep(for: .milliseconds(100))
+            #expect(try await status(.GET, "/healthz").0 == .ok)
+            let answers = try await [a, b, c]
+            let refused = try #require(answers.first { $0.0 == .serviceUnavailable })
+            #expect(answers.filter { $0.0 == .ok }.count == 2)
+            #expect(refused.1 == "5" && refused.2.contains("Kembar sedang melayani permintaan lain"))
+            // Places are given back: the next request is served.
+            #expect(try await status(.GET, "/slow").0 == .ok)
+        }
+    }
+}
