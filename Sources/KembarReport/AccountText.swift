@@ -4,6 +4,26 @@ import KembarCore
 extension WebText {
     public static func signIn(_ l: Language) -> String { l == .en ? "Sign in" : "Masuk" }
     public static func signOut(_ l: Language) -> String { l == .en ? "Sign out" : "Keluar" }
+    /// The heading of an error page.
+    public static func errorHeading(_ code: Int, _ l: Language) -> String {
+        switch code {
+        case 404: l == .en ? "Page not found" : "Halaman tidak ditemukan"
+        case 403: l == .en ? "Not permitted" : "Tidak diizinkan"
+        case 409: l == .en ? "Written by a newer Kembar" : "Ditulis oleh Kembar yang lebih baru"
+        case 413: l == .en ? "Too large" : "Terlalu besar"
+        case 421: l == .en ? "Wrong address" : "Alamat salah"
+        case 503: l == .en ? "Busy" : "Sedang sibuk"
+        case 500...: l == .en ? "Something went wrong" : "Terjadi kesalahan"
+        default: l == .en ? "The request could not be used" : "Permintaan tidak dapat diproses"
+        }
+    }
+    public static func notFound(_ l: Language) -> String {
+        l == .en
+            ? "Kembar has no page at this address: it may be mistyped, or the record was deleted or is not public."
+            : "Kembar tidak memiliki halaman di alamat ini: mungkin salah ketik, atau datanya sudah dihapus atau tidak publik."
+    }
+    public static func goBack(_ l: Language) -> String { l == .en ? "Go back" : "Kembali" }
+    public static func toDashboard(_ l: Language) -> String { l == .en ? "To the dashboard" : "Ke dasbor" }
     /// A confirmation naming files that are no longer waiting.
     public static func previewExpired(_ l: Language) -> String {
         l == .en

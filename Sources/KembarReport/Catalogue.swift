@@ -367,7 +367,8 @@ extension Catalogue {
         case .confirmDelete: (en, id) = ("Yes, delete", "Ya, hapus")
         case .deleteWarning:
             (en, id) = (
-                "This deletes the record and cannot be undone.", "Data ini akan dihapus dan tidak dapat dikembalikan."
+                "This deletes the record. An administrator can bring it back from its history.",
+                "Data ini akan dihapus. Administrator dapat mengembalikannya dari riwayatnya."
             )
         case .search: (en, id) = ("Search", "Cari")
         case .filter: (en, id) = ("Filter", "Saring")

@@ -40,10 +40,46 @@ extension Repository {
             try await delete(collection, key: change.key, as: context)
             return (collection, change.key)
         }
-        let dataset = try collection.dataset(document: before, key: change.key)
-        try await importBatch(
-            ImportBatch(dataset), as: context, basedOn: ["\(collection.kind.rawValue)/\(change.key)": current])
+        var dataset = try collection.dataset(document: before, key: change.key)
+        var expected = ["\(collection.kind.rawValue)/\(change.key)": current]
+        if change.action == .delete, collection == .partnerships {
+            // What the same delete took along comes back with it (each must still be free: 0).
+            for child in try await deletedWith(change) {
+                dataset.merge(try child.collection.dataset(document: child.before, key: child.key))
+                expected["\(child.collection.kind.rawValue)/\(child.key)"] = 0
+            }
+        }
+        try await importBatch(ImportBatch(dataset), as: context, basedOn: expected)
         return (collection, change.key)
+    }
+}
+
+extension Repository {
+    /// The agreements, milestones and activities the delete of a partnership (`change`) took along: logged by the
+    /// same write just after it, read a window of sequence numbers at a time until a window holds none of them.
+    func deletedWith(_ change: Change) async throws -> [(collection: EditableCollection, key: String, before: String)] {
+        let kinds: [EntityKind: EditableCollection] = [
+            .agreement: .agreements, .milestone: .milestones, .activity: .activities,
+        ]
+        var found: [(collection: EditableCollection, key: String, before: String)] = []
+        var from = change.sequence + 1
+        let window = 500
+        while true {
+            let rows = try await ChangeRecord.query(on: database).filter(\.$id >= from)
+                .filter(\.$id < from + window).sort(\.$id).all()
+            var matched = false
+            for row in rows where row.at == change.at && row.actor == change.actor && row.action == "delete" {
+                guard let kind = EntityKind(rawValue: row.kind), let collection = kinds[kind],
+                    let before = row.before, let record = try? collection.dataset(document: before, key: row.key),
+                    (record.agreements.map(\.partnership) + record.milestones.map(\.partnership)
+                        + record.activities.map(\.partnership)) == [PartnershipKey(change.key)]
+                else { continue }
+                found.append((collection, row.key, before))
+                matched = true
+            }
+            guard matched else { return found }
+            from += window
+        }
     }
 }
 

@@ -202,3 +202,18 @@ extension Repository {
         }
     }
 }
+
+extension Repository {
+    /// What deleting the record takes along: a partnership's agreements, milestones and activities, by collection
+    /// (counted from the index; other records take nothing along).
+    public func deletedWith(_ collection: EditableCollection, key: String) async throws -> [(EditableCollection, Int)] {
+        guard collection == .partnerships else { return [] }
+        var found: [(EditableCollection, Int)] = []
+        for child in [EditableCollection.activities, .agreements, .milestones] {
+            let count = try await EntityRecord.query(on: database).filter(\.$kind == child.kind.rawValue)
+                .filter(\.$partnership == key).count()
+            if count > 0 { found.append((child, count)) }
+        }
+        return found
+    }
+}

@@ -75,6 +75,8 @@ public func configureKembar(_ app: Application, store: KembarStore, access: Acce
     try app.register(collection: HistoryController())
     try app.register(collection: UsersController())
     // Says the database answers; never where it is (a URL may hold a host and a password).
+    // Browsers ask for /favicon.ico on pages that name no icon (the printable report).
+    app.get("favicon.ico") { req in req.redirect(to: "/favicon.svg", redirectType: .permanent) }
     app.get("healthz") { req async throws -> HealthDTO in
         _ = try await req.repository.isEmpty()
         return HealthDTO(status: "ok")
@@ -181,6 +183,11 @@ struct KembarErrorMiddleware: AsyncMiddleware {
                 // A body that is not the form it should be: said in the reader's language, never the decoder's words.
                 status = error is DecodingError ? .badRequest : .unsupportedMediaType
                 reason = WebText.unreadableRequest(request.language)
+            } else if let abort = error as? any AbortError, abort.status == .notFound {
+                // One sentence for every missing page or record, in the reader's language (a record that is not
+                // public is missing to a public reader, and is not told apart).
+                status = abort.status
+                reason = WebText.notFound(request.language)
             } else if let abort = error as? any AbortError, abort.status == .payloadTooLarge {
                 status = .payloadTooLarge
                 reason = WebText.tooLarge(request.language)
@@ -213,7 +220,17 @@ struct KembarErrorMiddleware: AsyncMiddleware {
             }
             if request.url.path.hasPrefix("/api") || request.url.path == "/healthz" {
                 try response.content.encode(ErrorDTO(error: true, status: Int(status.code), reason: reason))
+            } else if let page = try? await request.view.render("error", ErrorPage(request, status, reason))
+                .encodeResponse(for: request)
+            {
+                page.status = status
+                page.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+                if let retry = response.headers.first(name: "Retry-After") {
+                    page.headers.replaceOrAdd(name: "Retry-After", value: retry)
+                }
+                return page
             } else {
+                // Should the page itself fail, a plain one says the same.
                 response.headers.contentType = .html
                 let escaped = reason.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
                     of: "<", with: "&lt;")
@@ -231,4 +248,31 @@ struct ErrorDTO: Content {
     var error: Bool
     var status: Int
     var reason: String
+}
+
+/// An error page in the site's layout and the reader's language, with a way back.
+struct ErrorPage: Encodable {
+    var chrome: Chrome
+    var heading: String
+    var message: String
+    /// The page the reader came from, when it is one of this site's.
+    var back: String?
+    var backLabel: String
+    var home: String
+
+    init(_ request: Request, _ status: HTTPResponseStatus, _ message: String) {
+        let language = request.language
+        chrome = Chrome(request, title: WebText.errorHeading(Int(status.code), language), section: "")
+        heading = WebText.errorHeading(Int(status.code), language)
+        self.message = message
+        backLabel = WebText.goBack(language)
+        home = WebText.toDashboard(language)
+        // Only a referrer on this same host is offered as the way back.
+        if let referer = request.headers.first(name: .referer), let url = URLComponents(string: referer),
+            let host = request.headers.first(name: .host), url.host.map({ host.hasPrefix($0) }) == true,
+            url.path.hasPrefix("/"), url.path != request.url.path
+        {
+            back = url.path + (url.query.map { "?" + $0 } ?? "")
+        }
+    }
 }

@@ -7,13 +7,11 @@ import Vapor
 enum EvaluationSections {
     /// - Parameter numbering: the page's source numbers, so the fragment cites every source with the page's number.
     static func build(
-        _ req: Request, partnership: Partnership, slice: Dataset, asOf: Day, numbering: [SourceKey]
-    ) async throws -> [Section] {
+        _ req: Request, partnership: Partnership, report: EvaluationReport, library: FrameworkLibrary,
+        numbering: [SourceKey]
+    ) -> [Section] {
         let language = req.language
-        let library = try await req.repository.frameworkLibrary()
-        let chosen = try req.chosenFramework(in: library)
-        let report = try EvaluationReport.make(
-            slice, partnership: partnership.id, framework: chosen, library: library, asOf: asOf)
+        let chosen = report.evaluation.framework
         var picker = Section(id: "framework", heading: Catalogue.page(.evaluation, language))
         picker.links = library.frameworks.filter { framework in framework.dimensions.count <= 8 }.map { framework in
             Link(

@@ -196,10 +196,15 @@ struct FormController: RouteCollection {
         _ req: Request, _ collection: EditableCollection, key: String, problems: [String]
     ) async throws -> View {
         let language = req.language
+        let along = try await req.repository.deletedWith(collection, key: key).map { child, count in
+            (child.rawValue, count)
+        }
         let page = ConfirmPage(
             chrome: Chrome(req, title: Catalogue.page(.delete, language), section: "/"),
             heading: "\(Catalogue.page(.delete, language)): \(Catalogue.entity(collection.rawValue, language)) \(key)",
-            warning: Catalogue.page(.deleteWarning, language), action: "/delete/\(collection.rawValue)/\(key)",
+            warning: ([Catalogue.page(.deleteWarning, language)]
+                + [WebText.deletesToo(along, language)].compactMap { $0 })
+                .joined(separator: " "), action: "/delete/\(collection.rawValue)/\(key)",
             confirm: Catalogue.page(.confirmDelete, language), cancel: Catalogue.page(.cancel, language),
             cancelHref: Self.page(of: collection, key: key, values: [:]),
             problemsHeading: Catalogue.page(.referencedBy, language), problems: problems)

@@ -72,6 +72,12 @@ struct Fact: Encodable {
     var label: String
     var value: String
     var href: String? = nil
+    /// Shown as a badge of this class (a status's colour).
+    var badge: String? = nil
+    /// A sentence after the value (why a status applies).
+    var detail: String? = nil
+    /// Points listed under the value.
+    var items: [String] = []
 }
 
 /// A table cell: text, optionally a link, optionally a status badge class.

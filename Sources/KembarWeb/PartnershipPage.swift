@@ -122,9 +122,16 @@ enum PartnershipPage {
             id: "records", heading: Catalogue.label(.agreements, language),
             tables: [agreements, milestones, activities])
 
-        var sections = [summary, timeline, records]
-        sections += try await EvaluationSections.build(
-            req, partnership: partnership, slice: slice, asOf: asOf, numbering: sources.ordered.map(\.id))
+        let library = try await req.repository.frameworkLibrary()
+        let report = try EvaluationReport.make(
+            slice, partnership: partnership.id, framework: try req.chosenFramework(in: library), library: library,
+            asOf: asOf)
+        var sections = [
+            StatusHeader.section(partnership, evaluation: report.evaluation, slice: slice, asOf: asOf, language),
+            summary, timeline, records,
+        ]
+        sections += EvaluationSections.build(
+            req, partnership: partnership, report: report, library: library, numbering: sources.ordered.map(\.id))
         sections.append(sources.section(language))
 
         var actions: [Link] = [

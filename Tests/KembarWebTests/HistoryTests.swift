@@ -84,4 +84,45 @@ import VaporTesting
             #expect(try await repository.activity("sbylpl-2024-new-visit") != nil)
         }
     }
+
+    /// Deleting a partnership says what goes with it; an administrator's revert brings all of it back.
+    @Test(arguments: TestBackend.enabled)
+    func aDeletedPartnershipComesBackWithEverythingUnderIt(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            let repository = app.kembarStore.repository
+            let admin = try await signIn(app)
+            let before = try #require(try await repository.dataset(partnership: "surabaya-liverpool"))
+            #expect(before.activities.count == 8 && before.agreements.count == 2 && before.milestones.count == 4)
+            try await app.testing().test(
+                .GET, "/delete/partnerships/surabaya-liverpool?lang=en", beforeRequest: { req in admin.sign(&req) }
+            ) { res async in
+                let page = res.body.string
+                #expect(
+                    page.contains("It also deletes 8 activities, 2 agreements and 4 milestones, recorded under it."))
+                #expect(page.contains("An administrator can bring it back from its history."))
+                #expect(page.contains(#"id="confirm-delete" class="warning""#))
+            }
+            try await app.testing().test(
+                .GET, "/delete/partnerships/surabaya-liverpool?lang=id", beforeRequest: { req in admin.sign(&req) }
+            ) { res async in
+                #expect(res.body.string.contains("Ikut terhapus: 8 kegiatan, 2 perjanjian dan 4 tonggak"))
+            }
+            #expect(try await post(app, "/delete/partnerships/surabaya-liverpool", [:], as: admin).status == .seeOther)
+            #expect(try await repository.partnership("surabaya-liverpool") == nil)
+            #expect(try await repository.activities(of: "surabaya-liverpool").isEmpty)
+            // Something else changes meanwhile; the revert still finds what the delete took.
+            var city = try #require(try await repository.city("liverpool"))
+            city.note = "Edited after the delete."
+            try await repository.importDataset(Dataset(cities: [city]))
+            let deleted = try #require(
+                try await repository.history(kind: "partnership", key: "surabaya-liverpool").last)
+            #expect(deleted.action == .delete)
+            let reverted = try await post(
+                app, "/history/partnerships/surabaya-liverpool/revert/\(deleted.sequence)", [:], as: admin)
+            #expect(reverted.status == .seeOther)
+            let after = try #require(try await repository.dataset(partnership: "surabaya-liverpool"))
+            #expect(after.activities == before.activities && after.agreements == before.agreements)
+            #expect(after.milestones == before.milestones && after.partnerships == before.partnerships)
+        }
+    }
 }

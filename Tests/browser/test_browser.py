@@ -211,3 +211,39 @@ def test_import_a_csv_with_a_bad_row(server, browser):
     shoot(browser, "import-preview-en")
     browser.find_element(By.ID, "confirm-import-button").click()
     assert "1 new" in wait_for(browser, EC.visibility_of_element_located((By.ID, "import-summary"))).text
+
+
+PUBLIC_PAGES = [
+    "/", "/cities", "/organisations", "/sources", "/frameworks", "/index", "/login",
+    "/partnerships/surabaya-liverpool", "/partnerships/surabaya-kitakyushu", "/cities/surabaya", "/cities/liverpool",
+    "/cities/kitakyushu", "/activities/sbylpl-2018-u14-football-delegation", "/organisations/st-vincents-school",
+    "/sources/handayani-zahidi-2024", "/frameworks/cohen-smart-city-wheel", "/frameworks/itu-u4ssc-kpis",
+    "/initiatives/wargaku", "/partnerships/surabaya-liverpool/report",
+]
+
+
+def test_no_page_scrolls_sideways_on_a_phone_or_a_tablet(server, browser):
+    try:
+        for width in [390, 820]:
+            browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+                "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
+            for path in PUBLIC_PAGES:
+                for lang in ["en", "id"]:
+                    open_page(browser, f"{server}{path}?lang={lang}")
+                    wide = browser.execute_script(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                    assert wide <= 0, f"{path} in {lang} scrolls {wide} px sideways at {width} px"
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_a_partnership_page_starts_with_its_status(server, browser):
+    open_page(browser, server + "/partnerships/surabaya-liverpool?lang=en&asOf=2019-12-31")
+    first = browser.find_elements(By.CSS_SELECTOR, "main section")[0]
+    assert first.get_attribute("id") == "status"
+    text = first.text
+    assert "Status now" in text and "active" in text
+    assert "Memorandum of Understanding on sister-city cooperation" in text
+    open_page(browser, server + "/partnerships/surabaya-kitakyushu?lang=id")
+    text = browser.find_elements(By.CSS_SELECTOR, "main section")[0].text
+    assert "penjajakan" in text and "tidak ada yang berlaku" in text

@@ -300,6 +300,16 @@ public enum Evaluator {
         return main.isEmpty ? agreements.filter(isBinding) : main
     }
 
+    /// The binding agreements of `agreements` in force on `asOf` — none after a termination — in signing order:
+    /// what a partnership page's status header names.
+    public static func bindingInForce(_ agreements: [Agreement], asOf: Day) -> [Agreement] {
+        let signed = agreements.filter { $0.signed.firstDay <= asOf }
+        guard termination(signed) == nil else { return [] }
+        return signed.filter { isBinding($0) && inForce($0, asOf: asOf) }.sorted {
+            ($0.signed, $0.id) < ($1.signed, $1.id)
+        }
+    }
+
     static func inForce(_ agreement: Agreement, asOf: Day) -> Bool {
         guard agreement.kind != .termination, startDay(agreement) <= asOf else { return false }
         guard let end = agreement.endDay else { return true }

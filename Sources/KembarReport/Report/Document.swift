@@ -106,8 +106,10 @@ struct Document {
         p { margin: .35rem 0; }
         .lead { font-size: 1.02rem; }
         .note { color: #616e7c; font-size: .9rem; }
-        table { border-collapse: collapse; width: 100%; margin: .5rem 0 .9rem; font-size: .88rem;
-          break-inside: avoid; page-break-inside: avoid; }
+        main { overflow-wrap: break-word; }
+        table { border-collapse: collapse; width: 100%; margin: .5rem 0 .9rem; font-size: .88rem; }
+        thead { display: table-header-group; }
+        tr { break-inside: avoid; page-break-inside: avoid; }
         th, td { border-bottom: 1px solid #d9dee4; padding: .28rem .4rem; text-align: left; vertical-align: top; }
         th { background: #f1f4f7; font-weight: 600; }
         ul, ol { margin: .3rem 0 .8rem 1.2rem; padding: 0; }
@@ -116,6 +118,10 @@ struct Document {
         figure { margin: .8rem 0 1rem; break-inside: avoid; page-break-inside: avoid; }
         figure svg { max-width: 100%; height: auto; }
         figcaption { color: #616e7c; font-size: .85rem; margin-top: .25rem; }
+        @media screen and (max-width: 40rem) {
+          main { padding: 4mm 3mm; }
+          table { display: block; overflow-x: auto; }
+        }
         @media print {
           main { max-width: none; padding: 0; }
           a { color: inherit; text-decoration: none; }
