@@ -4,6 +4,11 @@ import KembarCore
 extension WebText {
     public static func signIn(_ l: Language) -> String { l == .en ? "Sign in" : "Masuk" }
     public static func signOut(_ l: Language) -> String { l == .en ? "Sign out" : "Keluar" }
+    public static func newKeyHint(_ l: Language) -> String {
+        l == .en
+            ? "Leave empty and Kembar makes it from the title or name. Lower-case letters, digits, - and .; it cannot change later."
+            : "Biarkan kosong dan Kembar membuatnya dari judul atau nama. Huruf kecil, angka, - dan .; tidak dapat diubah kemudian."
+    }
     /// The heading of an error page.
     public static func errorHeading(_ code: Int, _ l: Language) -> String {
         switch code {

@@ -13,6 +13,12 @@ extension WebText {
             ? "It also deletes \(list), recorded under it." : "Ikut terhapus: \(list) yang tercatat di bawahnya."
     }
 
+    // Row editors of forms.
+    public static func participantRole(_ l: Language) -> String { l == .en ? "Who (role)" : "Siapa (peran)" }
+    public static func participantCount(_ l: Language) -> String { l == .en ? "How many" : "Berapa" }
+    public static func approximate(_ l: Language) -> String { l == .en ? "about (approximate)" : "sekitar (perkiraan)" }
+    public static func organisationRole(_ l: Language) -> String { l == .en ? "Role" : "Peran" }
+    public static func addAnother(_ l: Language) -> String { l == .en ? "Add another row" : "Tambah baris" }
     /// A partnership's records, counted: "1 activity", "9 activities", "9 kegiatan".
     static func counted(_ collection: String, _ count: Int, _ l: Language) -> String {
         let names: [String: (String, String, String)] = [

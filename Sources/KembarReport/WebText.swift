@@ -93,7 +93,7 @@ extension WebText {
 }
 
 extension WebText {
-    /// A form choice's label: the value in the reader's language, with the code it stands for.
+    /// A form choice's label: the value in the reader's language (never the code it stands for).
     public static func choice(_ column: String, _ raw: String, _ language: Language) -> String {
         let name: String
         switch column {
@@ -109,7 +109,7 @@ extension WebText {
                 name = term(raw, language)
             }
         }
-        return name == raw ? raw : "\(name) (\(raw))"
+        return name
     }
 
     /// "51–100 of 24,743".

@@ -56,13 +56,28 @@ struct FormController: RouteCollection {
         let writer = try req.writer(.form)
         var values = try req.content.decode([String: String].self)
         values.removeValue(forKey: "_csrf")
+        var blanks = FormRows.collect(&values, collection)
         if !creating { values["key"] = try req.parameters.require("key") }
+        // A new record's key is made from its title or name unless the person gave one.
+        if creating, (values["key"] ?? "").isBlank, values["action"] == nil {
+            values["key"] = try await Self.freeKey(collection, values, req.repository)
+        }
         // The version the form was read at: a save over a record changed since is refused, never lost.
         let version = values.removeValue(forKey: "_version").flatMap { Int($0) }
-        // "Suggest tags" shows the form again with the lexicon's suggestions for what was typed; nothing is saved.
-        if values.removeValue(forKey: "action") == "suggest" {
-            return try await render(req, collection, values: values, errors: [:], creating: creating, version: version)
-                .encodeResponse(for: req)
+        // "Suggest tags" shows the form again with the lexicon's suggestions for what was typed, "add another" with
+        // one more blank row; nothing is saved.
+        switch values.removeValue(forKey: "action") {
+        case "suggest":
+            return try await render(
+                req, collection, values: values, errors: [:], creating: creating, version: version, blanks: blanks
+            ).encodeResponse(for: req)
+        case let action? where action.hasPrefix("more:"):
+            let column = String(action.dropFirst("more:".count))
+            blanks[column] = min((blanks[column] ?? 1) + 1, 20)
+            return try await render(
+                req, collection, values: values, errors: [:], creating: creating, version: version, blanks: blanks
+            ).encodeResponse(for: req)
+        default: break
         }
         do {
             let key = try await req.repository.save(
@@ -76,7 +91,7 @@ struct FormController: RouteCollection {
                     Self.message(violation, req.language))
             }
             let view = try await render(
-                req, collection, values: values, errors: errors, creating: creating, version: version)
+                req, collection, values: values, errors: errors, creating: creating, version: version, blanks: blanks)
             // 200, not 422: the page is a complete answer (the form with its messages), and browsers log 4xx
             // page loads as console errors.
             return try await view.encodeResponse(for: req)
@@ -135,6 +150,31 @@ struct FormController: RouteCollection {
         return req.redirect(to: back + "?notice=deleted", redirectType: .normal)
     }
 
+    /// A key for a new record from what the form holds — its title or name, a partnership's cities — that no record
+    /// of the collection has yet (`-2`, `-3`, … added when needed); empty when nothing gives one, which the save
+    /// then reports beside the key.
+    static func freeKey(
+        _ collection: EditableCollection, _ values: [String: String], _ repository: Repository
+    ) async throws -> String {
+        let text: String
+        switch collection {
+        case .partnerships:
+            text = [values["city"], values["partner_city"] ?? values["partner_organisation"]].compactMap { $0 }
+                .joined(separator: " ")
+        default:
+            text =
+                ["title_en", "title_id", "name_en", "name_id", "title", "indicator"].lazy.compactMap { values[$0] }
+                .first { !$0.isBlank } ?? ""
+        }
+        guard let base = Key<Void>.suggested(from: text) else { return "" }
+        var candidate = base
+        for number in 2...100 {
+            guard try await repository.version(collection, key: candidate) != nil else { return candidate }
+            candidate = "\(base)-\(number)"
+        }
+        return candidate
+    }
+
     /// Where a record is shown.
     static func page(of collection: EditableCollection, key: String, values: [String: String]) -> String {
         switch collection {
@@ -159,7 +199,7 @@ struct FormController: RouteCollection {
 
     func render(
         _ req: Request, _ collection: EditableCollection, values: [String: String], errors: [String: [String]],
-        creating: Bool, version: Int? = nil
+        creating: Bool, version: Int? = nil, blanks: [String: Int] = [:]
     ) async throws -> View {
         let language = req.language
         let entity = Catalogue.entity(collection.rawValue, language)
@@ -168,10 +208,37 @@ struct FormController: RouteCollection {
             ? "\(Catalogue.page(.newRecord, language)): \(entity)"
             : "\(Catalogue.page(.edit, language)): \(entity) \(values["key"] ?? "")"
         let options = try await ReferenceOptions.load(req.repository, language)
+        let allFields = try await req.repository.fields().map { ($0.id.rawValue, $0.name.text(language)) }
         let fields = collection.columns.map { column in
-            FormPage.Field(
+            var field = FormPage.Field(
                 column: column, value: values[column.name] ?? "", errors: errors[column.name] ?? [],
                 locked: !creating && column.name == "key", options: options, language: language)
+            if creating && column.name == "key" {
+                field.required = false
+                field.hint = WebText.newKeyHint(language)
+            }
+            if FormRows.rowColumns(collection).contains(column.name),
+                let rows = FormRows.rows(column.name, from: field.value)
+            {
+                field.input = "rows"
+                field.blank = blanks[column.name] ?? 1
+                (field.rows, field.lists) = FormRows.inputs(
+                    column.name, rows: rows, blank: field.blank,
+                    parts: FormRows.parts(column.name, options, language))
+                field.addLabel = WebText.addAnother(language)
+                field.hint = nil
+            }
+            if FormRows.checkColumns(collection).contains(column.name) {
+                let chosen = Set(FlatList.items(field.value))
+                field.input = "checks"
+                field.options =
+                    allFields.map { FormPage.Option(value: $0.0, label: $0.1, selected: chosen.contains($0.0)) }
+                    + chosen.subtracting(allFields.map(\.0)).sorted().map {
+                        FormPage.Option(value: $0, label: $0, selected: true)
+                    }
+                field.hint = nil
+            }
+            return field
         }
         var suggestions: [FormPage.Suggestion] = []
         if collection == .activities || collection == .initiatives {
@@ -242,7 +309,7 @@ struct ReferenceOptions {
 
     static func load(_ repository: Repository, _ language: Language) async throws -> ReferenceOptions {
         var options = ReferenceOptions(byCollection: [:], large: [])
-        for collection in [EditableCollection.partnerships, .cities, .organisations, .agreements] {
+        for collection in [EditableCollection.partnerships, .cities, .organisations, .agreements, .sources] {
             let found = try await repository.referenceChoices(collection, limit: limit, language: language)
             options.byCollection[collection.rawValue] = found.choices.map { ($0.key, $0.label) }
             if found.more { options.large.insert(collection.rawValue) }
@@ -270,6 +337,37 @@ struct FormPage: Encodable {
         var options: [Option]?
         /// A typed key with `options` as a datalist of suggestions.
         var suggestions = false
+        /// For `rows`: the rows, their datalists, how many blank rows are shown, and the "add another" label.
+        var rows: [FormRows.Row] = []
+        var lists: [FormRows.Datalist] = []
+        var blank = 1
+        var addLabel = ""
+        /// Rows and checkboxes are a group with a legend, not one labelled input.
+        var grouped: Bool { input == "rows" || input == "checks" }
+
+        enum CodingKeys: String, CodingKey {
+            case name, label, hint, value, errors, required, locked, input, options, suggestions, rows, lists, blank
+            case addLabel, grouped
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(name, forKey: .name)
+            try c.encode(label, forKey: .label)
+            try c.encodeIfPresent(hint, forKey: .hint)
+            try c.encode(value, forKey: .value)
+            try c.encode(errors, forKey: .errors)
+            try c.encode(required, forKey: .required)
+            try c.encode(locked, forKey: .locked)
+            try c.encode(input, forKey: .input)
+            try c.encodeIfPresent(options, forKey: .options)
+            try c.encode(suggestions, forKey: .suggestions)
+            try c.encode(rows, forKey: .rows)
+            try c.encode(lists, forKey: .lists)
+            try c.encode(blank, forKey: .blank)
+            try c.encode(addLabel, forKey: .addLabel)
+            try c.encode(grouped, forKey: .grouped)
+        }
 
         init(
             column: FlatColumn, value: String, errors: [String], locked: Bool, options: ReferenceOptions,

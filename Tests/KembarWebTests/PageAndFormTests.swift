@@ -282,6 +282,71 @@ import VaporTesting
         }
     }
 
+    /// A clerk records an activity with rows and checkboxes only — no list syntax, no key to invent.
+    @Test(arguments: TestBackend.enabled)
+    func rowsCheckboxesAndAKeyMadeFromTheTitle(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            let admin = try await signIn(app)
+            let repository = app.kembarStore.repository
+            try await app.testing().test(
+                .GET, "/new/activities?partnership=surabaya-liverpool&lang=en",
+                beforeRequest: { req in admin.sign(&req) }
+            ) { res async in
+                let page = res.body.string
+                for name in [
+                    "participants.0.role", "participants.0.count", "participants.0.approximate",
+                    "organisations.0.organisation", "organisations.0.role", "sources.0.key", "fields.check.smart-city",
+                ] {
+                    #expect(page.contains(#"name="\#(name)""#), "\(name)")
+                }
+                #expect(page.contains("Leave empty and Kembar makes it from the title or name."))
+                #expect(!page.contains("(sister-city)") && !page.contains("(delegation-visit)"), "no raw codes")
+            }
+            var form = [
+                "partnership": "surabaya-liverpool", "kind": "training", "title_en": "Port visit of Liverpool pupils",
+                "start": "2024-05", "travel": "from-partner", "venue": "first-city", "status": "completed",
+                "participants.0.role": "pupil", "participants.0.count": "12", "participants.1.role": "teacher",
+                "participants.1.count": "3", "participants.1.approximate": "true", "participants.2.role": "",
+                "participants.2.count": "", "organisations.0.organisation": "tranmere-rovers-fc",
+                "organisations.0.role": "trainer", "organisations.1.organisation": "", "organisations.1.role": "",
+                "sources.0.key": "handayani-zahidi-2024", "sources.1.key": "", "_checks.fields": "1",
+                "fields.check.smart-city": "on", "fields.check.hr-development": "on",
+            ]
+            // "Add another" shows one more blank row and saves nothing.
+            form["action"] = "more:participants"
+            let more = try await post(app, "/new/activities?lang=en", form, as: admin)
+            #expect(more.body.string.contains(#"name="participants.3.role""#))
+            #expect(try await repository.activity("port-visit-of-liverpool-pupils") == nil)
+            form["action"] = nil
+            let saved = try await post(app, "/new/activities", form, as: admin)
+            #expect(saved.status == .seeOther)
+            #expect(saved.headers.first(name: .location) == "/activities/port-visit-of-liverpool-pupils?notice=saved")
+            let activity = try #require(try await repository.activity("port-visit-of-liverpool-pupils"))
+            #expect(
+                activity.participants == [
+                    Participants(role: "pupil", count: 12), Participants(role: "teacher", count: 3, approximate: true),
+                ])
+            #expect(activity.organisations == [OrganisationRole(organisation: "tranmere-rovers-fc", role: .trainer)])
+            #expect(
+                activity.sources == ["handayani-zahidi-2024"] && activity.fields == ["hr-development", "smart-city"])
+            // The same title again gets the next free key.
+            #expect(
+                try await post(app, "/new/activities", form, as: admin).headers.first(name: .location)
+                    == "/activities/port-visit-of-liverpool-pupils-2?notice=saved")
+            // A value rows cannot show whole (a breakdown) keeps the text input, so editing loses nothing.
+            var split = activity
+            split.participants = [Participants(role: "pupil", count: 10, breakdown: ["girls": 4, "boys": 6])]
+            try await repository.importDataset(Dataset(activities: [split]))
+            try await app.testing().test(
+                .GET, "/edit/activities/port-visit-of-liverpool-pupils", beforeRequest: { req in admin.sign(&req) }
+            ) { res async in
+                let page = res.body.string
+                #expect(page.contains(#"name="participants""#) && !page.contains(#"name="participants.0.role""#))
+                #expect(page.contains("girls=4"))
+            }
+        }
+    }
+
     @Test func aLongListOfChangesStopsWithACount() {
         let changes = (0..<502).map { RecordChange(collection: "activities", key: "a\($0)", action: .add) }
         let lines = ImportController.listed(changes, .id)

@@ -157,8 +157,8 @@ def test_add_an_activity_and_see_the_evaluation_change(server, browser):
     open_page(browser, server + "/partnerships/surabaya-liverpool?lang=en")
     before = browser.find_element(By.ID, "framework").text
 
+    # Only choices, rows and checkboxes: no key to invent, no list syntax.
     open_page(browser, server + "/new/activities?partnership=surabaya-liverpool&lang=en")
-    browser.find_element(By.ID, "f-key").send_keys("sbylpl-2023-port-study-visit")
     Select(browser.find_element(By.ID, "f-kind")).select_by_value("delegation-visit")
     browser.find_element(By.ID, "f-title_en").send_keys("Port management study visit to Liverpool")
     browser.find_element(By.ID, "f-start").send_keys("2023-05-10")
@@ -166,25 +166,42 @@ def test_add_an_activity_and_see_the_evaluation_change(server, browser):
     Select(browser.find_element(By.ID, "f-travel")).select_by_value("from-city")
     Select(browser.find_element(By.ID, "f-venue")).select_by_value("partner-city")
     Select(browser.find_element(By.ID, "f-status")).select_by_value("completed")
-    browser.find_element(By.ID, "f-participants").send_keys("official=4")
-    browser.find_element(By.ID, "f-fields").send_keys("port-management")
+    browser.find_element(By.ID, "f-participants-0-role").send_keys("official")
+    browser.find_element(By.ID, "f-participants-0-count").send_keys("4")
+    browser.find_element(By.ID, "more-participants").click()
+    wait_for(browser, EC.presence_of_element_located((By.ID, "f-participants-1-role"))).send_keys("coach")
+    browser.find_element(By.ID, "f-participants-1-count").send_keys("2")
+    browser.find_element(By.ID, "f-participants-1-approximate").click()
+    Select(browser.find_element(By.ID, "f-organisations-0-organisation")).select_by_value("surabaya-city-government")
+    Select(browser.find_element(By.ID, "f-organisations-0-role")).select_by_value("sender")
+    browser.find_element(By.ID, "more-organisations").click()
+    Select(wait_for(browser, EC.presence_of_element_located((By.ID, "f-organisations-1-organisation")))
+           ).select_by_value("tranmere-rovers-fc")
+    Select(browser.find_element(By.ID, "f-organisations-1-role")).select_by_value("host")
+    browser.find_element(By.NAME, "fields.check.port-management").click()
     browser.find_element(By.ID, "f-tags").send_keys("cohen-smart-city-wheel:economy")
-    browser.find_element(By.ID, "f-sources").send_keys("handayani-zahidi-2024")
+    browser.find_element(By.ID, "f-sources-0-key").send_keys("handayani-zahidi-2024")
+    shoot(browser, "form-rows-en")
     browser.find_element(By.ID, "save").click()
 
     assert wait_for(browser, EC.visibility_of_element_located((By.ID, "error-summary")))
     error = browser.find_element(By.ID, "e-end").text
     assert "cannot end before it starts" in error
-    # The input is kept.
+    # The input is kept, rows included.
     assert browser.find_element(By.ID, "f-title_en").get_attribute("value") == "Port management study visit to Liverpool"
+    assert browser.find_element(By.ID, "f-participants-1-role").get_attribute("value") == "coach"
+    assert browser.find_element(By.ID, "f-participants-1-approximate").is_selected()
     shoot(browser, "form-error-en")
 
     end = browser.find_element(By.ID, "f-end")
     end.clear()
     end.send_keys("2023-05-14")
     browser.find_element(By.ID, "save").click()
-    wait_for(browser, EC.url_contains("/activities/sbylpl-2023-port-study-visit"))
+    wait_for(browser, EC.url_contains("/activities/port-management-study-visit-to-liverpool"))
     assert "saved" in browser.current_url
+    page = browser.find_element(By.TAG_NAME, "main").text
+    assert "Tranmere Rovers Football Club" in page and "Surabaya City Government" in page
+    assert "~2" in page or "about 2" in page or "2 coach" in page
 
     open_page(browser, server + "/partnerships/surabaya-liverpool?lang=en")
     after = browser.find_element(By.ID, "framework").text

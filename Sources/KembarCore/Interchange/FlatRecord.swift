@@ -404,3 +404,11 @@ enum FlatWriter {
         list(roles.map { "\($0.organisation):\($0.role.rawValue)" })
     }
 }
+
+/// A list cell's items (`a; b`, `\;` for a `;` inside an item), for editors that show them one per row.
+public enum FlatList {
+    /// The cell's items, without the empty ones.
+    public static func items(_ cell: String) -> [String] { FlatReader.items(cell).filter { !$0.isEmpty } }
+    /// The items as one cell.
+    public static func cell(_ items: [String]) -> String { FlatWriter.list(items) }
+}

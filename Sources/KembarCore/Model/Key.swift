@@ -1,3 +1,5 @@
+import Foundation
+
 /// A stable, human-readable identifier (a slug) for a record of kind `Entity`.
 ///
 /// Keys are what make re-import an upsert: the same key always names the same city, activity or source,
@@ -23,6 +25,32 @@ public struct Key<Entity>: Hashable, Comparable, Sendable, Codable, CustomString
 
     public var description: String { rawValue }
     public static func < (lhs: Key, rhs: Key) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// A key made from a title or name — accents dropped, lower case, words joined by `-`, at most `limit`
+    /// characters cut at a word — or `nil` when the text has no Latin letter or digit to make one of.
+    public static func suggested(from text: String, limit: Int = 60) -> String? {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+            .lowercased()
+        var words: [String] = []
+        var word = ""
+        for scalar in folded.unicodeScalars {
+            switch scalar {
+            case "a"..."z", "0"..."9": word.unicodeScalars.append(scalar)
+            default:
+                if !word.isEmpty { words.append(word) }
+                word = ""
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        var key = ""
+        for next in words {
+            let joined = key.isEmpty ? next : key + "-" + next
+            if joined.count > limit { break }
+            key = joined
+        }
+        if key.isEmpty, let first = words.first { key = String(first.prefix(limit)) }
+        return key.isEmpty ? nil : key
+    }
 
     /// Whether `rawValue` follows the slug rule above.
     public var isWellFormed: Bool { Self.isSlug(rawValue) }
