@@ -18,6 +18,20 @@ extension WebText {
     public static func participantCount(_ l: Language) -> String { l == .en ? "How many" : "Berapa" }
     public static func approximate(_ l: Language) -> String { l == .en ? "about (approximate)" : "sekitar (perkiraan)" }
     public static func organisationRole(_ l: Language) -> String { l == .en ? "Role" : "Peran" }
+    public static func rowsInvalid(_ column: String, _ l: Language) -> String {
+        switch column {
+        case "participants":
+            l == .en
+                ? "Each filled row needs who they were (a word such as teacher) and how many, in digits."
+                : "Setiap baris yang diisi memerlukan siapa (kata seperti guru) dan berapa, dalam angka."
+        case "organisations":
+            l == .en
+                ? "Each filled row needs an organisation and its role."
+                : "Setiap baris yang diisi memerlukan organisasi dan perannya."
+        default:
+            l == .en ? "Each filled row needs a source's key." : "Setiap baris yang diisi memerlukan kunci sumber."
+        }
+    }
     public static func addAnother(_ l: Language) -> String { l == .en ? "Add another row" : "Tambah baris" }
     /// A partnership's records, counted: "1 activity", "9 activities", "9 kegiatan".
     static func counted(_ collection: String, _ count: Int, _ l: Language) -> String {

@@ -59,9 +59,8 @@ struct FormController: RouteCollection {
         var blanks = FormRows.collect(&values, collection)
         if !creating { values["key"] = try req.parameters.require("key") }
         // A new record's key is made from its title or name unless the person gave one.
-        if creating, (values["key"] ?? "").isBlank, values["action"] == nil {
-            values["key"] = try await Self.freeKey(collection, values, req.repository)
-        }
+        let generatedKey = creating && (values["key"] ?? "").isBlank && values["action"] == nil
+        if generatedKey { values["key"] = try await Self.freeKey(collection, values, req.repository) }
         // The version the form was read at: a save over a record changed since is refused, never lost.
         let version = values.removeValue(forKey: "_version").flatMap { Int($0) }
         // "Suggest tags" shows the form again with the lexicon's suggestions for what was typed, "add another" with
@@ -87,9 +86,14 @@ struct FormController: RouteCollection {
         } catch let error as InvalidInput {
             var errors: [String: [String]] = [:]
             for violation in error.violations {
-                errors[collection.column(for: violation.field), default: []].append(
-                    Self.message(violation, req.language))
+                let column = collection.column(for: violation.field)
+                // A group of rows is told what its rows need, not the list syntax they are stored in.
+                let rows = FormRows.rowColumns(collection).contains(column) && violation.rule == .valueInvalid
+                errors[column, default: []].append(
+                    rows ? WebText.rowsInvalid(column, req.language) : Self.message(violation, req.language))
             }
+            // A key Kembar made stays Kembar's to make again (from the title as corrected).
+            if generatedKey, errors["key"] == nil { values["key"] = "" }
             let view = try await render(
                 req, collection, values: values, errors: errors, creating: creating, version: version, blanks: blanks)
             // 200, not 422: the page is a complete answer (the form with its messages), and browsers log 4xx
@@ -247,7 +251,7 @@ struct FormController: RouteCollection {
                 id: [values["title_id"], values["description_id"]].compactMap { $0 }.joined(separator: " "))
             suggestions = TagSuggestions.for(text, language)
         }
-        let page = FormPage(
+        var page = FormPage(
             chrome: Chrome(req, title: heading, section: "/"), heading: heading, action: req.url.path,
             version: version.map(String.init), fields: fields, general: errors[""] ?? [],
             errorSummary: errors.isEmpty ? nil : Catalogue.page(.fixErrors, language),
@@ -256,6 +260,9 @@ struct FormController: RouteCollection {
             suggestionsHeading: Catalogue.page(.suggestions, language), suggestions: suggestions,
             suggestLabel: (collection == .activities || collection == .initiatives)
                 ? Catalogue.page(.suggestions, language) : nil)
+        page.summary = fields.flatMap { field in
+            field.errors.map { Link(href: "#f-\(field.name)", label: "\(field.label): \($0)") }
+        }
         return try await req.view.render("form", page)
     }
 
@@ -344,10 +351,15 @@ struct FormPage: Encodable {
         var addLabel = ""
         /// Rows and checkboxes are a group with a legend, not one labelled input.
         var grouped: Bool { input == "rows" || input == "checks" }
+        /// The hint's and the error's ids, for `aria-describedby`.
+        var describedBy: String? {
+            let ids = (hint == nil ? [] : ["h-\(name)"]) + (errors.isEmpty ? [] : ["e-\(name)"])
+            return ids.isEmpty ? nil : ids.joined(separator: " ")
+        }
 
         enum CodingKeys: String, CodingKey {
             case name, label, hint, value, errors, required, locked, input, options, suggestions, rows, lists, blank
-            case addLabel, grouped
+            case addLabel, grouped, describedBy
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -367,6 +379,7 @@ struct FormPage: Encodable {
             try c.encode(blank, forKey: .blank)
             try c.encode(addLabel, forKey: .addLabel)
             try c.encode(grouped, forKey: .grouped)
+            try c.encodeIfPresent(describedBy, forKey: .describedBy)
         }
 
         init(
@@ -428,6 +441,8 @@ struct FormPage: Encodable {
     var fields: [Field]
     var general: [String]
     var errorSummary: String?
+    /// Every field's problem at once, each linking to its field.
+    var summary: [Link] = []
     var save: String
     var cancel: String
     var cancelHref: String

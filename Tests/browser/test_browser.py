@@ -159,15 +159,14 @@ def test_add_an_activity_and_see_the_evaluation_change(server, browser):
 
     # Only choices, rows and checkboxes: no key to invent, no list syntax.
     open_page(browser, server + "/new/activities?partnership=surabaya-liverpool&lang=en")
-    Select(browser.find_element(By.ID, "f-kind")).select_by_value("delegation-visit")
     browser.find_element(By.ID, "f-title_en").send_keys("Port management study visit to Liverpool")
     browser.find_element(By.ID, "f-start").send_keys("2023-05-10")
-    browser.find_element(By.ID, "f-end").send_keys("2023-05-01")  # before the start: must be refused
+    browser.find_element(By.ID, "f-end").send_keys("soon")  # not a date: refused
     Select(browser.find_element(By.ID, "f-travel")).select_by_value("from-city")
     Select(browser.find_element(By.ID, "f-venue")).select_by_value("partner-city")
     Select(browser.find_element(By.ID, "f-status")).select_by_value("completed")
     browser.find_element(By.ID, "f-participants-0-role").send_keys("official")
-    browser.find_element(By.ID, "f-participants-0-count").send_keys("4")
+    browser.find_element(By.ID, "f-participants-0-count").send_keys("four")  # not a number: refused
     browser.find_element(By.ID, "more-participants").click()
     wait_for(browser, EC.presence_of_element_located((By.ID, "f-participants-1-role"))).send_keys("coach")
     browser.find_element(By.ID, "f-participants-1-count").send_keys("2")
@@ -184,15 +183,28 @@ def test_add_an_activity_and_see_the_evaluation_change(server, browser):
     shoot(browser, "form-rows-en")
     browser.find_element(By.ID, "save").click()
 
-    assert wait_for(browser, EC.visibility_of_element_located((By.ID, "error-summary")))
-    error = browser.find_element(By.ID, "e-end").text
-    assert "cannot end before it starts" in error
+    # Three mistakes (no kind, a count in words, an end that is no date): all three at once, in a summary that has
+    # the focus and links to each field.
+    summary = wait_for(browser, EC.visibility_of_element_located((By.ID, "error-summary")))
+    links = summary.find_elements(By.CSS_SELECTOR, "li a")
+    assert sorted(link.get_attribute("href").split("#")[1] for link in links) == ["f-end", "f-kind", "f-participants"]
+    assert browser.execute_script("return document.activeElement.id") == "error-summary"
     # The input is kept, rows included.
     assert browser.find_element(By.ID, "f-title_en").get_attribute("value") == "Port management study visit to Liverpool"
     assert browser.find_element(By.ID, "f-participants-1-role").get_attribute("value") == "coach"
     assert browser.find_element(By.ID, "f-participants-1-approximate").is_selected()
     shoot(browser, "form-error-en")
 
+    Select(browser.find_element(By.ID, "f-kind")).select_by_value("delegation-visit")
+    count = browser.find_element(By.ID, "f-participants-0-count")
+    count.clear()
+    count.send_keys("4")
+    end = browser.find_element(By.ID, "f-end")
+    end.clear()
+    end.send_keys("2023-05-01")  # before the start: refused by the rules
+    browser.find_element(By.ID, "save").click()
+    wait_for(browser, EC.visibility_of_element_located((By.ID, "e-end")))
+    assert "cannot end before it starts" in browser.find_element(By.ID, "e-end").text
     end = browser.find_element(By.ID, "f-end")
     end.clear()
     end.send_keys("2023-05-14")
