@@ -32,6 +32,11 @@ extension WebText {
             l == .en ? "Each filled row needs a source's key." : "Setiap baris yang diisi memerlukan kunci sumber."
         }
     }
+    public static func nothingOnTheTimeline(_ l: Language) -> String {
+        l == .en
+            ? "Nothing is recorded yet: no milestone, agreement or activity."
+            : "Belum ada yang tercatat: tidak ada tonggak, perjanjian, atau kegiatan."
+    }
     public static func addAnother(_ l: Language) -> String { l == .en ? "Add another row" : "Tambah baris" }
     /// A partnership's records, counted: "1 activity", "9 activities", "9 kegiatan".
     static func counted(_ collection: String, _ count: Int, _ l: Language) -> String {

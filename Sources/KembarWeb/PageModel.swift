@@ -158,6 +158,8 @@ struct GenericPage: Encodable {
     var lead: String?
     var actions: [Link]
     var sections: [Section]
+    /// Where the page sits: the pages above it, from the top.
+    var breadcrumb: [Link] = []
 }
 
 extension Request {

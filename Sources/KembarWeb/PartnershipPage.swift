@@ -55,7 +55,12 @@ enum PartnershipPage {
         }
 
         var timeline = Section(id: "timeline", heading: Catalogue.page(.timeline, language))
-        timeline.charts.append(TimelineChart.svg(slice, partnership: partnership.id, asOf: asOf, language))
+        if slice.milestones.isEmpty && slice.agreements.isEmpty && slice.activities.isEmpty {
+            // A chart of nothing (one lone year) reads as broken: say it instead.
+            timeline.paragraphs.append(WebText.nothingOnTheTimeline(language))
+        } else {
+            timeline.charts.append(TimelineChart.svg(slice, partnership: partnership.id, asOf: asOf, language))
+        }
 
         let agreements = Table(
             caption: Catalogue.page(.agreementsTable, language),
@@ -162,7 +167,7 @@ enum PartnershipPage {
         }
         return GenericPage(
             chrome: Chrome(req, title: title, section: "/"), heading: title,
-            lead: "\(Catalogue.name(partnership.kind, language)) · \(partnership.id)", actions: actions,
+            lead: Catalogue.name(partnership.kind, language), actions: actions,
             sections: sections)
     }
 

@@ -14,9 +14,13 @@ enum RecordPages {
                 .map { ($0.id, $0.name.text(language)) })
         let fields = Dictionary(
             uniqueKeysWithValues: try await req.repository.fields().map { ($0.id, $0.name.text(language)) })
+        // The partnership by its cities' names, as everywhere else (its summary row; the key if it has none).
+        let partnership =
+            try await req.repository.partnershipRow(a.partnership, asOf: req.asOf)?.title(language)
+            ?? a.partnership.rawValue
         var facts: [Fact] = [
             Fact(
-                label: Catalogue.label(.partnership, language), value: a.partnership.rawValue,
+                label: Catalogue.label(.partnership, language), value: partnership,
                 href: "/partnerships/\(a.partnership)"),
             Fact(label: Catalogue.column("kind", language), value: WebText.term(a.kind.rawValue, language)),
             Fact(label: Catalogue.column("date", language), value: Describe.when(a, language)),
@@ -81,8 +85,12 @@ enum RecordPages {
         if let description = a.description { main.paragraphs = [description.text(language) + sources.cite(a.sources)] }
         return GenericPage(
             chrome: Chrome(req, title: a.title.text(language), section: "/"), heading: a.title.text(language),
-            lead: a.id.rawValue,
-            actions: editActions(req, .activities, a.id.rawValue), sections: [main, sources.section(language)])
+            lead: WebText.term(a.kind.rawValue, language),
+            actions: editActions(req, .activities, a.id.rawValue), sections: [main, sources.section(language)],
+            breadcrumb: [
+                Link(href: "/", label: Catalogue.page(.dashboard, language)),
+                Link(href: "/partnerships/\(a.partnership)", label: partnership),
+            ])
     }
 
     static func initiative(_ req: Request, _ i: Initiative) async throws -> GenericPage {
@@ -174,9 +182,19 @@ enum RecordPages {
             facts.append(Fact(label: Catalogue.column("authors", language), value: s.authors.joined(separator: "; ")))
         }
         for (column, value) in [
-            ("container", s.container), ("publisher", s.publisher), ("date", s.date?.description), ("doi", s.doi),
-            ("accessed", s.accessed?.description), ("interviewee", s.interviewee), ("office", s.office),
-            ("note", s.note),
+            ("container", s.container), ("publisher", s.publisher),
+            ("date", s.date.map { Format.date($0, language) }),
+        ] {
+            if let value { facts.append(Fact(label: Catalogue.column(column, language), value: value)) }
+        }
+        if let doi = s.doi {
+            // A DOI is a link a reader can follow; one given as a URL already is kept as it is.
+            let href = doi.hasPrefix("http") ? doi : "https://doi.org/" + doi
+            facts.append(Fact(label: Catalogue.column("doi", language), value: doi, href: href))
+        }
+        for (column, value) in [
+            ("accessed", s.accessed.map { Format.date($0, language) }), ("interviewee", s.interviewee),
+            ("office", s.office), ("note", s.note),
         ] {
             if let value { facts.append(Fact(label: Catalogue.column(column, language), value: value)) }
         }

@@ -57,3 +57,36 @@ import VaporTesting
         #expect(!StatusHeader.contradicts(.ended, .expired))
     }
 }
+
+/// Pages read as a clerk expects: where an activity belongs, empty parts said in words, a DOI to follow.
+@Suite struct ReadablePagesTests {
+    static func page(_ app: Application, _ path: String) async throws -> String {
+        var body = ""
+        try await app.testing().test(.GET, path) { res async in
+            #expect(res.status == .ok, "\(path)")
+            body = res.body.string
+        }
+        return body
+    }
+
+    @Test func emptyPartsBreadcrumbsAndLinks() async throws {
+        try await withKembarApp(.sqlite) { app in
+            let activity = try await Self.page(app, "/activities/sbylpl-2018-u14-football-delegation?lang=en")
+            #expect(
+                activity.contains(
+                    #"<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/">Dashboard</a></li><li><a href="/partnerships/surabaya-liverpool">Surabaya – Liverpool</a></li></ol></nav>"#
+                ))
+            #expect(!activity.contains(#"<p class="lead">sbylpl-2018"#), "no key as the lead")
+            // A partnership with nothing recorded says so, without header-only tables or a chart of one year.
+            let empty = try await Self.page(app, "/partnerships/surabaya-kitakyushu?lang=id")
+            #expect(empty.contains("Belum ada yang tercatat: tidak ada tonggak, perjanjian, atau kegiatan."))
+            let records = try #require(
+                empty.components(separatedBy: #"<section id="records""#).dropFirst().first?
+                    .components(separatedBy: "</section>").first)
+            #expect(records.contains("belum ada yang tercatat.") && !records.contains("<thead>"))
+            #expect(!empty.contains("timeline-surabaya-kitakyushu"))
+            let source = try await Self.page(app, "/sources/handayani-zahidi-2024?lang=id")
+            #expect(source.contains(#"<a href="https://doi.org/10.22219/jurnalsospol.v10i1.32818">"#))
+        }
+    }
+}
