@@ -79,6 +79,8 @@ public struct Repository: Sendable {
     public func partnership(_ key: PartnershipKey) async throws -> Partnership? { try await one(key) }
     public func organisation(_ key: OrganisationKey) async throws -> Organisation? { try await one(key) }
     public func activity(_ key: ActivityKey) async throws -> Activity? { try await one(key) }
+    public func agreement(_ key: AgreementKey) async throws -> Agreement? { try await one(key) }
+    public func milestone(_ key: MilestoneKey) async throws -> Milestone? { try await one(key) }
     public func initiative(_ key: InitiativeKey) async throws -> Initiative? { try await one(key) }
     public func city(_ key: CityKey) async throws -> City? { try await one(key) }
     public func framework(_ key: FrameworkKey) async throws -> Framework? { try await one(key) }

@@ -183,7 +183,8 @@ struct FormController: RouteCollection {
     static func page(of collection: EditableCollection, key: String, values: [String: String]) -> String {
         switch collection {
         case .partnerships: "/partnerships/\(key)"
-        case .agreements, .milestones: "/partnerships/\(values["partnership"] ?? "")"
+        case .agreements: "/agreements/\(key)"
+        case .milestones: "/milestones/\(key)"
         case .activities: "/activities/\(key)"
         case .cities: "/cities/\(key)"
         case .initiatives: "/initiatives/\(key)"

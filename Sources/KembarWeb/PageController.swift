@@ -11,6 +11,8 @@ struct PageController: RouteCollection {
         routes.get("cities", use: cities)
         routes.get("cities", ":key", use: city)
         routes.get("activities", ":key", use: activity)
+        routes.get("agreements", ":key", use: agreement)
+        routes.get("milestones", ":key", use: milestone)
         routes.get("initiatives", ":key", use: initiative)
         routes.get("organisations", use: organisations)
         routes.get("organisations", ":key", use: organisation)
@@ -100,6 +102,18 @@ struct PageController: RouteCollection {
         let key = ActivityKey(try req.parameters.require("key"))
         guard let activity = try await req.repository.activity(key) else { throw Abort(.notFound) }
         return try await req.view.render("page", try await RecordPages.activity(req, activity))
+    }
+
+    func agreement(req: Request) async throws -> View {
+        guard let agreement = try await req.repository.agreement(AgreementKey(try req.parameters.require("key")))
+        else { throw Abort(.notFound) }
+        return try await req.view.render("page", try await RecordPages.agreement(req, agreement))
+    }
+
+    func milestone(req: Request) async throws -> View {
+        guard let milestone = try await req.repository.milestone(MilestoneKey(try req.parameters.require("key")))
+        else { throw Abort(.notFound) }
+        return try await req.view.render("page", try await RecordPages.milestone(req, milestone))
     }
 
     func initiative(req: Request) async throws -> View {

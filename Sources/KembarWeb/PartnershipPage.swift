@@ -77,7 +77,7 @@ enum PartnershipPage {
                     Cell(
                         text: a.title.text(language) + WebText.internalMark(a.internal, language)
                             + sources.cite(a.sources),
-                        href: editHref(req, .agreements, a.id.rawValue)),
+                        href: "/agreements/\(a.id)"),
                     Cell(
                         text: a.signatories.map { Describe.signatory($0, cite: sources.cite, language) }
                             .joined(separator: "; ")),
@@ -99,7 +99,7 @@ enum PartnershipPage {
                     Cell(
                         text: m.title.text(language) + WebText.internalMark(m.internal, language)
                             + sources.cite(m.sources),
-                        href: editHref(req, .milestones, m.id.rawValue)),
+                        href: "/milestones/\(m.id)"),
                 ]
             })
         let activities = Table(
@@ -171,9 +171,6 @@ enum PartnershipPage {
             sections: sections)
     }
 
-    static func editHref(_ req: Request, _ collection: EditableCollection, _ key: String) -> String? {
-        req.mayWrite ? "/edit/\(collection.rawValue)/\(key)" : nil
-    }
 }
 
 /// Numbers a page's sources [1], [2], … in citation order, and lists them.

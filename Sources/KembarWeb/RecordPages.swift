@@ -14,10 +14,7 @@ enum RecordPages {
                 .map { ($0.id, $0.name.text(language)) })
         let fields = Dictionary(
             uniqueKeysWithValues: try await req.repository.fields().map { ($0.id, $0.name.text(language)) })
-        // The partnership by its cities' names, as everywhere else (its summary row; the key if it has none).
-        let partnership =
-            try await req.repository.partnershipRow(a.partnership, asOf: req.asOf)?.title(language)
-            ?? a.partnership.rawValue
+        let (partnership, breadcrumb) = try await under(req, a.partnership)
         var facts: [Fact] = [
             Fact(
                 label: Catalogue.label(.partnership, language), value: partnership,
@@ -87,10 +84,114 @@ enum RecordPages {
             chrome: Chrome(req, title: a.title.text(language), section: "/"), heading: a.title.text(language),
             lead: WebText.term(a.kind.rawValue, language),
             actions: editActions(req, .activities, a.id.rawValue), sections: [main, sources.section(language)],
-            breadcrumb: [
-                Link(href: "/", label: Catalogue.page(.dashboard, language)),
-                Link(href: "/partnerships/\(a.partnership)", label: partnership),
-            ])
+            breadcrumb: breadcrumb)
+    }
+
+    /// The partnership a record is under, by its cities' names, and the breadcrumb to it.
+    static func under(_ req: Request, _ key: PartnershipKey) async throws -> (name: String, breadcrumb: [Link]) {
+        let name = try await req.repository.partnershipRow(key, asOf: req.asOf)?.title(req.language) ?? key.rawValue
+        return (
+            name,
+            [
+                Link(href: "/", label: Catalogue.page(.dashboard, req.language)),
+                Link(href: "/partnerships/\(key)", label: name),
+            ]
+        )
+    }
+
+    static func agreement(_ req: Request, _ a: Agreement) async throws -> GenericPage {
+        let language = req.language
+        let sources = SourceNumbers(
+            try await req.repository.sources(Set(a.sources + a.signatories.flatMap(\.allSources))))
+        let fields = Dictionary(
+            uniqueKeysWithValues: try await req.repository.fields().map { ($0.id, $0.name.text(language)) })
+        let partnership = try await under(req, a.partnership)
+        var facts = [
+            Fact(
+                label: Catalogue.label(.partnership, language), value: partnership.name,
+                href: "/partnerships/\(a.partnership)"),
+            Fact(
+                label: Catalogue.column("kind", language),
+                value: a.kindLabel?.text(language) ?? Catalogue.name(a.kind, language)),
+            Fact(label: Catalogue.column("signed", language), value: Format.date(a.signed, language)),
+        ]
+        if a.internal == true {
+            facts.insert(Fact(label: WebText.visibility(language), value: WebText.internalOnly(language)), at: 0)
+        }
+        if let place = a.place { facts.append(Fact(label: Catalogue.column("place", language), value: place)) }
+        if !a.signatories.isEmpty {
+            facts.append(
+                Fact(
+                    label: Catalogue.column("signatories", language),
+                    value: a.signatories.map { Describe.signatory($0, cite: sources.cite, language) }
+                        .joined(separator: "; ")))
+        }
+        if let from = a.validFrom {
+            facts.append(Fact(label: Catalogue.column("valid_from", language), value: Format.date(from, language)))
+        }
+        facts.append(
+            Fact(
+                label: Catalogue.column("valid_until", language),
+                value: a.endDay.map { Format.date($0.partialDate, language) } ?? Catalogue.label(.openEnded, language)))
+        if !a.fields.isEmpty {
+            facts.append(
+                Fact(
+                    label: Catalogue.column("fields", language),
+                    value: a.fields.map { fields[$0] ?? $0.rawValue }.joined(separator: "; ")))
+        }
+        for (column, other) in [("renews", a.renews), ("amends", a.amends)] {
+            if let other {
+                facts.append(
+                    Fact(label: Catalogue.column(column, language), value: other.rawValue, href: "/agreements/\(other)")
+                )
+            }
+        }
+        if let document = a.document {
+            facts.append(Fact(label: Catalogue.column("document", language), value: document))
+        }
+        if let note = a.note { facts.append(Fact(label: Catalogue.column("note", language), value: note)) }
+        var main = Section(id: "agreement", heading: Catalogue.page(.summary, language), facts: facts)
+        if let purpose = a.purpose { main.paragraphs = [purpose.text(language) + sources.cite(a.sources)] }
+        return GenericPage(
+            chrome: Chrome(req, title: a.title.text(language), section: "/"), heading: a.title.text(language),
+            lead: Catalogue.name(a.kind, language) + sources.cite(a.sources),
+            actions: editActions(req, .agreements, a.id.rawValue), sections: [main, sources.section(language)],
+            breadcrumb: partnership.breadcrumb)
+    }
+
+    static func milestone(_ req: Request, _ m: Milestone) async throws -> GenericPage {
+        let language = req.language
+        let sources = SourceNumbers(try await req.repository.sources(Set(m.sources)))
+        let organisations = Dictionary(
+            uniqueKeysWithValues: try await req.repository.organisations(Set(m.organisations.map(\.organisation)))
+                .map { ($0.id, $0.name.text(language)) })
+        let partnership = try await under(req, m.partnership)
+        var facts = [
+            Fact(
+                label: Catalogue.label(.partnership, language), value: partnership.name,
+                href: "/partnerships/\(m.partnership)"),
+            Fact(label: Catalogue.column("kind", language), value: Catalogue.name(m.kind, language)),
+            Fact(label: Catalogue.column("date", language), value: Describe.when(m, language)),
+        ]
+        if m.internal == true {
+            facts.insert(Fact(label: WebText.visibility(language), value: WebText.internalOnly(language)), at: 0)
+        }
+        for role in m.organisations {
+            facts.append(
+                Fact(
+                    label:
+                        "\(Catalogue.column("organisations", language)) (\(WebText.term(role.role.rawValue, language)))",
+                    value: organisations[role.organisation] ?? role.organisation.rawValue,
+                    href: "/organisations/\(role.organisation)"))
+        }
+        if let note = m.note { facts.append(Fact(label: Catalogue.column("note", language), value: note)) }
+        var main = Section(id: "milestone", heading: Catalogue.page(.summary, language), facts: facts)
+        if let description = m.description { main.paragraphs = [description.text(language) + sources.cite(m.sources)] }
+        return GenericPage(
+            chrome: Chrome(req, title: m.title.text(language), section: "/"), heading: m.title.text(language),
+            lead: Catalogue.name(m.kind, language),
+            actions: editActions(req, .milestones, m.id.rawValue), sections: [main, sources.section(language)],
+            breadcrumb: partnership.breadcrumb)
     }
 
     static func initiative(_ req: Request, _ i: Initiative) async throws -> GenericPage {

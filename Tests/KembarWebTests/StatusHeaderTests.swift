@@ -90,3 +90,26 @@ import VaporTesting
         }
     }
 }
+
+/// Agreements and milestones have pages of their own to read; their titles no longer open an edit form.
+@Suite struct AgreementAndMilestonePagesTests {
+    @Test(arguments: TestBackend.enabled)
+    func agreementsAndMilestonesAreReadOnlyPages(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            let partnership = try await ReadablePagesTests.page(app, "/partnerships/surabaya-liverpool?lang=en")
+            #expect(partnership.contains(#"href="/agreements/sbylpl-2018-mou""#))
+            #expect(partnership.contains(#"href="/milestones/sbylpl-2016-exploration""#))
+            #expect(!partnership.contains(#"href="/edit/agreements/"#))
+            let mou = try await ReadablePagesTests.page(app, "/agreements/sbylpl-2018-mou?lang=en")
+            #expect(
+                mou.contains(
+                    "<h1>Memorandum of Understanding on sister-city cooperation between Surabaya and Liverpool</h1>"))
+            #expect(mou.contains("19 March 2018") && mou.contains("Tri Rismaharini") && mou.contains("Port management"))
+            #expect(mou.contains(#"<a href="/partnerships/surabaya-liverpool">Surabaya – Liverpool</a>"#))
+            #expect(!mou.contains("/edit/agreements/"), "a public reader gets no edit link")
+            let milestone = try await ReadablePagesTests.page(app, "/milestones/sbylpl-2016-exploration?lang=id")
+            #expect(milestone.contains("Penjajakan resmi dimulai"))
+            try await app.testing().test(.GET, "/agreements/nowhere") { res async in #expect(res.status == .notFound) }
+        }
+    }
+}
