@@ -37,6 +37,8 @@ extension WebText {
             ? "Nothing is recorded yet: no milestone, agreement or activity."
             : "Belum ada yang tercatat: tidak ada tonggak, perjanjian, atau kegiatan."
     }
+    public static func addTag(_ l: Language) -> String { l == .en ? "Add" : "Tambahkan" }
+    public static func tagAdded(_ l: Language) -> String { l == .en ? "added" : "ditambahkan" }
     public static func addAnother(_ l: Language) -> String { l == .en ? "Add another row" : "Tambah baris" }
     /// A partnership's records, counted: "1 activity", "9 activities", "9 kegiatan".
     static func counted(_ collection: String, _ count: Int, _ l: Language) -> String {

@@ -267,12 +267,21 @@ struct ErrorPage: Encodable {
         self.message = message
         backLabel = WebText.goBack(language)
         home = WebText.toDashboard(language)
-        // Only a referrer on this same host is offered as the way back.
-        if let referer = request.headers.first(name: .referer), let url = URLComponents(string: referer),
-            let host = request.headers.first(name: .host), url.host.map({ host.hasPrefix($0) }) == true,
-            url.path.hasPrefix("/"), url.path != request.url.path
-        {
-            back = url.path + (url.query.map { "?" + $0 } ?? "")
-        }
+        back = request.cameFrom.flatMap { $0.hasPrefix(request.url.path + "?") || $0 == request.url.path ? nil : $0 }
+    }
+}
+
+extension Request {
+    /// The page of this site the reader came from (path and query of a `Referer` on this host), for a way back.
+    var cameFrom: String? {
+        guard let referer = headers.first(name: .referer), let url = URLComponents(string: referer),
+            let host = headers.first(name: .host), url.host.map({ host.hasPrefix($0) }) == true
+        else { return nil }
+        return Self.localPath(url.path + (url.query.map { "?" + $0 } ?? ""))
+    }
+
+    /// `path` when it is a path on this site (`/…`, not `//host`), else `nil`: what a way back may link to.
+    static func localPath(_ path: String) -> String? {
+        path.hasPrefix("/") && !path.hasPrefix("//") && !path.contains("\\") ? path : nil
     }
 }

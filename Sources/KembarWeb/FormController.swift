@@ -30,7 +30,7 @@ struct FormController: RouteCollection {
         for column in collection.columns {
             if let value = req.query[String.self, at: column.name] { values[column.name] = value }
         }
-        return try await render(req, collection, values: values, errors: [:], creating: true)
+        return try await render(req, collection, values: values, errors: [:], creating: true, back: req.cameFrom)
     }
 
     func editForm(req: Request) async throws -> View {
@@ -38,7 +38,8 @@ struct FormController: RouteCollection {
         let key = try req.parameters.require("key")
         guard let values = try await req.repository.formValues(collection, key: key) else { throw Abort(.notFound) }
         let version = try await req.repository.version(collection, key: key)
-        return try await render(req, collection, values: values, errors: [:], creating: false, version: version)
+        return try await render(
+            req, collection, values: values, errors: [:], creating: false, version: version, back: req.cameFrom)
     }
 
     func create(req: Request) async throws -> Response {
@@ -57,6 +58,8 @@ struct FormController: RouteCollection {
         var values = try req.content.decode([String: String].self)
         values.removeValue(forKey: "_csrf")
         var blanks = FormRows.collect(&values, collection)
+        // Where "Cancel" goes: the page the form was opened from, carried by the form.
+        let back = values.removeValue(forKey: "_back").flatMap(Request.localPath)
         if !creating { values["key"] = try req.parameters.require("key") }
         // A new record's key is made from its title or name unless the person gave one.
         let generatedKey = creating && (values["key"] ?? "").isBlank && values["action"] == nil
@@ -68,13 +71,25 @@ struct FormController: RouteCollection {
         switch values.removeValue(forKey: "action") {
         case "suggest":
             return try await render(
-                req, collection, values: values, errors: [:], creating: creating, version: version, blanks: blanks
+                req, collection, values: values, errors: [:], creating: creating, version: version, blanks: blanks,
+                back: back
+            ).encodeResponse(for: req)
+        case let action? where action.hasPrefix("tag:"):
+            // A suggested tag added with one click: put in the tags field, the suggestions shown again.
+            let tag = String(action.dropFirst("tag:".count))
+            var tags = FlatList.items(values["tags"] ?? "")
+            if !tags.contains(tag) { tags.append(tag) }
+            values["tags"] = FlatList.cell(tags)
+            return try await render(
+                req, collection, values: values, errors: [:], creating: creating, version: version, blanks: blanks,
+                back: back
             ).encodeResponse(for: req)
         case let action? where action.hasPrefix("more:"):
             let column = String(action.dropFirst("more:".count))
             blanks[column] = min((blanks[column] ?? 1) + 1, 20)
             return try await render(
-                req, collection, values: values, errors: [:], creating: creating, version: version, blanks: blanks
+                req, collection, values: values, errors: [:], creating: creating, version: version, blanks: blanks,
+                back: back
             ).encodeResponse(for: req)
         default: break
         }
@@ -95,7 +110,8 @@ struct FormController: RouteCollection {
             // A key Kembar made stays Kembar's to make again (from the title as corrected).
             if generatedKey, errors["key"] == nil { values["key"] = "" }
             let view = try await render(
-                req, collection, values: values, errors: errors, creating: creating, version: version, blanks: blanks)
+                req, collection, values: values, errors: errors, creating: creating, version: version, blanks: blanks,
+                back: back)
             // 200, not 422: the page is a complete answer (the form with its messages), and browsers log 4xx
             // page loads as console errors.
             return try await view.encodeResponse(for: req)
@@ -103,7 +119,7 @@ struct FormController: RouteCollection {
             // Nothing was saved, and what was typed stays in the form.
             let view = try await render(
                 req, collection, values: values, errors: ["": [WebText.notPermitted(refused.records, req.language)]],
-                creating: creating, version: version)
+                creating: creating, version: version, blanks: blanks, back: back)
             return try await view.encodeResponse(status: .forbidden, for: req)
         } catch let stale as Repository.StaleWrite {
             // Someone saved the record meanwhile: say who and when, keep what this user typed, show which fields
@@ -118,7 +134,8 @@ struct FormController: RouteCollection {
                 actor: stale.latest?.actor, at: stale.latest?.at, version: stale.current,
                 differing: differing.map { Catalogue.column($0, req.language) }, req.language)
             let view = try await render(
-                req, collection, values: values, errors: ["": [message]], creating: false, version: stale.current)
+                req, collection, values: values, errors: ["": [message]], creating: false, version: stale.current,
+                blanks: blanks, back: back)
             return try await view.encodeResponse(for: req)
         }
     }
@@ -204,7 +221,7 @@ struct FormController: RouteCollection {
 
     func render(
         _ req: Request, _ collection: EditableCollection, values: [String: String], errors: [String: [String]],
-        creating: Bool, version: Int? = nil, blanks: [String: Int] = [:]
+        creating: Bool, version: Int? = nil, blanks: [String: Int] = [:], back: String? = nil
     ) async throws -> View {
         let language = req.language
         let entity = Catalogue.entity(collection.rawValue, language)
@@ -226,9 +243,8 @@ struct FormController: RouteCollection {
                 let rows = FormRows.rows(column.name, from: field.value)
             {
                 field.input = "rows"
-                field.blank = blanks[column.name] ?? 1
                 (field.rows, field.lists) = FormRows.inputs(
-                    column.name, rows: rows, blank: field.blank,
+                    column.name, rows: rows, blank: blanks[column.name] ?? 1,
                     parts: FormRows.parts(column.name, options, language))
                 field.addLabel = WebText.addAnother(language)
                 field.hint = nil
@@ -250,17 +266,21 @@ struct FormController: RouteCollection {
             let text = LocalizedText(
                 en: [values["title_en"], values["description_en"]].compactMap { $0 }.joined(separator: " "),
                 id: [values["title_id"], values["description_id"]].compactMap { $0 }.joined(separator: " "))
-            suggestions = TagSuggestions.for(text, language)
+            suggestions = TagSuggestions.for(
+                text, tags: values["tags"] ?? "", library: try await req.repository.frameworkLibrary(), language)
         }
         var page = FormPage(
             chrome: Chrome(req, title: heading, section: "/"), heading: heading, action: req.url.path,
             version: version.map(String.init), fields: fields, general: errors[""] ?? [],
             errorSummary: errors.isEmpty ? nil : Catalogue.page(.fixErrors, language),
             save: Catalogue.page(.save, language), cancel: Catalogue.page(.cancel, language),
-            cancelHref: creating ? "/" : Self.page(of: collection, key: values["key"] ?? "", values: values),
+            cancelHref: back ?? (creating ? "/" : Self.page(of: collection, key: values["key"] ?? "", values: values)),
+            back: back,
             suggestionsHeading: Catalogue.page(.suggestions, language), suggestions: suggestions,
             suggestLabel: (collection == .activities || collection == .initiatives)
                 ? Catalogue.page(.suggestions, language) : nil)
+        page.addLabel = WebText.addTag(language)
+        page.addedLabel = WebText.tagAdded(language)
         page.summary = fields.flatMap { field in
             field.errors.map { Link(href: "#f-\(field.name)", label: "\(field.label): \($0)") }
         }
@@ -345,10 +365,9 @@ struct FormPage: Encodable {
         var options: [Option]?
         /// A typed key with `options` as a datalist of suggestions.
         var suggestions = false
-        /// For `rows`: the rows, their datalists, how many blank rows are shown, and the "add another" label.
+        /// For `rows`: the rows (blank ones last), their datalists, and the "add another" label.
         var rows: [FormRows.Row] = []
         var lists: [FormRows.Datalist] = []
-        var blank = 1
         var addLabel = ""
         /// Rows and checkboxes are a group with a legend, not one labelled input.
         var grouped: Bool { input == "rows" || input == "checks" }
@@ -359,7 +378,7 @@ struct FormPage: Encodable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case name, label, hint, value, errors, required, locked, input, options, suggestions, rows, lists, blank
+            case name, label, hint, value, errors, required, locked, input, options, suggestions, rows, lists
             case addLabel, grouped, describedBy
         }
 
@@ -377,7 +396,6 @@ struct FormPage: Encodable {
             try c.encode(suggestions, forKey: .suggestions)
             try c.encode(rows, forKey: .rows)
             try c.encode(lists, forKey: .lists)
-            try c.encode(blank, forKey: .blank)
             try c.encode(addLabel, forKey: .addLabel)
             try c.encode(grouped, forKey: .grouped)
             try c.encodeIfPresent(describedBy, forKey: .describedBy)
@@ -431,6 +449,8 @@ struct FormPage: Encodable {
     struct Suggestion: Encodable {
         var tag: String
         var label: String
+        /// The form's tags hold it already.
+        var added: Bool
         var explanation: String
     }
 
@@ -444,9 +464,14 @@ struct FormPage: Encodable {
     var errorSummary: String?
     /// Every field's problem at once, each linking to its field.
     var summary: [Link] = []
+    /// A tag suggestion's button, and the mark of one already added.
+    var addLabel = ""
+    var addedLabel = ""
     var save: String
     var cancel: String
     var cancelHref: String
+    /// The page the form was opened from, carried through its posts.
+    var back: String?
     var suggestionsHeading: String
     var suggestions: [Suggestion]
     /// The label of the "suggest tags" button, for records that carry tags.
@@ -468,11 +493,19 @@ struct ConfirmPage: Encodable {
 /// Tag suggestions for a form, from the core's bilingual lexicon, each with the words that matched. A person
 /// confirms a suggestion by copying its tag into the tags field; nothing is stored automatically.
 enum TagSuggestions {
-    static func `for`(_ text: LocalizedText, _ language: Language) -> [FormPage.Suggestion] {
-        TagSuggester().suggest(title: text).map { suggestion in
+    /// The suggestions for `text`, each named by its node and framework, and marked when `tags` holds it already.
+    static func `for`(
+        _ text: LocalizedText, tags: String, library: FrameworkLibrary, _ language: Language
+    ) -> [FormPage.Suggestion] {
+        let chosen = Set(FlatList.items(tags))
+        return TagSuggester().suggest(title: text).map { suggestion in
             let words = suggestion.matches.map { $0.word == $0.term ? $0.word : "\($0.word) (\($0.term))" }
+            let framework = library.framework(suggestion.tag.framework)
+            let node = framework?.node(suggestion.tag.node)?.name.text(language) ?? suggestion.tag.node
             return FormPage.Suggestion(
-                tag: suggestion.tag.description, label: "",
+                tag: suggestion.tag.description,
+                label: framework.map { "\(node) — \($0.name.text(language))" } ?? node,
+                added: chosen.contains(suggestion.tag.description),
                 explanation: "\(Catalogue.page(.matched, language)): \(words.joined(separator: ", ")) · "
                     + "\(Catalogue.page(.confidence, language)) \(Format.decimal(suggestion.confidence, digits: 2, language))"
             )

@@ -347,6 +347,42 @@ import VaporTesting
         }
     }
 
+    /// A suggested tag is added with one click, and Cancel goes back where the form was opened from.
+    @Test func tagsAreAddedWithOneClickAndCancelGoesBack() async throws {
+        try await withKembarApp(.sqlite) { app in
+            let admin = try await signIn(app)
+            let form = [
+                "partnership": "surabaya-liverpool", "title_en": "Football training for pupils with a coach",
+                "_back": "/partnerships/surabaya-liverpool", "action": "suggest",
+            ]
+            let suggested = try await post(app, "/new/activities?lang=en", form, as: admin).body.string
+            let button = try #require(
+                suggested.components(separatedBy: #"name="action" value="tag:"#).dropFirst().first?
+                    .components(separatedBy: "\"").first)
+            #expect(suggested.contains(">Add</button>"))
+            var add = form
+            add["action"] = "tag:" + button
+            let added = try await post(app, "/new/activities?lang=en", add, as: admin).body.string
+            #expect(added.contains(button) && added.contains(#"<span class="badge s-active">added</span>"#))
+            #expect(try await app.kembarStore.repository.activities(of: "surabaya-liverpool").count == 8)
+            // Cancel: the page carried by the form, or the one the browser came from on this host — never another.
+            #expect(added.contains(#"<a href="/partnerships/surabaya-liverpool">Cancel</a>"#))
+            for (referer, cancel) in [
+                ("http://localhost/cities/liverpool", "/cities/liverpool"),
+                ("https://evil.example/phish", "/activities/sbylpl-2018-u14-football-delegation"),
+            ] {
+                try await app.testing().test(
+                    .GET, "/edit/activities/sbylpl-2018-u14-football-delegation?lang=en",
+                    beforeRequest: { req in
+                        admin.sign(&req)
+                        req.headers.replaceOrAdd(name: .host, value: "localhost")
+                        req.headers.replaceOrAdd(name: .referer, value: referer)
+                    }
+                ) { res async in #expect(res.body.string.contains(#"<a href="\#(cancel)">Cancel</a>"#), "\(referer)") }
+            }
+        }
+    }
+
     @Test func aLongListOfChangesStopsWithACount() {
         let changes = (0..<502).map { RecordChange(collection: "activities", key: "a\($0)", action: .add) }
         let lines = ImportController.listed(changes, .id)
