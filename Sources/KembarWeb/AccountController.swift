@@ -102,7 +102,7 @@ struct AccountController: RouteCollection {
                     next: next.map(Self.next),
                     fields: [
                         Input(
-                            name: "email", label: WebText.email(l), type: "email", autocomplete: "username",
+                            name: "email", label: WebText.email(l), type: "email", autocomplete: "email",
                             value: email),
                         Input(
                             name: "password", label: WebText.password(l), type: "password",

@@ -72,7 +72,7 @@ struct UsersController: RouteCollection {
                 csrf: account.csrf,
                 fields: [
                     AccountController.Input(name: "name", label: WebText.name(l), type: "text", autocomplete: "off"),
-                    AccountController.Input(name: "email", label: WebText.email(l), type: "email", autocomplete: "off"),
+                    AccountController.Input(name: "email", label: WebText.email(l), type: "text", autocomplete: "off"),
                     AccountController.Input(
                         name: "roles", label: WebText.rolesCodes(l), type: "text", autocomplete: "off",
                         value: Management.administeredCities(account.user.roles).sorted().first.map {

@@ -276,3 +276,22 @@ def test_a_partnership_page_starts_with_its_status(server, browser):
     open_page(browser, server + "/partnerships/surabaya-kitakyushu?lang=id")
     text = browser.find_elements(By.CSS_SELECTOR, "main section")[0].text
     assert "penjajakan" in text and "tidak ada yang berlaku" in text
+
+
+def test_axe_finds_no_accessibility_violation(server, browser):
+    """axe-core (from PyPI's axe-selenium-python) on every kind of page, public and signed in, in both languages."""
+    from axe_selenium_python import Axe
+    signed_in = [
+        "/new/activities?partnership=surabaya-liverpool", "/edit/agreements/sbylpl-2018-mou",
+        "/delete/partnerships/surabaya-kitakyushu", "/import", "/account", "/users",
+        "/history/partnerships/surabaya-liverpool", "/nowhere",
+    ]
+    found = []
+    for path in PUBLIC_PAGES + signed_in:
+        for lang in ["en", "id"]:
+            browser.get(f"{server}{path}{'&' if '?' in path else '?'}lang={lang}")
+            axe = Axe(browser)
+            axe.inject()
+            for violation in axe.run()["violations"]:
+                found.append(f"{path} ({lang}): {violation['id']} at {violation['nodes'][0]['target']}")
+    assert found == [], "\n".join(found)
