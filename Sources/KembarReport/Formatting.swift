@@ -14,6 +14,11 @@ public enum Format {
         ],
     ]
 
+    /// The month's name ("March" / "Maret"), 1 to 12.
+    public static func monthName(_ month: Int, _ language: Language) -> String {
+        (1...12).contains(month) ? months[language]![month - 1] : String(month)
+    }
+
     /// A date at its own precision: "2018", "June 2019" / "Juni 2019", "19 March 2018" / "19 Maret 2018".
     public static func date(_ date: PartialDate, _ language: Language) -> String {
         guard let month = date.month else { return String(date.year) }

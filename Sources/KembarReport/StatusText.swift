@@ -37,6 +37,19 @@ extension WebText {
             ? "Nothing is recorded yet: no milestone, agreement or activity."
             : "Belum ada yang tercatat: tidak ada tonggak, perjanjian, atau kegiatan."
     }
+    public static func day(_ l: Language) -> String { l == .en ? "Day" : "Tanggal" }
+    public static func month(_ l: Language) -> String { l == .en ? "Month" : "Bulan" }
+    public static func year(_ l: Language) -> String { l == .en ? "Year" : "Tahun" }
+    public static func dateHint(_ l: Language) -> String {
+        l == .en
+            ? "A year alone, a month and year, or the whole date — as precise as the source is."
+            : "Tahun saja, bulan dan tahun, atau tanggal lengkap — setepat yang disebut sumber."
+    }
+    public static func dateInvalid(_ l: Language) -> String {
+        l == .en
+            ? "Give a year (four digits), a month and year, or a day, month and year that exist."
+            : "Isi tahun (empat angka), bulan dan tahun, atau tanggal, bulan dan tahun yang ada."
+    }
     public static func addTag(_ l: Language) -> String { l == .en ? "Add" : "Tambahkan" }
     public static func tagAdded(_ l: Language) -> String { l == .en ? "added" : "ditambahkan" }
     public static func addAnother(_ l: Language) -> String { l == .en ? "Add another row" : "Tambah baris" }

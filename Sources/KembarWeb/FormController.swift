@@ -58,6 +58,7 @@ struct FormController: RouteCollection {
         var values = try req.content.decode([String: String].self)
         values.removeValue(forKey: "_csrf")
         var blanks = FormRows.collect(&values, collection)
+        DateBoxes.collect(&values, collection)
         // Where "Cancel" goes: the page the form was opened from, carried by the form.
         let back = values.removeValue(forKey: "_back").flatMap(Request.localPath)
         if !creating { values["key"] = try req.parameters.require("key") }
@@ -104,8 +105,13 @@ struct FormController: RouteCollection {
                 let column = collection.column(for: violation.field)
                 // A group of rows is told what its rows need, not the list syntax they are stored in.
                 let rows = FormRows.rowColumns(collection).contains(column) && violation.rule == .valueInvalid
+                let date =
+                    collection.columns.contains { $0.name == column && $0.kind == .date }
+                    && violation.rule == .valueInvalid
                 errors[column, default: []].append(
-                    rows ? WebText.rowsInvalid(column, req.language) : Self.message(violation, req.language))
+                    rows
+                        ? WebText.rowsInvalid(column, req.language)
+                        : date ? WebText.dateInvalid(req.language) : Self.message(violation, req.language))
             }
             // A key Kembar made stays Kembar's to make again (from the title as corrected).
             if generatedKey, errors["key"] == nil { values["key"] = "" }
@@ -249,6 +255,15 @@ struct FormController: RouteCollection {
                 field.addLabel = WebText.addAnother(language)
                 field.hint = nil
             }
+            if column.kind == .date, let parts = DateBoxes.parts(field.value) {
+                field.input = "date"
+                field.date = parts
+                field.options = DateBoxes.months(selected: parts.month, language)
+                field.hint = WebText.dateHint(language)
+                (field.dayLabel, field.monthLabel, field.yearLabel) = (
+                    WebText.day(language), WebText.month(language), WebText.year(language)
+                )
+            }
             if FormRows.checkColumns(collection).contains(column.name) {
                 let chosen = Set(FlatList.items(field.value))
                 field.input = "checks"
@@ -369,8 +384,13 @@ struct FormPage: Encodable {
         var rows: [FormRows.Row] = []
         var lists: [FormRows.Datalist] = []
         var addLabel = ""
-        /// Rows and checkboxes are a group with a legend, not one labelled input.
-        var grouped: Bool { input == "rows" || input == "checks" }
+        /// For `date`: the day, month and year boxes' values and labels.
+        var date: DateBoxes.Parts?
+        var dayLabel = ""
+        var monthLabel = ""
+        var yearLabel = ""
+        /// Rows, checkboxes and date boxes are a group with a legend, not one labelled input.
+        var grouped: Bool { input == "rows" || input == "checks" || input == "date" }
         /// The hint's and the error's ids, for `aria-describedby`.
         var describedBy: String? {
             let ids = (hint == nil ? [] : ["h-\(name)"]) + (errors.isEmpty ? [] : ["e-\(name)"])
@@ -379,7 +399,7 @@ struct FormPage: Encodable {
 
         enum CodingKeys: String, CodingKey {
             case name, label, hint, value, errors, required, locked, input, options, suggestions, rows, lists
-            case addLabel, grouped, describedBy
+            case addLabel, grouped, describedBy, date, dayLabel, monthLabel, yearLabel
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -399,6 +419,10 @@ struct FormPage: Encodable {
             try c.encode(addLabel, forKey: .addLabel)
             try c.encode(grouped, forKey: .grouped)
             try c.encodeIfPresent(describedBy, forKey: .describedBy)
+            try c.encodeIfPresent(date, forKey: .date)
+            try c.encode(dayLabel, forKey: .dayLabel)
+            try c.encode(monthLabel, forKey: .monthLabel)
+            try c.encode(yearLabel, forKey: .yearLabel)
         }
 
         init(

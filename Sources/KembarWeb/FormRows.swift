@@ -188,6 +188,62 @@ enum FormRows {
     }
 }
 
+/// Date columns as day, month and year boxes: a year alone, a month and year, or a whole date, never a format to
+/// type. Posted as `column.day`, `column.month`, `column.year` and put back into the flat cell (`2019`, `2019-06`,
+/// `2019-06-28`); a part given without the ones it needs is kept visibly wrong, so the rules refuse it beside the
+/// field. A stored value the boxes cannot show keeps the text input.
+enum DateBoxes {
+    struct Parts: Encodable {
+        var day: String
+        var month: String
+        var year: String
+    }
+
+    /// The boxes' values for a stored or posted cell (what was typed wrongly included, so the person sees it), or
+    /// `nil` when it has more parts than a date.
+    static func parts(_ cell: String) -> Parts? {
+        let pieces = cell.trimmed.split(separator: "-", omittingEmptySubsequences: false).map {
+            $0 == "?" ? "" : String($0)
+        }
+        guard pieces.count <= 3 else { return nil }
+        func number(_ index: Int) -> String {
+            guard index < pieces.count else { return "" }
+            return Int(pieces[index]).map(String.init) ?? pieces[index]
+        }
+        return Parts(day: number(2), month: number(1), year: pieces.first ?? "")
+    }
+
+    /// The month choices, by name.
+    static func months(selected: String, _ language: Language) -> [FormPage.Option] {
+        [FormPage.Option(value: "", label: "—", selected: selected.isEmpty)]
+            + (1...12).map {
+                FormPage.Option(
+                    value: String($0), label: Format.monthName($0, language), selected: String($0) == selected)
+            }
+    }
+
+    /// Puts posted boxes back into their cells.
+    static func collect(_ values: inout [String: String], _ collection: EditableCollection) {
+        for column in collection.columns where column.kind == .date {
+            let name = column.name
+            guard values["\(name).year"] != nil || values["\(name).month"] != nil || values["\(name).day"] != nil
+            else { continue }
+            let year = (values.removeValue(forKey: "\(name).year") ?? "").trimmed
+            let month = (values.removeValue(forKey: "\(name).month") ?? "").trimmed
+            let day = (values.removeValue(forKey: "\(name).day") ?? "").trimmed
+            func two(_ text: String) -> String { text.count == 1 ? "0" + text : text }
+            switch (year.isEmpty, month.isEmpty, day.isEmpty) {
+            case (true, true, true): values[name] = ""
+            case (false, true, true): values[name] = year
+            case (false, false, true): values[name] = "\(year)-\(two(month))"
+            case (false, false, false): values[name] = "\(year)-\(two(month))-\(two(day))"
+            // A day without a month, or a month or day without a year: left as given, for the rules to refuse.
+            default: values[name] = [year, month, day].map { $0.isEmpty ? "?" : $0 }.joined(separator: "-")
+            }
+        }
+    }
+}
+
 extension String {
     fileprivate var trimmed: String { trimmingCharacters(in: .whitespaces) }
     fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }

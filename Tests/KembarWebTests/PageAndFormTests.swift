@@ -383,6 +383,42 @@ import VaporTesting
         }
     }
 
+    /// Dates are day, month and year boxes: a year alone, a month and year, or a whole date.
+    @Test func datesAreDayMonthAndYearBoxes() async throws {
+        try await withKembarApp(.sqlite) { app in
+            let admin = try await signIn(app)
+            let repository = app.kembarStore.repository
+            try await app.testing().test(
+                .GET, "/edit/activities/sbylpl-2022-06-28-webinar-assessment?lang=id",
+                beforeRequest: { req in admin.sign(&req) }
+            ) { res async in
+                let page = res.body.string
+                #expect(
+                    page.contains(
+                        #"name="start.day" type="text" inputmode="numeric" maxlength="2" size="2" value="28""#))
+                #expect(page.contains(#"<option value="6" selected>Juni</option>"#))
+                #expect(
+                    page.contains(
+                        #"name="start.year" type="text" inputmode="numeric" maxlength="4" size="4" value="2022""#))
+            }
+            var form = [
+                "partnership": "surabaya-liverpool", "kind": "meeting", "title_en": "Planning call", "travel": "none",
+                "venue": "online", "status": "completed", "start.day": "", "start.month": "", "start.year": "2019",
+                "end.day": "5", "end.month": "", "end.year": "2020",
+            ]
+            // A day without its month is refused beside the field, in plain words, and kept as typed.
+            let refused = try await post(app, "/new/activities?lang=en", form, as: admin).body.string
+            #expect(
+                refused.contains("Give a year (four digits), a month and year, or a day, month and year that exist."))
+            #expect(
+                refused.contains(#"name="end.day" type="text" inputmode="numeric" maxlength="2" size="2" value="5""#))
+            form["end.month"] = "3"
+            #expect(try await post(app, "/new/activities", form, as: admin).status == .seeOther)
+            let saved = try #require(try await repository.activity("planning-call"))
+            #expect(saved.start.description == "2019" && saved.end?.description == "2020-03-05")
+        }
+    }
+
     @Test func aLongListOfChangesStopsWithACount() {
         let changes = (0..<502).map { RecordChange(collection: "activities", key: "a\($0)", action: .add) }
         let lines = ImportController.listed(changes, .id)

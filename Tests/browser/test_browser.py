@@ -160,8 +160,10 @@ def test_add_an_activity_and_see_the_evaluation_change(server, browser):
     # Only choices, rows and checkboxes: no key to invent, no list syntax.
     open_page(browser, server + "/new/activities?partnership=surabaya-liverpool&lang=en")
     browser.find_element(By.ID, "f-title_en").send_keys("Port management study visit to Liverpool")
-    browser.find_element(By.ID, "f-start").send_keys("2023-05-10")
-    browser.find_element(By.ID, "f-end").send_keys("soon")  # not a date: refused
+    browser.find_element(By.ID, "f-start-day").send_keys("10")
+    Select(browser.find_element(By.ID, "f-start-month")).select_by_value("5")
+    browser.find_element(By.ID, "f-start-year").send_keys("2023")
+    browser.find_element(By.ID, "f-end-year").send_keys("soon")  # not a year: refused
     Select(browser.find_element(By.ID, "f-travel")).select_by_value("from-city")
     Select(browser.find_element(By.ID, "f-venue")).select_by_value("partner-city")
     Select(browser.find_element(By.ID, "f-status")).select_by_value("completed")
@@ -199,15 +201,17 @@ def test_add_an_activity_and_see_the_evaluation_change(server, browser):
     count = browser.find_element(By.ID, "f-participants-0-count")
     count.clear()
     count.send_keys("4")
-    end = browser.find_element(By.ID, "f-end")
-    end.clear()
-    end.send_keys("2023-05-01")  # before the start: refused by the rules
+    year = browser.find_element(By.ID, "f-end-year")
+    year.clear()
+    year.send_keys("2023")
+    Select(browser.find_element(By.ID, "f-end-month")).select_by_value("5")
+    browser.find_element(By.ID, "f-end-day").send_keys("1")  # before the start: refused by the rules
     browser.find_element(By.ID, "save").click()
     wait_for(browser, EC.visibility_of_element_located((By.ID, "e-end")))
     assert "cannot end before it starts" in browser.find_element(By.ID, "e-end").text
-    end = browser.find_element(By.ID, "f-end")
-    end.clear()
-    end.send_keys("2023-05-14")
+    day = browser.find_element(By.ID, "f-end-day")
+    day.clear()
+    day.send_keys("14")
     browser.find_element(By.ID, "save").click()
     wait_for(browser, EC.url_contains("/activities/port-management-study-visit-to-liverpool"))
     assert "saved" in browser.current_url
