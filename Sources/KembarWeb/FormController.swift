@@ -235,7 +235,15 @@ struct FormController: RouteCollection {
             creating
             ? "\(Catalogue.page(.newRecord, language)): \(entity)"
             : "\(Catalogue.page(.edit, language)): \(entity) \(values["key"] ?? "")"
-        let options = try await ReferenceOptions.load(req.repository, language)
+        var options = try await ReferenceOptions.load(req.repository, language)
+        if collection == .agreements {
+            // An agreement renews or amends another of its own partnership, never itself.
+            let partnership = PartnershipKey(values["partnership"] ?? "")
+            options.byCollection["agreements"] = try await req.repository.agreements(of: partnership)
+                .filter { $0.id.rawValue != values["key"] }
+                .map { ($0.id.rawValue, "\($0.title.text(language)) (\(Format.date($0.signed, language)))") }
+            options.large.remove("agreements")
+        }
         let allFields = try await req.repository.fields().map { ($0.id.rawValue, $0.name.text(language)) }
         let fields = collection.columns.map { column in
             var field = FormPage.Field(

@@ -419,6 +419,23 @@ import VaporTesting
         }
     }
 
+    /// An agreement's "renews" and "amends" offer the other agreements of its partnership only.
+    @Test func anAgreementRenewsOnlyAnotherOfItsPartnership() async throws {
+        try await withKembarApp(.sqlite) { app in
+            let admin = try await signIn(app)
+            try await app.testing().test(
+                .GET, "/edit/agreements/sbylpl-2018-mou?lang=en", beforeRequest: { req in admin.sign(&req) }
+            ) { res async in
+                let renews = try? #require(
+                    res.body.string.components(separatedBy: #"name="renews""#).dropFirst().first?
+                        .components(separatedBy: "</select>").first)
+                #expect(renews?.contains(#"value="sbylpl-2017-loi""#) == true)
+                #expect(renews?.contains(#"value="sbylpl-2018-mou""#) == false, "not itself")
+                #expect(renews?.contains("Letter of Intent between Surabaya and Liverpool (17 May 2017)") == true)
+            }
+        }
+    }
+
     @Test func aLongListOfChangesStopsWithACount() {
         let changes = (0..<502).map { RecordChange(collection: "activities", key: "a\($0)", action: .add) }
         let lines = ImportController.listed(changes, .id)
