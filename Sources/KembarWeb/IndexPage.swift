@@ -19,8 +19,10 @@ struct IndexController: RouteCollection {
         let chosen =
             req.query[String.self, at: "framework"].flatMap { key in usable.first { $0.id.rawValue == key } }
             ?? usable.first
-        let wanted = (req.query[String.self, at: "cities"] ?? "").split(separator: ",").prefix(500)
-            .map { CityKey(String($0)) }
+        // Cities from the form's checkboxes (`city[]`) or a link's `cities=a,b`.
+        let checked = (try? req.query.get([String].self, at: "city")) ?? []
+        let wanted = (checked + (req.query[String.self, at: "cities"] ?? "").split(separator: ",").map(String.init))
+            .prefix(500).map { CityKey($0) }
         // Years in either order: `from=2024&to=2020` means 2020–2024, never an invalid range.
         let from = req.query[Int.self, at: "from"]
         let to = req.query[Int.self, at: "to"]
@@ -29,8 +31,18 @@ struct IndexController: RouteCollection {
             ? nil : min(from ?? Int.min, to ?? Int.max)...max(from ?? Int.min, to ?? Int.max)
         var sections: [Section] = []
         var help = Section(id: "choose", heading: Catalogue.page(.index, language))
-        help.links = usable.map { Link(href: "/index?framework=\($0.id)", label: $0.name.text(language)) }
         help.paragraphs = [IndexText.explanation(language)]
+        if let framework = chosen {
+            // The choices are a form: the framework, the cities observed in it, the years.
+            let all = try await StoredIndex.cachedRanks(req, framework: framework, cities: [], years: nil)
+            let observed = try await repository.cities((all?.units ?? []).map { CityKey($0) })
+            help.html = IndexText.form(
+                frameworks: usable.map { ($0.id.rawValue, $0.name.text(language)) }, chosen: framework.id.rawValue,
+                cities: observed.map { ($0.id.rawValue, $0.name.text(language)) }
+                    .sorted { $0.1.localizedCompare($1.1) == .orderedAscending },
+                wanted: Set(wanted.map(\.rawValue)), from: from.map { min($0, to ?? $0) },
+                to: to.map { max($0, from ?? $0) }, language)
+        }
         sections.append(help)
         if let framework = chosen {
             if let ua = try await StoredIndex.cachedRanks(req, framework: framework, cities: wanted, years: years) {
@@ -47,8 +59,9 @@ struct IndexController: RouteCollection {
                     Table(
                         caption: Catalogue.page(.rank, language),
                         columns: [
-                            Catalogue.column("city", language), Catalogue.page(.rank, language), "median",
-                            Catalogue.page(.interval, language), "score",
+                            Catalogue.column("city", language), Catalogue.page(.rank, language),
+                            IndexText.medianRank(language), Catalogue.page(.interval, language),
+                            IndexText.score(language),
                         ],
                         rows: ua.units.indices.sorted { ua.nominalRank[$0] < ua.nominalRank[$1] }.map { i in
                             [
@@ -98,8 +111,48 @@ struct IndexController: RouteCollection {
 enum IndexText {
     static func explanation(_ language: Language) -> String {
         language == .en
-            ? "A composite index of the stored observations of one framework, built as COINr builds it (min-max 0–100, arithmetic means, equal weights). The interval shows the 5th–95th percentile of each city's rank over 500 runs with every aggregate weight varied by ±25 %. Add ?cities=a,b to choose cities and ?from=2020&to=2023 to choose the years."
-            : "Indeks komposit dari observasi tersimpan untuk satu kerangka, dibangun seperti COINr (min-maks 0–100, rata-rata aritmetika, bobot setara). Interval menunjukkan persentil ke-5–95 peringkat tiap kota dalam 500 ulangan dengan setiap bobot agregat divariasikan ±25 %. Tambahkan ?cities=a,b untuk memilih kota dan ?from=2020&to=2023 untuk memilih tahun."
+            ? "A composite index of the stored observations of one framework, built as COINr builds it (min-max 0–100, arithmetic means, equal weights). The interval shows the 5th–95th percentile of each city's rank over 500 runs with every aggregate weight varied by ±25 %."
+            : "Indeks komposit dari observasi tersimpan untuk satu kerangka, dibangun seperti COINr (min-maks 0–100, rata-rata aritmetika, bobot setara). Interval menunjukkan persentil ke-5–95 peringkat tiap kota dalam 500 ulangan dengan setiap bobot agregat divariasikan ±25 %."
+    }
+
+    static func medianRank(_ language: Language) -> String { language == .en ? "Median rank" : "Peringkat median" }
+    static func score(_ language: Language) -> String { language == .en ? "Score" : "Skor" }
+
+    /// The index's choices as a GET form (no address to edit by hand): framework, cities (none ticked: all), years.
+    static func form(
+        frameworks: [(String, String)], chosen: String, cities: [(String, String)], wanted: Set<String>, from: Int?,
+        to: Int?, _ language: Language
+    ) -> String {
+        func escape(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        let en = language == .en
+        var html = "<form class=\"index-choices\" method=\"get\" action=\"/index\">"
+        html += "<input type=\"hidden\" name=\"lang\" value=\"\(language.rawValue)\">"
+        html +=
+            "<p><label for=\"i-framework\">\(en ? "Framework" : "Kerangka")</label> <select id=\"i-framework\" name=\"framework\">"
+        for (key, name) in frameworks {
+            html += "<option value=\"\(escape(key))\"\(key == chosen ? " selected" : "")>\(escape(name))</option>"
+        }
+        html += "</select></p>"
+        if !cities.isEmpty {
+            html +=
+                "<fieldset class=\"checks\"><legend>\(en ? "Cities (none ticked: all)" : "Kota (tanpa centang: semua)")</legend>"
+            for (key, name) in cities {
+                html +=
+                    "<label class=\"check\"><input type=\"checkbox\" name=\"city[]\" value=\"\(escape(key))\""
+                    + (wanted.contains(key) ? " checked" : "") + "> \(escape(name))</label>"
+            }
+            html += "</fieldset>"
+        }
+        html +=
+            "<p><label for=\"i-from\">\(en ? "From year" : "Dari tahun")</label> <input id=\"i-from\" name=\"from\" type=\"text\" inputmode=\"numeric\" maxlength=\"4\" size=\"4\" value=\"\(from.map(String.init) ?? "")\"> "
+        html +=
+            "<label for=\"i-to\">\(en ? "to" : "sampai")</label> <input id=\"i-to\" name=\"to\" type=\"text\" inputmode=\"numeric\" maxlength=\"4\" size=\"4\" value=\"\(to.map(String.init) ?? "")\"></p>"
+        html +=
+            "<p><button type=\"submit\" id=\"index-show\">\(en ? "Show the index" : "Tampilkan indeks")</button></p></form>"
+        return html
     }
 
     static func pair(_ a: String, _ b: String, _ p: Double, _ runs: Int, _ language: Language) -> String {

@@ -85,6 +85,15 @@ import VaporTesting
                     .components(separatedBy: "</section>").first)
             #expect(records.contains("belum ada yang tercatat.") && !records.contains("<thead>"))
             #expect(!empty.contains("timeline-surabaya-kitakyushu"))
+            // The index's choices are a form, not an address to edit; its columns are in the page's language.
+            let index = try await Self.page(app, "/index?lang=id")
+            #expect(index.contains(#"<select id="i-framework" name="framework">"#))
+            #expect(index.contains(#"<input type="checkbox" name="city[]" value="surabaya"> Kota Surabaya"#))
+            #expect(!index.contains("?cities=a,b"))
+            let chosen = try await Self.page(app, "/index?city%5B%5D=surabaya&from=2024&to=2019&lang=id")
+            #expect(chosen.contains(#"value="surabaya" checked"#) && chosen.contains("Peringkat median"))
+            #expect(
+                chosen.contains(#"name="from" type="text" inputmode="numeric" maxlength="4" size="4" value="2019""#))
             let source = try await Self.page(app, "/sources/handayani-zahidi-2024?lang=id")
             #expect(source.contains(#"<a href="https://doi.org/10.22219/jurnalsospol.v10i1.32818">"#))
         }
