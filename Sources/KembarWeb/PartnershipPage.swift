@@ -44,8 +44,7 @@ enum PartnershipPage {
             summary.facts.append(Fact(label: Catalogue.column("note", language), value: note))
         }
         if partnership.internal == true {
-            summary.facts.insert(
-                Fact(label: WebText.visibility(language), value: WebText.internalOnly(language)), at: 0)
+            summary.facts.insert(RecordPages.internalFact(language), at: 0)
         }
         if let rationale = partnership.rationale {
             summary.facts.append(

@@ -22,9 +22,7 @@ enum RecordPages {
             Fact(label: Catalogue.column("kind", language), value: WebText.term(a.kind.rawValue, language)),
             Fact(label: Catalogue.column("date", language), value: Describe.when(a, language)),
         ]
-        if a.internal == true {
-            facts.insert(Fact(label: WebText.visibility(language), value: WebText.internalOnly(language)), at: 0)
-        }
+        if a.internal == true { facts.insert(internalFact(language), at: 0) }
         if let days = a.durationDays {
             facts.append(Fact(label: Catalogue.column("duration_days", language), value: String(days)))
         }
@@ -45,14 +43,7 @@ enum RecordPages {
                     }
                     .joined(separator: ", ")
                         + " = \(Format.count(total.count, approximate: total.approximate, language))"))
-        for role in a.organisations {
-            facts.append(
-                Fact(
-                    label:
-                        "\(Catalogue.column("organisations", language)) (\(WebText.term(role.role.rawValue, language)))",
-                    value: organisations[role.organisation] ?? role.organisation.rawValue,
-                    href: "/organisations/\(role.organisation)"))
-        }
+        facts += organisationFacts(a.organisations, names: organisations, language)
         if !a.outputs.isEmpty {
             facts.append(
                 Fact(
@@ -115,9 +106,7 @@ enum RecordPages {
                 value: a.kindLabel?.text(language) ?? Catalogue.name(a.kind, language)),
             Fact(label: Catalogue.column("signed", language), value: Format.date(a.signed, language)),
         ]
-        if a.internal == true {
-            facts.insert(Fact(label: WebText.visibility(language), value: WebText.internalOnly(language)), at: 0)
-        }
+        if a.internal == true { facts.insert(internalFact(language), at: 0) }
         if let place = a.place { facts.append(Fact(label: Catalogue.column("place", language), value: place)) }
         if !a.signatories.isEmpty {
             facts.append(
@@ -173,17 +162,8 @@ enum RecordPages {
             Fact(label: Catalogue.column("kind", language), value: Catalogue.name(m.kind, language)),
             Fact(label: Catalogue.column("date", language), value: Describe.when(m, language)),
         ]
-        if m.internal == true {
-            facts.insert(Fact(label: WebText.visibility(language), value: WebText.internalOnly(language)), at: 0)
-        }
-        for role in m.organisations {
-            facts.append(
-                Fact(
-                    label:
-                        "\(Catalogue.column("organisations", language)) (\(WebText.term(role.role.rawValue, language)))",
-                    value: organisations[role.organisation] ?? role.organisation.rawValue,
-                    href: "/organisations/\(role.organisation)"))
-        }
+        if m.internal == true { facts.insert(internalFact(language), at: 0) }
+        facts += organisationFacts(m.organisations, names: organisations, language)
         if let note = m.note { facts.append(Fact(label: Catalogue.column("note", language), value: note)) }
         var main = Section(id: "milestone", heading: Catalogue.page(.summary, language), facts: facts)
         if let description = m.description { main.paragraphs = [description.text(language) + sources.cite(m.sources)] }
@@ -276,9 +256,7 @@ enum RecordPages {
             to: .source, s.id.rawValue, limit: Self.listSize, offset: offset)
         let supported = supporting.items.map { Link(href: Self.href($0), label: Self.label($0, language)) }
         var facts = [Fact(label: Catalogue.column("kind", language), value: WebText.term(s.kind.rawValue, language))]
-        if s.internal == true {
-            facts.insert(Fact(label: WebText.visibility(language), value: WebText.internalOnly(language)), at: 0)
-        }
+        if s.internal == true { facts.insert(internalFact(language), at: 0) }
         if !s.authors.isEmpty {
             facts.append(Fact(label: Catalogue.column("authors", language), value: s.authors.joined(separator: "; ")))
         }
@@ -387,6 +365,23 @@ enum RecordPages {
         let kind = Catalogue.entity(EditableCollection.named(kind: name.kind)?.rawValue ?? name.kind, language)
         let date = name.date.flatMap { try? PartialDate(parsing: $0) }.map { Format.date($0, language) + " — " } ?? ""
         return "\(kind): \(date)\(name.label ?? name.key)"
+    }
+
+    /// The organisations of an activity or milestone, each with its role.
+    static func organisationFacts(
+        _ roles: [OrganisationRole], names: [OrganisationKey: String], _ language: Language
+    ) -> [Fact] {
+        roles.map { role in
+            Fact(
+                label: "\(Catalogue.column("organisations", language)) (\(WebText.term(role.role.rawValue, language)))",
+                value: names[role.organisation] ?? role.organisation.rawValue,
+                href: "/organisations/\(role.organisation)")
+        }
+    }
+
+    /// What a record marked internal says first to the signed-in readers who see it.
+    static func internalFact(_ language: Language) -> Fact {
+        Fact(label: WebText.visibility(language), value: WebText.internalOnly(language))
     }
 
     static func editActions(_ req: Request, _ collection: EditableCollection, _ key: String) -> [Link] {
