@@ -28,8 +28,34 @@ extension WebText {
             l == .en
                 ? "Each filled row needs an organisation and its role."
                 : "Setiap baris yang diisi memerlukan organisasi dan perannya."
+        case "signatories":
+            l == .en
+                ? "Each filled row needs a name and an office in English or Indonesian."
+                : "Setiap baris yang diisi memerlukan nama dan jabatan dalam bahasa Inggris atau Indonesia."
+        case "results":
+            l == .en
+                ? "Each filled row needs what was counted, in English or Indonesian, and a value in digits (with a point for decimals)."
+                : "Setiap baris yang diisi memerlukan apa yang dihitung, dalam bahasa Inggris atau Indonesia, dan nilai dalam angka (titik untuk desimal)."
         default:
             l == .en ? "Each filled row needs a source's key." : "Setiap baris yang diisi memerlukan kunci sumber."
+        }
+    }
+    public static func resultPart(_ part: String, _ l: Language) -> String {
+        switch part {
+        case "label_en": l == .en ? "What (English)" : "Apa (Inggris)"
+        case "label_id": l == .en ? "What (Indonesian)" : "Apa (Indonesia)"
+        case "value": l == .en ? "Value" : "Nilai"
+        case "unit": l == .en ? "Unit" : "Satuan"
+        case "period": l == .en ? "When (year or date)" : "Kapan (tahun atau tanggal)"
+        default: l == .en ? "Sources (keys, comma-separated)" : "Sumber (kunci, dipisah koma)"
+        }
+    }
+    public static func signatoryPart(_ part: String, _ l: Language) -> String {
+        switch part {
+        case "name": l == .en ? "Name" : "Nama"
+        case "office_en": l == .en ? "Office (English)" : "Jabatan (Inggris)"
+        case "office_id": l == .en ? "Office (Indonesian)" : "Jabatan (Indonesia)"
+        default: l == .en ? "disputed by a source" : "dibantah sumber"
         }
     }
     public static func nothingOnTheTimeline(_ l: Language) -> String {
@@ -52,6 +78,39 @@ extension WebText {
     }
     public static func addTag(_ l: Language) -> String { l == .en ? "Add" : "Tambahkan" }
     public static func tagAdded(_ l: Language) -> String { l == .en ? "added" : "ditambahkan" }
+    /// A reference field too long to list: find by name, then choose.
+    public static func find(_ l: Language) -> String { l == .en ? "Find" : "Cari" }
+    public static func findHint(_ l: Language) -> String {
+        l == .en
+            ? "Type part of the name and choose Find, or type the key."
+            : "Ketik sebagian nama lalu pilih Cari, atau ketik kuncinya."
+    }
+    public static func searchAgain(_ l: Language) -> String { l == .en ? "Search again" : "Cari lagi" }
+    public static func found(_ count: Int, more: Bool, _ l: Language) -> String {
+        let number = Format.integer(count, l)
+        return l == .en
+            ? "\(number) \(count == 1 ? "match" : "matches")\(more ? ", the first shown: type more of the name to narrow them" : ""). Choose one."
+            : "\(number) hasil\(more ? ", yang pertama ditampilkan: ketik lebih banyak nama untuk mempersempit" : ""). Pilih salah satu."
+    }
+    public static func noMatch(_ text: String, _ l: Language) -> String {
+        l == .en
+            ? "Nothing matches “\(text)”. Try another part of the name."
+            : "Tidak ada yang cocok dengan “\(text)”. Coba bagian nama yang lain."
+    }
+    /// The heading of a part of a long form.
+    public static func formPart(_ part: String, _ collection: String, _ l: Language) -> String {
+        switch (part, collection) {
+        case ("about", _): l == .en ? "What it is" : "Apa ini"
+        case ("when", "agreements"): l == .en ? "Signing and term" : "Penandatanganan dan masa berlaku"
+        case ("when", "partnerships"): l == .en ? "History and basis" : "Riwayat dan dasar"
+        case ("when", _): l == .en ? "When and where" : "Kapan dan di mana"
+        case ("who", _): l == .en ? "Who took part" : "Siapa yang terlibat"
+        case ("outcome", "cities"): l == .en ? "Figures" : "Angka"
+        case ("outcome", _): l == .en ? "What came of it" : "Hasilnya"
+        case ("classification", _): l == .en ? "Fields and tags" : "Bidang dan tag"
+        default: l == .en ? "Sources and notes" : "Sumber dan catatan"
+        }
+    }
     public static func addAnother(_ l: Language) -> String { l == .en ? "Add another row" : "Tambah baris" }
     /// A partnership's records, counted: "1 activity", "9 activities", "9 kegiatan".
     static func counted(_ collection: String, _ count: Int, _ l: Language) -> String {

@@ -438,23 +438,38 @@ extension Repository {
 
 extension Repository {
     /// Keys and names for a reference input: the first `limit` records of a kind in name order (partnerships by
-    /// their cities' names), and whether there are more. No document is read.
+    /// their cities' names), and whether there are more; with `matching`, only those whose name or key holds it (in
+    /// any case). No document is read.
     public func referenceChoices(
-        _ collection: EditableCollection, limit: Int, language: Language
+        _ collection: EditableCollection, limit: Int, language: Language, matching text: String = ""
     ) async throws
         -> (choices: [(key: String, label: String)], more: Bool)
     {
+        let words = text.trimmingCharacters(in: .whitespaces).lowercased()
         let rows: [(key: String, label: String)]
         if collection == .partnerships {
             let column = language == .en ? "title_en" : "title_id"
+            let matching: SQLQueryString =
+                words.isEmpty
+                ? ""
+                : " WHERE lower(\(unsafeRaw: column)) LIKE \(bind: Self.like(words)) ESCAPE '\\' OR key LIKE \(bind: Self.like(words)) ESCAPE '\\'"
             rows = try await sql.raw(
-                "SELECT key, \(unsafeRaw: column) AS label FROM \(ident: Derived.summaries) ORDER BY \(unsafeRaw: column), key LIMIT \(bind: limit + 1)"
+                "SELECT key, \(unsafeRaw: column) AS label FROM \(ident: Derived.summaries)" + matching
+                    + " ORDER BY \(unsafeRaw: column), key LIMIT \(bind: limit + 1)"
             ).all().map {
                 (try $0.decode(column: "key", as: String.self), try $0.decode(column: "label", as: String.self))
             }
         } else {
-            rows = try await EntityRecord.query(on: database).filter(\.$kind == collection.kind.rawValue)
-                .sort(\.$label).sort(\.$key).field(\.$key).field(\.$label).field(\.$partnership).limit(limit + 1).all()
+            var query = EntityRecord.query(on: database).filter(\.$kind == collection.kind.rawValue)
+            if !words.isEmpty {
+                query = query.filter(
+                    .sql(
+                        embed:
+                            "(lower(label) LIKE \(bind: Self.like(words)) ESCAPE '\\' OR key LIKE \(bind: Self.like(words)) ESCAPE '\\')"
+                    ))
+            }
+            rows = try await query.sort(\.$label).sort(\.$key).field(\.$key).field(\.$label).field(\.$partnership)
+                .limit(limit + 1).all()
                 .map { row in
                     let label = row.label ?? row.key
                     return (row.key, row.partnership.map { "\(label) (\($0))" } ?? label)

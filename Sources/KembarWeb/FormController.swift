@@ -59,6 +59,9 @@ struct FormController: RouteCollection {
         values.removeValue(forKey: "_csrf")
         var blanks = FormRows.collect(&values, collection)
         DateBoxes.collect(&values, collection)
+        // The search boxes of "find" steps are the form's, not the record's.
+        let searches = values.filter { $0.key.hasPrefix("_search.") }
+        values = values.filter { !$0.key.hasPrefix("_search.") }
         // Where "Cancel" goes: the page the form was opened from, carried by the form.
         let back = values.removeValue(forKey: "_back").flatMap(Request.localPath)
         if !creating { values["key"] = try req.parameters.require("key") }
@@ -84,6 +87,14 @@ struct FormController: RouteCollection {
             return try await render(
                 req, collection, values: values, errors: [:], creating: creating, version: version, blanks: blanks,
                 back: back
+            ).encodeResponse(for: req)
+        case let action? where action.hasPrefix("find:"):
+            // A reference too long to list: the records whose name holds what was typed, to choose from.
+            let column = String(action.dropFirst("find:".count))
+            let text = searches["_search." + column] ?? values[column] ?? ""
+            return try await render(
+                req, collection, values: values, errors: [:], creating: creating, version: version, blanks: blanks,
+                back: back, finding: [column: text]
             ).encodeResponse(for: req)
         case let action? where action.hasPrefix("more:"):
             let column = String(action.dropFirst("more:".count))
@@ -227,7 +238,8 @@ struct FormController: RouteCollection {
 
     func render(
         _ req: Request, _ collection: EditableCollection, values: [String: String], errors: [String: [String]],
-        creating: Bool, version: Int? = nil, blanks: [String: Int] = [:], back: String? = nil
+        creating: Bool, version: Int? = nil, blanks: [String: Int] = [:], back: String? = nil,
+        finding: [String: String] = [:]
     ) async throws -> View {
         let language = req.language
         let entity = Catalogue.entity(collection.rawValue, language)
@@ -245,7 +257,8 @@ struct FormController: RouteCollection {
             options.large.remove("agreements")
         }
         let allFields = try await req.repository.fields().map { ($0.id.rawValue, $0.name.text(language)) }
-        let fields = collection.columns.map { column in
+        var fields: [FormPage.Field] = []
+        for column in collection.columns {
             var field = FormPage.Field(
                 column: column, value: values[column.name] ?? "", errors: errors[column.name] ?? [],
                 locked: !creating && column.name == "key", options: options, language: language)
@@ -282,7 +295,12 @@ struct FormController: RouteCollection {
                     }
                 field.hint = nil
             }
-            return field
+            if field.suggestions, case .reference(let target) = column.kind,
+                let referenced = EditableCollection(rawValue: target)
+            {
+                try await Self.find(&field, in: referenced, text: finding[column.name], req.repository, language)
+            }
+            fields.append(field)
         }
         var suggestions: [FormPage.Suggestion] = []
         if collection == .activities || collection == .initiatives {
@@ -295,19 +313,46 @@ struct FormController: RouteCollection {
         var page = FormPage(
             chrome: Chrome(req, title: heading, section: "/"), heading: heading, action: req.url.path,
             version: version.map(String.init), fields: fields, general: errors[""] ?? [],
-            errorSummary: errors.isEmpty ? nil : Catalogue.page(.fixErrors, language),
+            errorSummary: errors.isEmpty && fields.allSatisfy(\.errors.isEmpty)
+                ? nil : Catalogue.page(.fixErrors, language),
             save: Catalogue.page(.save, language), cancel: Catalogue.page(.cancel, language),
             cancelHref: back ?? (creating ? "/" : Self.page(of: collection, key: values["key"] ?? "", values: values)),
             back: back,
             suggestionsHeading: Catalogue.page(.suggestions, language), suggestions: suggestions,
             suggestLabel: (collection == .activities || collection == .initiatives)
                 ? Catalogue.page(.suggestions, language) : nil)
+        page.sections = FormSections.sections(fields, collection, language)
         page.addLabel = WebText.addTag(language)
         page.addedLabel = WebText.tagAdded(language)
         page.summary = fields.flatMap { field in
             field.errors.map { Link(href: "#f-\(field.name)", label: "\(field.label): \($0)") }
         }
         return try await req.view.render("form", page)
+    }
+
+    /// A reference field with too many records to list is a typed key with a "Find" button; after a find, the
+    /// records whose name holds the text are a choice, with the search box to search again.
+    static func find(
+        _ field: inout FormPage.Field, in collection: EditableCollection, text: String?, _ repository: Repository,
+        _ language: Language
+    ) async throws {
+        field.findLabel = WebText.find(language)
+        field.hint = WebText.findHint(language)
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return }
+        let found = try await repository.referenceChoices(collection, limit: 50, language: language, matching: text)
+        guard !found.choices.isEmpty else {
+            field.errors.append(WebText.noMatch(text, language))
+            return
+        }
+        let chosen = found.choices.contains { $0.key == field.value } ? field.value : found.choices[0].key
+        field.input = "select"
+        field.suggestions = false
+        field.options = found.choices.map {
+            FormPage.Option(value: $0.key, label: $0.label, selected: $0.key == chosen)
+        }
+        field.search = text
+        field.searchLabel = WebText.searchAgain(language)
+        field.hint = WebText.found(found.choices.count, more: found.more, language)
     }
 
     func renderConfirm(
@@ -388,6 +433,10 @@ struct FormPage: Encodable {
         var options: [Option]?
         /// A typed key with `options` as a datalist of suggestions.
         var suggestions = false
+        /// A reference found by name: the "Find" button's label, and after a find the text searched for.
+        var findLabel: String?
+        var search: String?
+        var searchLabel: String?
         /// For `rows`: the rows (blank ones last), their datalists, and the "add another" label.
         var rows: [FormRows.Row] = []
         var lists: [FormRows.Datalist] = []
@@ -407,7 +456,8 @@ struct FormPage: Encodable {
 
         enum CodingKeys: String, CodingKey {
             case name, label, hint, value, errors, required, locked, input, options, suggestions, rows, lists
-            case addLabel, grouped, describedBy, date, dayLabel, monthLabel, yearLabel
+            case addLabel, grouped, describedBy, date, dayLabel, monthLabel, yearLabel, findLabel, search
+            case searchLabel
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -431,6 +481,9 @@ struct FormPage: Encodable {
             try c.encode(dayLabel, forKey: .dayLabel)
             try c.encode(monthLabel, forKey: .monthLabel)
             try c.encode(yearLabel, forKey: .yearLabel)
+            try c.encodeIfPresent(findLabel, forKey: .findLabel)
+            try c.encodeIfPresent(search, forKey: .search)
+            try c.encodeIfPresent(searchLabel, forKey: .searchLabel)
         }
 
         init(
@@ -478,6 +531,12 @@ struct FormPage: Encodable {
         }
     }
 
+    /// A part of a long form under its heading (a short form is one part without one).
+    struct Section: Encodable {
+        var heading: String?
+        var fields: [Field]
+    }
+
     struct Suggestion: Encodable {
         var tag: String
         var label: String
@@ -492,6 +551,7 @@ struct FormPage: Encodable {
     /// The stored version the form was filled from (edit forms), sent back as `_version`.
     var version: String?
     var fields: [Field]
+    var sections: [Section] = []
     var general: [String]
     var errorSummary: String?
     /// Every field's problem at once, each linking to its field.

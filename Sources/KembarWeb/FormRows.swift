@@ -1,3 +1,4 @@
+import Foundation
 import KembarCore
 import KembarReport
 import KembarStorage
@@ -64,9 +65,10 @@ enum FormRows {
     /// The columns of `collection` edited as rows, with their parts.
     static func rowColumns(_ collection: EditableCollection) -> Set<String> {
         switch collection {
-        case .activities: ["participants", "organisations", "sources"]
+        case .activities: ["participants", "organisations", "outputs_en", "outputs_id", "results", "sources"]
         case .milestones, .initiatives: ["organisations", "sources"]
-        case .agreements, .partnerships, .cities, .observations: ["sources"]
+        case .agreements: ["signatories", "sources"]
+        case .partnerships, .cities, .observations: ["sources"]
         default: []
         }
     }
@@ -92,9 +94,7 @@ enum FormRows {
             ]
         case "organisations":
             return [
-                Part(
-                    name: "organisation", label: Catalogue.entity("organisations", language).capitalizedFirst,
-                    input: "select", options: choices(options, "organisations")),
+                organisationPart(options, language),
                 Part(
                     name: "role", label: WebText.organisationRole(language), input: "select",
                     options: [FormPage.Option(value: "", label: "—", selected: false)]
@@ -102,6 +102,35 @@ enum FormRows {
                             FormPage.Option(
                                 value: $0.rawValue, label: WebText.term($0.rawValue, language), selected: false)
                         }),
+            ]
+        case "outputs_en", "outputs_id":
+            return [Part(name: "text", label: Catalogue.column(column, language), input: "text")]
+        case "results":
+            return [
+                Part(name: "label_en", label: WebText.resultPart("label_en", language), input: "text"),
+                Part(name: "label_id", label: WebText.resultPart("label_id", language), input: "text"),
+                Part(name: "value", label: WebText.resultPart("value", language), input: "number"),
+                Part(name: "unit", label: WebText.resultPart("unit", language), input: "text"),
+                Part(name: "period", label: WebText.resultPart("period", language), input: "text"),
+                Part(name: "approximate", label: WebText.approximate(language), input: "check"),
+                Part(name: "sources", label: WebText.resultPart("sources", language), input: "text"),
+            ]
+        case "signatories":
+            return [
+                Part(name: "name", label: WebText.signatoryPart("name", language), input: "text"),
+                Part(name: "office_en", label: WebText.signatoryPart("office_en", language), input: "text"),
+                Part(name: "office_id", label: WebText.signatoryPart("office_id", language), input: "text"),
+                options.large.contains("cities")
+                    ? Part(
+                        name: "city", label: Catalogue.entity("cities", language).capitalizedFirst, input: "text",
+                        suggestions: (options.byCollection["cities"] ?? []).map {
+                            FormPage.Option(value: $0.0, label: $0.1, selected: false)
+                        })
+                    : Part(
+                        name: "city", label: Catalogue.entity("cities", language).capitalizedFirst, input: "select",
+                        options: choices(options, "cities")),
+                Part(name: "sources", label: WebText.resultPart("sources", language), input: "text"),
+                Part(name: "disputed", label: WebText.signatoryPart("disputed", language), input: "check"),
             ]
         default:
             return [
@@ -114,6 +143,20 @@ enum FormRows {
         }
     }
 
+    /// The organisation of a row: a choice, or with more organisations than a choice holds a typed key with the
+    /// first ones as suggestions.
+    static func organisationPart(_ options: ReferenceOptions, _ language: Language) -> Part {
+        let label = Catalogue.entity("organisations", language).capitalizedFirst
+        guard options.large.contains("organisations") else {
+            return Part(name: "organisation", label: label, input: "select", options: choices(options, "organisations"))
+        }
+        return Part(
+            name: "organisation", label: label, input: "text",
+            suggestions: (options.byCollection["organisations"] ?? []).map {
+                FormPage.Option(value: $0.0, label: $0.1, selected: false)
+            })
+    }
+
     static func choices(_ options: ReferenceOptions, _ collection: String) -> [FormPage.Option] {
         [FormPage.Option(value: "", label: "—", selected: false)]
             + (options.byCollection[collection] ?? []).map {
@@ -123,6 +166,7 @@ enum FormRows {
 
     /// The rows a flat cell holds, part by part, or `nil` when some item cannot be shown as a row.
     static func rows(_ column: String, from cell: String) -> [[String: String]]? {
+        if column == "results" { return ResultRows.rows(cell) }
         var rows: [[String: String]] = []
         for item in FlatList.items(cell) {
             switch column {
@@ -138,6 +182,16 @@ enum FormRows {
                 let pieces = item.split(separator: ":", maxSplits: 1).map(String.init)
                 guard pieces.count == 2 else { return nil }
                 rows.append(["organisation": pieces[0].trimmed, "role": pieces[1].trimmed])
+            case "signatories":
+                // Another name other sources give ("or …") has no row: the text input keeps it whole.
+                let parts = item.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmed }
+                guard !item.lowercased().hasPrefix("or "), (2...6).contains(parts.count) else { return nil }
+                func part(_ index: Int) -> String { index < parts.count ? parts[index] : "" }
+                rows.append([
+                    "name": part(0), "office_en": part(1), "office_id": part(2), "city": part(3), "sources": part(4),
+                    "disputed": part(5) == "disputed" ? "true" : "",
+                ])
+            case "outputs_en", "outputs_id": rows.append(["text": item])
             default: rows.append(["key": item])
             }
         }
@@ -146,7 +200,8 @@ enum FormRows {
 
     /// The flat cell of rows (blank rows left out).
     static func cell(_ column: String, rows: [[String: String]]) -> String {
-        FlatList.cell(
+        if column == "results" { return ResultRows.cell(rows.map { $0.mapValues(\.trimmed) }) }
+        return FlatList.cell(
             rows.compactMap { row in
                 let values = row.mapValues(\.trimmed)
                 guard values.values.contains(where: { !$0.isEmpty && $0 != "true" }) else { return nil }
@@ -155,6 +210,12 @@ enum FormRows {
                     let mark = values["approximate"] == "true" ? "~" : ""
                     return "\(values["role"] ?? "")=\(mark)\(values["count"] ?? "")"
                 case "organisations": return "\(values["organisation"] ?? ""):\(values["role"] ?? "")"
+                case "signatories":
+                    var parts = ["name", "office_en", "office_id", "city", "sources"].map { values[$0] ?? "" }
+                    if values["disputed"] == "true" { parts.append("disputed") }
+                    while parts.count > 2, parts.last?.isEmpty == true { parts.removeLast() }
+                    return parts.joined(separator: " | ")
+                case "outputs_en", "outputs_id": return values["text"]
                 default: return values["key"]
                 }
             })
@@ -247,4 +308,143 @@ enum DateBoxes {
 extension String {
     fileprivate var trimmed: String { trimmingCharacters(in: .whitespaces) }
     fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+/// A long form in parts, each under a heading: what the record is, when and where, who, what came of it, how it
+/// is classified, and its sources. Every column is in exactly one part (one not named falls in the first), so no
+/// field is ever left out of the form.
+enum FormSections {
+    enum Part: String, CaseIterable {
+        case about, when, who, outcome, classification, sources
+    }
+
+    /// The parts of `collection`'s form with their columns (by name without `_en`/`_id`), or none for a short form.
+    static func parts(_ collection: EditableCollection) -> [(part: Part, columns: Set<String>)] {
+        switch collection {
+        case .activities:
+            [
+                (.about, ["key", "partnership", "kind", "title", "description", "status"]),
+                (
+                    .when,
+                    [
+                        "start", "end", "date_inferred", "date_label", "duration_days", "place", "travel", "venue",
+                        "sessions",
+                    ]
+                ),
+                (.who, ["participants", "organisations"]),
+                (.outcome, ["outputs", "results"]),
+                (.classification, ["fields", "tags", "infrastructure"]),
+                (.sources, ["sources", "note", "internal"]),
+            ]
+        case .agreements:
+            [
+                (.about, ["key", "partnership", "kind", "kind_label", "title", "purpose"]),
+                (
+                    .when,
+                    ["signed", "place", "signatories", "valid_from", "valid_until", "term_years", "renews", "amends"]
+                ),
+                (.classification, ["fields"]),
+                (.sources, ["document", "note", "sources", "internal"]),
+            ]
+        case .milestones:
+            [
+                (.about, ["key", "partnership", "kind", "title", "description"]),
+                (.when, ["date", "end", "date_label"]),
+                (.who, ["organisations"]),
+                (.sources, ["note", "sources", "internal"]),
+            ]
+        case .partnerships:
+            [
+                (.about, ["key", "kind", "name", "city", "partner_city", "partner_organisation", "stage"]),
+                (.when, ["cooperation_since", "rationale", "legal_basis"]),
+                (.sources, ["note", "sources", "internal"]),
+            ]
+        case .cities:
+            [
+                (.about, ["key", "name", "country", "subdivision", "admin_level", "latitude", "longitude"]),
+                (.outcome, ["population", "population_year", "characteristics", "figures", "recognitions"]),
+                (.sources, ["note", "sources"]),
+            ]
+        default: []
+        }
+    }
+
+    /// The part a column belongs to.
+    static func part(of column: String, in parts: [(part: Part, columns: Set<String>)]) -> Int {
+        let base = column.hasSuffix("_en") || column.hasSuffix("_id") ? String(column.dropLast(3)) : column
+        return parts.firstIndex { $0.columns.contains(base) } ?? 0
+    }
+
+    /// The fields in their parts, in column order within each.
+    static func sections(
+        _ fields: [FormPage.Field], _ collection: EditableCollection, _ language: Language
+    ) -> [FormPage.Section] {
+        let parts = parts(collection)
+        guard !parts.isEmpty else { return [FormPage.Section(heading: nil, fields: fields)] }
+        return parts.indices.map { index in
+            FormPage.Section(
+                heading: WebText.formPart(parts[index].part.rawValue, collection.rawValue, language),
+                fields: fields.filter { part(of: $0.name, in: parts) == index })
+        }
+        .filter { !$0.fields.isEmpty }
+    }
+}
+
+/// An activity's structured results as rows — label in both languages, value, unit, period, approximate, sources —
+/// read from and written to the JSON cell the dataset format uses. A figure with more than a row shows (another
+/// source's value, a period range, a note) keeps the JSON input, so nothing is lost.
+enum ResultRows {
+    static let shown: Set<String> = ["label", "value", "unit", "period", "approximate", "sources"]
+
+    static func rows(_ cell: String) -> [[String: String]]? {
+        guard !cell.trimmed.isEmpty else { return [] }
+        guard let figures = (try? JSONSerialization.jsonObject(with: Data(cell.utf8))) as? [[String: Any]] else {
+            return nil
+        }
+        var rows: [[String: String]] = []
+        for var figure in figures {
+            if (figure["alternatives"] as? [Any])?.isEmpty == true { figure["alternatives"] = nil }
+            // A value typed as words (refused by the rules) is shown as typed, to be corrected.
+            let value =
+                (figure["value"] as? NSNumber).map { FlatList.number($0.doubleValue) } ?? figure["value"] as? String
+            guard Set(figure.keys).isSubset(of: shown), let value,
+                let label = figure["label"] as? [String: String], Set(label.keys).isSubset(of: ["en", "id"])
+            else { return nil }
+            let sources = figure["sources"] as? [String] ?? []
+            rows.append([
+                "label_en": label["en"] ?? "", "label_id": label["id"] ?? "",
+                "value": value, "unit": figure["unit"] as? String ?? "",
+                "period": figure["period"] as? String ?? "",
+                "approximate": figure["approximate"] as? Bool == true ? "true" : "",
+                "sources": sources.joined(separator: ", "),
+            ])
+        }
+        return rows
+    }
+
+    /// The JSON of filled rows. A value that is not a number is written as text, for the rules to refuse beside the
+    /// field.
+    static func cell(_ rows: [[String: String]]) -> String {
+        let figures: [[String: Any]] = rows.compactMap { row in
+            guard row.contains(where: { !$0.value.isEmpty && $0.value != "true" }) else { return nil }
+            var figure: [String: Any] = [:]
+            var label: [String: String] = [:]
+            if let en = row["label_en"], !en.isEmpty { label["en"] = en }
+            if let id = row["label_id"], !id.isEmpty { label["id"] = id }
+            figure["label"] = label
+            let value = row["value"] ?? ""
+            figure["value"] = Double(value).map { $0 as Any } ?? value
+            if let unit = row["unit"], !unit.isEmpty { figure["unit"] = unit }
+            if let period = row["period"], !period.isEmpty { figure["period"] = period }
+            if row["approximate"] == "true" { figure["approximate"] = true }
+            let sources = (row["sources"] ?? "").split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
+            if !sources.isEmpty { figure["sources"] = sources }
+            return figure
+        }
+        guard !figures.isEmpty,
+            let data = try? JSONSerialization.data(
+                withJSONObject: figures, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return "" }
+        return String(decoding: data, as: UTF8.self)
+    }
 }

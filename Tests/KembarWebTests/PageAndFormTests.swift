@@ -347,6 +347,65 @@ import VaporTesting
         }
     }
 
+    /// Outputs, structured results and signatories are rows too; a figure the rows cannot show whole keeps its JSON.
+    @Test(arguments: TestBackend.enabled)
+    func outputsResultsAndSignatoriesAreRows(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            let admin = try await signIn(app)
+            let repository = app.kembarStore.repository
+            var form = [
+                "partnership": "surabaya-liverpool", "kind": "training", "title_en": "Coaching clinic",
+                "start": "2024-05", "travel": "from-partner", "venue": "first-city", "status": "completed",
+                "outputs_en.0.text": "Training plan", "outputs_en.1.text": "Coaching report", "outputs_en.2.text": "",
+                "results.0.label_en": "Coaches trained", "results.0.label_id": "Pelatih terlatih",
+                "results.0.value": "twelve", "results.0.period": "2024", "results.0.approximate": "true",
+                "results.0.sources": "handayani-zahidi-2024", "results.1.label_en": "", "results.1.value": "",
+            ]
+            let refused = try await post(app, "/new/activities?lang=en", form, as: admin).body.string
+            #expect(
+                refused.contains(
+                    "Each filled row needs what was counted, in English or Indonesian, and a value in digits"))
+            #expect(refused.contains(#"name="results.0.value" type="text" inputmode="numeric" value="twelve""#))
+            form["results.0.value"] = "12.5"
+            #expect(try await post(app, "/new/activities", form, as: admin).status == .seeOther)
+            let activity = try #require(try await repository.activity("coaching-clinic"))
+            #expect(activity.outputs.compactMap(\.en) == ["Training plan", "Coaching report"])
+            let result = try #require(activity.results.first)
+            #expect(activity.results.count == 1 && result.value == 12.5 && result.approximate == true)
+            #expect(result.label == LocalizedText(en: "Coaches trained", id: "Pelatih terlatih"))
+            #expect(result.period?.description == "2024" && result.sources == ["handayani-zahidi-2024"])
+            let edit = try await get(app, "/edit/activities/coaching-clinic?lang=en", as: admin)
+            #expect(edit.contains(#"name="results.0.value" type="text" inputmode="numeric" value="12.5""#))
+            #expect(edit.contains(#"name="outputs_en.1.text" type="text" value="Coaching report""#))
+            // Another source's value has no row: the JSON input keeps it.
+            var disputed = activity
+            disputed.results[0].alternatives = [Figure.Alternative(value: 10, sources: ["handayani-zahidi-2024"])]
+            try await repository.importDataset(Dataset(activities: [disputed]))
+            let kept = try await get(app, "/edit/activities/coaching-clinic?lang=en", as: admin)
+            #expect(!kept.contains(#"name="results.0.value""#) && kept.contains("alternatives"))
+            // An agreement's signatories, one row each, with the city chosen.
+            let mou = try await get(app, "/edit/agreements/sbylpl-2018-mou?lang=en", as: admin)
+            #expect(mou.contains(#"name="signatories.0.name" type="text" value="Tri Rismaharini""#))
+            #expect(mou.contains(#"<option value="liverpool" selected>"#))
+            let signed = try await post(
+                app, "/new/agreements",
+                [
+                    "partnership": "surabaya-liverpool", "kind": "mou", "title_en": "Renewed MoU",
+                    "signed": "2024-03-19",
+                    "signatories.0.name": "Eri Cahyadi", "signatories.0.office_en": "Mayor of Surabaya",
+                    "signatories.0.city": "surabaya", "signatories.0.disputed": "true", "signatories.1.name": "",
+                ], as: admin)
+            #expect(signed.status == .seeOther)
+            let renewed = try #require(try await repository.agreement("renewed-mou"))
+            #expect(
+                renewed.signatories == [
+                    Signatory(
+                        name: "Eri Cahyadi", office: LocalizedText(en: "Mayor of Surabaya"), city: "surabaya",
+                        disputed: true)
+                ])
+        }
+    }
+
     /// A suggested tag is added with one click, and Cancel goes back where the form was opened from.
     @Test func tagsAreAddedWithOneClickAndCancelGoesBack() async throws {
         try await withKembarApp(.sqlite) { app in
@@ -433,6 +492,82 @@ import VaporTesting
                 #expect(renews?.contains(#"value="sbylpl-2018-mou""#) == false, "not itself")
                 #expect(renews?.contains("Letter of Intent between Surabaya and Liverpool (17 May 2017)") == true)
             }
+        }
+    }
+
+    /// With more organisations than a choice holds, one is found by part of its name and then chosen — in the
+    /// page's language, with nothing saved by the search.
+    @Test(arguments: TestBackend.enabled)
+    func aLongReferenceIsFoundByName(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            let admin = try await signIn(app)
+            let repository = app.kembarStore.repository
+            try await repository.importDataset(
+                Dataset(
+                    organisations: (1...(ReferenceOptions.limit + 10)).map {
+                        Organisation(
+                            id: OrganisationKey("sdn-\($0)"), name: LocalizedText(en: "State Primary School \($0)"),
+                            kind: .school, country: "ID")
+                    }))
+            let partnerships = try await repository.partnerships().count
+            let blank = try await get(app, "/new/partnerships?lang=en", as: admin)
+            #expect(
+                blank.contains(#"list="l-partner_organisation""#)
+                    && blank.contains(#"value="find:partner_organisation""#))
+            #expect(blank.contains("Type part of the name and choose Find"))
+            // The rows of an activity's organisations are typed keys with suggestions, not a cut-off choice.
+            let activity = try await get(app, "/new/activities?partnership=surabaya-liverpool&lang=en", as: admin)
+            #expect(activity.contains(#"name="organisations.0.organisation" type="text""#))
+            let found = try await post(
+                app, "/new/partnerships?lang=id",
+                ["city": "surabaya", "partner_organisation": "school 20", "action": "find:partner_organisation"],
+                as: admin
+            ).body.string
+            let choice = try #require(
+                found.components(separatedBy: #"name="partner_organisation""#).dropFirst().first?
+                    .components(separatedBy: "</select>").first)
+            #expect(choice.contains(#"<option value="sdn-20" selected>State Primary School 20</option>"#))
+            #expect(choice.contains(#"value="sdn-200""#) && !choice.contains(#"value="sdn-21""#))
+            #expect(
+                found.contains("11 hasil. Pilih salah satu.") && found.contains(#"name="_search.partner_organisation""#)
+            )
+            #expect(found.contains(#"value="surabaya" selected"#), "what was chosen before stays")
+            // Searching again from the search box; nothing matching is said beside the field.
+            let none = try await post(
+                app, "/new/partnerships?lang=en",
+                [
+                    "city": "surabaya", "partner_organisation": "sdn-20", "_search.partner_organisation": "zzz",
+                    "action": "find:partner_organisation",
+                ], as: admin
+            ).body.string
+            #expect(none.contains("Nothing matches “zzz”.") && none.contains(##"href="#f-partner_organisation""##))
+            #expect(try await repository.partnerships().count == partnerships, "a search saves nothing")
+        }
+    }
+
+    /// Long forms come in parts under headings, and each column is placed in exactly one part on purpose.
+    @Test func longFormsComeInParts() async throws {
+        for collection in EditableCollection.allCases {
+            let parts = FormSections.parts(collection)
+            for column in collection.columns.map(\.name) where !parts.isEmpty {
+                let base = column.hasSuffix("_en") || column.hasSuffix("_id") ? String(column.dropLast(3)) : column
+                #expect(parts.filter { $0.columns.contains(base) }.count == 1, "\(collection) \(column)")
+            }
+        }
+        try await withKembarApp(.sqlite) { app in
+            let admin = try await signIn(app)
+            let page = try await get(app, "/edit/activities/sbylpl-2018-u14-football-delegation?lang=id", as: admin)
+            let headings = page.components(separatedBy: "<h2 id=\"part-").dropFirst().compactMap {
+                $0.components(separatedBy: "</h2>").first?.components(separatedBy: ">").last
+            }
+            #expect(
+                headings == [
+                    "Apa ini", "Kapan dan di mana", "Siapa yang terlibat", "Hasilnya", "Bidang dan tag",
+                    "Sumber dan catatan",
+                ])
+            #expect(
+                page.components(separatedBy: "<div class=\"field").count - 1 == Activity.columns.count,
+                "every column has its field")
         }
     }
 

@@ -69,6 +69,15 @@ func post(
     return try #require(response)
 }
 
+/// The page at `path` as `visitor` sees it.
+func get(_ app: Application, _ path: String, as visitor: Visitor) async throws -> String {
+    var page = ""
+    try await app.testing().test(.GET, path, beforeRequest: { req in visitor.sign(&req) }) { res async in
+        page = res.body.string
+    }
+    return page
+}
+
 extension Visitor {
     static let password = "correct horse battery"
 

@@ -411,4 +411,6 @@ public enum FlatList {
     public static func items(_ cell: String) -> [String] { FlatReader.items(cell).filter { !$0.isEmpty } }
     /// The items as one cell.
     public static func cell(_ items: [String]) -> String { FlatWriter.list(items) }
+    /// A number as a cell holds it (no ".0" when whole).
+    public static func number(_ value: Double) -> String { FlatWriter.number(value) }
 }
