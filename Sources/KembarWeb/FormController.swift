@@ -160,8 +160,8 @@ struct FormController: RouteCollection {
     func confirmDelete(req: Request) async throws -> View {
         let collection = try collection(req)
         let key = try req.parameters.require("key")
-        guard try await req.repository.formValues(collection, key: key) != nil else { throw Abort(.notFound) }
-        return try await renderConfirm(req, collection, key: key, problems: [])
+        guard let values = try await req.repository.formValues(collection, key: key) else { throw Abort(.notFound) }
+        return try await renderConfirm(req, collection, key: key, name: Self.name(values, req.language), problems: [])
     }
 
     func delete(req: Request) async throws -> Response {
@@ -173,7 +173,8 @@ struct FormController: RouteCollection {
             try await req.repository.delete(collection, key: key, as: writer)
         } catch let error as InvalidInput {
             let view = try await renderConfirm(
-                req, collection, key: key, problems: error.violations.map { $0.location })
+                req, collection, key: key, name: Self.name(values, req.language),
+                problems: error.violations.map { $0.location })
             return try await view.encodeResponse(for: req)
         }
         let back: String
@@ -213,6 +214,24 @@ struct FormController: RouteCollection {
         return candidate
     }
 
+    /// The navigation section a collection's records are under.
+    static func section(of collection: EditableCollection) -> String {
+        switch collection {
+        case .cities, .initiatives, .observations: "/cities"
+        case .organisations: "/organisations"
+        case .sources: "/sources"
+        default: "/"
+        }
+    }
+
+    /// What a form's heading names a record by: its title or name in the page's language, else its key.
+    static func name(_ values: [String: String], _ language: Language) -> String {
+        let other: Language = language == .en ? .id : .en
+        let candidates =
+            ["title", "name"].flatMap { ["\($0)_\(language.rawValue)", "\($0)_\(other.rawValue)"] } + ["title"]
+        return candidates.lazy.compactMap { values[$0] }.first { !$0.isBlank } ?? values["key"] ?? ""
+    }
+
     /// Where a record is shown.
     static func page(of collection: EditableCollection, key: String, values: [String: String]) -> String {
         switch collection {
@@ -246,7 +265,7 @@ struct FormController: RouteCollection {
         let heading =
             creating
             ? "\(Catalogue.page(.newRecord, language)): \(entity)"
-            : "\(Catalogue.page(.edit, language)): \(entity) \(values["key"] ?? "")"
+            : "\(Catalogue.page(.edit, language)) \(entity): \(Self.name(values, language))"
         var options = try await ReferenceOptions.load(req.repository, language)
         if collection == .agreements {
             // An agreement renews or amends another of its own partnership, never itself.
@@ -311,7 +330,8 @@ struct FormController: RouteCollection {
                 text, tags: values["tags"] ?? "", library: try await req.repository.frameworkLibrary(), language)
         }
         var page = FormPage(
-            chrome: Chrome(req, title: heading, section: "/"), heading: heading, action: req.url.path,
+            chrome: Chrome(req, title: heading, section: Self.section(of: collection)), heading: heading,
+            action: req.url.path,
             version: version.map(String.init), fields: fields, general: errors[""] ?? [],
             errorSummary: errors.isEmpty && fields.allSatisfy(\.errors.isEmpty)
                 ? nil : Catalogue.page(.fixErrors, language),
@@ -356,15 +376,15 @@ struct FormController: RouteCollection {
     }
 
     func renderConfirm(
-        _ req: Request, _ collection: EditableCollection, key: String, problems: [String]
+        _ req: Request, _ collection: EditableCollection, key: String, name: String, problems: [String]
     ) async throws -> View {
         let language = req.language
         let along = try await req.repository.deletedWith(collection, key: key).map { child, count in
             (child.rawValue, count)
         }
         let page = ConfirmPage(
-            chrome: Chrome(req, title: Catalogue.page(.delete, language), section: "/"),
-            heading: "\(Catalogue.page(.delete, language)): \(Catalogue.entity(collection.rawValue, language)) \(key)",
+            chrome: Chrome(req, title: Catalogue.page(.delete, language), section: Self.section(of: collection)),
+            heading: "\(Catalogue.page(.delete, language)) \(Catalogue.entity(collection.rawValue, language)): \(name)",
             warning: ([Catalogue.page(.deleteWarning, language)]
                 + [WebText.deletesToo(along, language)].compactMap { $0 })
                 .joined(separator: " "), action: "/delete/\(collection.rawValue)/\(key)",

@@ -76,7 +76,8 @@ struct HistoryController: RouteCollection {
                     ? "/history/\(collection.rawValue)/\(key)/revert/\(change.sequence)" : nil)
         }
         let page = Page(
-            chrome: Chrome(req, title: WebText.historyOf(key, l), section: ""), heading: WebText.historyOf(key, l),
+            chrome: Chrome(req, title: WebText.historyOf(key, l), section: FormController.section(of: collection)),
+            heading: WebText.historyOf(key, l),
             lead: WebText.historyLead(l), back: back, entries: entries, empty: WebText.noHistory(l),
             pager: Pager(req, offset: offset, shown: entries.count, total: found.total, size: Self.pageSize),
             labels: [

@@ -571,6 +571,25 @@ import VaporTesting
         }
     }
 
+    /// A form, a delete and a history name the record by its title and mark its section as current.
+    @Test func formsNameTheRecordAndMarkTheirSection() async throws {
+        try await withKembarApp(.sqlite) { app in
+            let admin = try await signIn(app)
+            let city = try await get(app, "/edit/cities/liverpool?lang=id", as: admin)
+            #expect(city.contains("<h1>Ubah kota: Kota Liverpool</h1>"))
+            #expect(city.contains(#"<a href="/cities" aria-current="page">"#))
+            let delete = try await get(app, "/delete/sources/handayani-zahidi-2024?lang=en", as: admin)
+            #expect(delete.contains("<h1>Delete source: Implementasi Smart City Surabaya-Liverpool"))
+            #expect(delete.contains(#"<a href="/sources" aria-current="page">"#))
+            let history = try await get(app, "/history/organisations/st-vincents-school?lang=en", as: admin)
+            #expect(history.contains(#"<a href="/organisations" aria-current="page">"#))
+            let activity = try await get(app, "/edit/activities/sbylpl-2018-u14-football-delegation?lang=en", as: admin)
+            #expect(
+                activity.contains(
+                    "<h1>Edit activity: Surabaya U14 football delegation trained by Tranmere Rovers FC</h1>"))
+        }
+    }
+
     @Test func aLongListOfChangesStopsWithACount() {
         let changes = (0..<502).map { RecordChange(collection: "activities", key: "a\($0)", action: .add) }
         let lines = ImportController.listed(changes, .id)
