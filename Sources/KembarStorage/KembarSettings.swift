@@ -8,6 +8,7 @@ import Foundation
 /// | `KEMBAR_HOST` | `127.0.0.1` | address `kembar serve` listens on |
 /// | `KEMBAR_PORT` | `8080` | port `kembar serve` listens on |
 /// | `KEMBAR_LOG_LEVEL` | `info` for the server, `warning` for other commands | trace, debug, info, notice, warning, error, critical |
+/// | `KEMBAR_OFFICE` | none | the office that publishes the reports (`Bagian Kerja Sama, Pemerintah Kota Surabaya`), printed in each report page's margin |
 /// | `KEMBAR_PUBLIC_URL` | none | the address people reach the server at behind a proxy (`https://…`): cookies are `Secure` for https, forms posted from any other origin are refused, and the setup page is off |
 public struct KembarSettings: Equatable, Sendable {
     public var database: DatabaseLocation
@@ -17,11 +18,14 @@ public struct KembarSettings: Equatable, Sendable {
     public var logLevel: String?
     /// `KEMBAR_PUBLIC_URL`: an http or https URL with a host.
     public var publicURL: URL?
+    /// `KEMBAR_OFFICE`: at most 200 characters, no control characters.
+    public var office: String?
 
     public init(
         database: DatabaseLocation = .defaultLocation, host: String = "127.0.0.1", port: Int = 8080,
-        logLevel: String? = nil, publicURL: URL? = nil
+        logLevel: String? = nil, publicURL: URL? = nil, office: String? = nil
     ) {
+        self.office = office
         self.database = database
         self.host = host
         self.port = port
@@ -58,6 +62,16 @@ public struct KembarSettings: Equatable, Sendable {
                     reason: "an http or https address with a host, such as https://kembar.example.go.id")
             }
             settings.publicURL = url
+        }
+        if let office = environment["KEMBAR_OFFICE"]?.trimmingCharacters(in: .whitespaces), !office.isEmpty {
+            guard office.count <= 200,
+                !office.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            else {
+                throw SettingsError(
+                    variable: "KEMBAR_OFFICE", value: String(office.prefix(40)),
+                    reason: "an office's name of at most 200 characters on one line")
+            }
+            settings.office = office
         }
         return settings
     }

@@ -141,9 +141,16 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
         + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
+    /// The printable report's policy: the same, with its print button's script allowed by hash.
+    static let reportPolicy = policy.replacingOccurrences(
+        of: "script-src 'none'",
+        with: "script-src 'sha256-\(Data(SHA256.hash(data: Data(PrintFrame.script.utf8))).base64EncodedString())'")
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
-        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.policy)
+        if !response.headers.contains(name: "Content-Security-Policy") {
+            response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.policy)
+        }
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")

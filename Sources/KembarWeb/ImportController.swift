@@ -164,9 +164,18 @@ struct ImportController: RouteCollection {
     func report(req: Request) async throws -> Response {
         let format = ReportFormat(rawValue: req.query[String.self, at: "format"] ?? "html") ?? .html
         let report = try await req.evaluationReport()
-        let response = Response(status: .ok, body: .init(string: try report.render(format, req.language)))
+        let key = try req.parameters.require("key")
+        let frame = PrintFrame(
+            office: req.application.access.office,
+            back: ("/partnerships/\(key)?lang=\(req.language.rawValue)", ReportStrings.backToPartnership(req.language)))
+        let response = Response(
+            status: .ok, body: .init(string: try report.render(format, req.language, frame: frame)))
         switch format {
-        case .html: response.headers.contentType = .html
+        case .html:
+            response.headers.contentType = .html
+            // The one script Kembar serves: the report's print button, allowed by its hash alone.
+            response.headers.replaceOrAdd(
+                name: "Content-Security-Policy", value: SecurityHeadersMiddleware.reportPolicy)
         case .markdown: response.headers.replaceOrAdd(name: .contentType, value: "text/markdown; charset=utf-8")
         case .json: response.headers.contentType = .json
         }

@@ -33,7 +33,8 @@ public func runServer(settings: KembarSettings, loadDemo: Bool, announce: @Senda
         if try await store.prepare(loadDemo: loadDemo) {
             announce("Loaded the bundled data into \(settings.database).")
         }
-        try configureKembar(app, store: store, access: AccessOptions(publicURL: settings.publicURL))
+        try configureKembar(
+            app, store: store, access: AccessOptions(publicURL: settings.publicURL, office: settings.office))
         if try await store.repository.userCount() == 0 {
             announce(
                 settings.publicURL == nil

@@ -13,9 +13,14 @@ public struct AccessOptions: Sendable {
     public var sessionLifetime: Double
     /// Bcrypt's cost for new passwords (each step doubles the work).
     public var passwordCost: Int
+    /// The office that publishes the reports (`KEMBAR_OFFICE`), printed in their margins.
+    public var office: String?
 
-    public init(publicURL: URL? = nil, sessionLifetime: Double = 8 * 3600, passwordCost: Int = 12) {
+    public init(
+        publicURL: URL? = nil, sessionLifetime: Double = 8 * 3600, passwordCost: Int = 12, office: String? = nil
+    ) {
         self.publicURL = publicURL
+        self.office = office
         self.sessionLifetime = sessionLifetime
         self.passwordCost = passwordCost
     }

@@ -172,9 +172,12 @@ struct Report: AsyncParsableCommand {
     @OptionGroup var evaluation: EvaluationOptions
     @Option(help: "html, md or json.") var format: ReportFormat = .html
     @Option(name: [.short, .long], help: "Write to this file instead of standard output.") var output: String?
+    @Option(help: "The office publishing the report, printed in each page's margin (default: KEMBAR_OFFICE).")
+    var office: String?
 
     func run() async throws {
-        let text = try await evaluation.report(options).render(format, evaluation.lang)
+        let frame = PrintFrame(office: try office ?? KembarSettings.fromEnvironment().office)
+        let text = try await evaluation.report(options).render(format, evaluation.lang, frame: frame)
         if let output {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
             printError("Wrote \(output).")

@@ -1,5 +1,7 @@
+import Crypto
 import Foundation
 import KembarCore
+import KembarReport
 import KembarStorage
 import KembarTestSupport
 import Testing
@@ -587,6 +589,33 @@ import VaporTesting
             #expect(
                 activity.contains(
                     "<h1>Edit activity: Surabaya U14 football delegation trained by Tranmere Rovers FC</h1>"))
+        }
+    }
+
+    /// The printable report names the office in each page's margin, numbers its pages, and has a print button
+    /// whose one script the page's policy allows by hash, and a way back.
+    @Test func theReportIsFramedForPrint() async throws {
+        try await withTestStore(.sqlite) { store in
+            try await store.prepare(loadDemo: true)
+            let access = AccessOptions(office: #"Bagian Kerja Sama "Surabaya""#)
+            try await withApp(configure: { app in try configureKembar(app, store: store, access: access) }) { app in
+                try await app.testing().test(.GET, "/partnerships/surabaya-liverpool/report?lang=id") { res async in
+                    let page = res.body.string
+                    #expect(page.contains(#"@bottom-left { content: "Bagian Kerja Sama \22 Surabaya\22 ""#))
+                    #expect(page.contains(#"content: "Halaman " counter(page) " dari " counter(pages)"#))
+                    #expect(page.contains(#"<p class="office">Bagian Kerja Sama &quot;Surabaya&quot;</p>"#))
+                    #expect(
+                        page.contains(#"<a href="/partnerships/surabaya-liverpool?lang=id">← Kembali ke kemitraan</a>"#)
+                    )
+                    let policy = res.headers.first(name: "Content-Security-Policy") ?? ""
+                    let hash = Data(SHA256.hash(data: Data(PrintFrame.script.utf8))).base64EncodedString()
+                    #expect(policy.contains("script-src 'sha256-\(hash)'") && page.contains(PrintFrame.script))
+                }
+                // Every other page still allows no script at all.
+                try await app.testing().test(.GET, "/partnerships/surabaya-liverpool") { res async in
+                    #expect(res.headers.first(name: "Content-Security-Policy")?.contains("script-src 'none'") == true)
+                }
+            }
         }
     }
 

@@ -282,6 +282,17 @@ def test_a_partnership_page_starts_with_its_status(server, browser):
     assert "penjajakan" in text and "tidak ada yang berlaku" in text
 
 
+def test_the_report_prints_from_its_button_and_leads_back(server, browser):
+    open_page(browser, server + "/partnerships/surabaya-liverpool/report?lang=id")
+    button = browser.find_element(By.ID, "print")
+    # The button's script runs under the page's policy (allowed by its hash), so the button is shown.
+    assert button.is_displayed() and button.text == "Cetak"
+    back = browser.find_element(By.CSS_SELECTOR, "p.back a")
+    assert back.text == "← Kembali ke kemitraan"
+    back.click()
+    assert browser.current_url.endswith("/partnerships/surabaya-liverpool?lang=id")
+
+
 def test_axe_finds_no_accessibility_violation(server, browser):
     """axe-core (from PyPI's axe-selenium-python) on every kind of page, public and signed in, in both languages."""
     from axe_selenium_python import Axe

@@ -1,6 +1,21 @@
 import Foundation
 import KembarCore
 
+/// What frames a report's HTML page: the office that publishes it, and where the page was opened from.
+public struct PrintFrame: Sendable {
+    public var office: String?
+    public var back: (href: String, label: String)?
+
+    public init(office: String? = nil, back: (href: String, label: String)? = nil) {
+        self.office = office.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        self.back = back
+    }
+
+    /// Shows the print button and makes it print: the page works without it (the browser's own print).
+    public static let script =
+        "var b=document.getElementById('print');b.hidden=false;b.addEventListener('click',function(){window.print()});"
+}
+
 /// A report as a list of blocks of plain text, rendered to HTML or Markdown by one function each.
 ///
 /// Text in blocks is never pre-escaped: each renderer escapes for its own format in one place, so no sentence can
@@ -31,8 +46,13 @@ struct Document {
 
     // MARK: - HTML
 
-    /// A self-contained page: inline CSS and SVG, no external resource, laid out for A4 print.
-    func html() -> String {
+    /// A self-contained page: inline CSS and SVG, no external resource, laid out for A4 print, with the office's
+    /// name and page numbers in each printed page's margin, a print button and a way back.
+    func html(_ frame: PrintFrame = PrintFrame()) -> String {
+        let back = frame.back.map {
+            "<p class=\"back\"><a href=\"\(SVG.escape($0.href))\">← \(SVG.escape($0.label))</a></p>"
+        }
+        let office = frame.office.map { "<p class=\"office\">\(SVG.escape($0))</p>" }
         var out = """
             <!doctype html>
             <html lang="\(language.rawValue)">
@@ -40,16 +60,42 @@ struct Document {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(SVG.escape(title))</title>
-            <style>\(Self.css)</style>
+            <style>\(Self.css)\(Self.margins(frame, language))</style>
             </head>
             <body>
             <main>
-            <header><h1>\(SVG.escape(title))</h1><p class="subtitle">\(SVG.escape(subtitle))</p></header>
+            \(back ?? "")<header>\(office ?? "")<h1>\(SVG.escape(title))</h1><p class="subtitle">\(SVG.escape(subtitle))</p>\
+            <p class="print"><button type="button" id="print" hidden>\(SVG.escape(ReportStrings.print(language)))</button></p>\
+            </header>
 
             """
         out += Self.htmlBlocks(blocks, headingOffset: 0)
-        out += "</main>\n</body>\n</html>\n"
+        out += "</main>\n<script>\(PrintFrame.script)</script>\n</body>\n</html>\n"
         return out
+    }
+
+    /// The printed page's margins: the office's name at the bottom left, "Page 2 of 7" at the bottom right.
+    static func margins(_ frame: PrintFrame, _ language: Language) -> String {
+        let (page, of) = language == .en ? ("Page ", " of ") : ("Halaman ", " dari ")
+        var boxes = "@bottom-right { content: \"\(page)\" counter(page) \"\(of)\" counter(pages); \(Self.marginText) }"
+        if let office = frame.office {
+            boxes += " @bottom-left { content: \"\(Self.cssString(office))\"; \(Self.marginText) }"
+        }
+        return "\n@page { \(boxes) }"
+    }
+
+    static let marginText = "font: 8pt system-ui, sans-serif; color: #616e7c;"
+
+    /// Text inside a CSS string: quotes, backslashes and line breaks as escapes, and no `<` (the style sits in
+    /// HTML).
+    static func cssString(_ text: String) -> String {
+        text.unicodeScalars.map { scalar -> String in
+            switch scalar {
+            case "\"", "\\", "<", ">", "&": "\\" + String(scalar.value, radix: 16) + " "
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: " "
+            default: String(scalar)
+            }
+        }.joined()
     }
 
     /// The blocks alone, for embedding in a page of the web app: level-2 sections whose heading is in `omitting`
@@ -122,7 +168,12 @@ struct Document {
           main { padding: 4mm 3mm; }
           table { display: block; overflow-x: auto; }
         }
+        .office { color: #616e7c; margin: 0 0 .3rem; font-size: .95rem; }
+        .back { margin: 0 0 1rem; }
+        .print button { font: inherit; background: #0b6e4f; color: #fff; border: 0; border-radius: 4px;
+          padding: .4rem .9rem; cursor: pointer; }
         @media print {
+          .back, .print { display: none; }
           main { max-width: none; padding: 0; }
           a { color: inherit; text-decoration: none; }
         }

@@ -51,16 +51,19 @@ public struct EvaluationReport: Sendable {
     }
 
     /// The report in `format`; `language` is ignored for JSON, whose values carry both languages.
-    public func render(_ format: ReportFormat, _ language: Language) throws -> String {
+    public func render(_ format: ReportFormat, _ language: Language, frame: PrintFrame = PrintFrame()) throws -> String
+    {
         switch format {
-        case .html: return html(language)
+        case .html: return html(language, frame: frame)
         case .markdown: return markdown(language)
         case .json: return try json()
         }
     }
 
     /// A self-contained HTML page with inline SVG charts and A4 print CSS.
-    public func html(_ language: Language) -> String { build(language).html() }
+    public func html(_ language: Language, frame: PrintFrame = PrintFrame()) -> String {
+        build(language).html(frame)
+    }
 
     public func markdown(_ language: Language) -> String { build(language).markdown() }
 

@@ -7,6 +7,11 @@ import KembarCore
 public enum ReportStrings {
     static func pick(_ language: Language, _ en: String, _ id: String) -> String { language == .en ? en : id }
 
+    static func print(_ language: Language) -> String { pick(language, "Print", "Cetak") }
+    public static func backToPartnership(_ language: Language) -> String {
+        pick(language, "Back to the partnership", "Kembali ke kemitraan")
+    }
+
     /// "1 activity" / "8 activities"; Indonesian has no plural ending.
     static func activities(_ count: Int, _ language: Language) -> String {
         pick(language, "\(count) \(count == 1 ? "activity" : "activities")", "\(count) kegiatan")
