@@ -111,6 +111,48 @@ extension WebText {
         default: l == .en ? "Sources and notes" : "Sumber dan catatan"
         }
     }
+    // The import page's templates.
+    public static func templates(_ l: Language) -> String { l == .en ? "Templates" : "Templat" }
+    public static func templatesLead(_ l: Language) -> String {
+        l == .en
+            ? "Download a template, fill in one row per record in a spreadsheet, save it as CSV (UTF-8) and import it above. Keep the first row: it names the columns, in any order; leave out the columns you do not need. Lists inside a cell are separated by ;."
+            : "Unduh templat, isi satu baris per data di lembar kerja, simpan sebagai CSV (UTF-8), lalu impor di atas. Pertahankan baris pertama: baris itu menamai kolom, dalam urutan apa pun; kolom yang tidak diperlukan boleh dihapus. Daftar dalam satu sel dipisahkan dengan ;."
+    }
+    public static func templateTitle(_ kind: String, _ l: Language) -> String {
+        switch kind {
+        case "activities": l == .en ? "Activities" : "Kegiatan"
+        case "observations": l == .en ? "Indicator values of cities" : "Nilai indikator kota"
+        default: l == .en ? "List of twinning links (pairs of places)" : "Daftar hubungan kota kembar (pasangan tempat)"
+        }
+    }
+    public static func downloadTemplate(_ l: Language) -> String {
+        l == .en ? "Download the CSV template" : "Unduh templat CSV"
+    }
+    public static func templateColumns(_ l: Language) -> String {
+        l == .en ? "What each column holds" : "Isi setiap kolom"
+    }
+    public static func templateColumn(_ l: Language) -> String { l == .en ? "Column" : "Kolom" }
+    public static func templateWhat(_ l: Language) -> String { l == .en ? "What it is" : "Artinya" }
+    public static func templateRequired(_ l: Language) -> String { l == .en ? "Required" : "Wajib" }
+    public static func templateHow(_ l: Language) -> String { l == .en ? "How to fill it" : "Cara mengisi" }
+    public static func yes(_ l: Language) -> String { l == .en ? "yes" : "ya" }
+    public static func no(_ l: Language) -> String { l == .en ? "no" : "tidak" }
+    public static func dateColumnHint(_ l: Language) -> String {
+        l == .en
+            ? "a year (2019), a month (2019-06) or a day (2019-06-28)"
+            : "tahun (2019), bulan (2019-06), atau tanggal (2019-06-28)"
+    }
+    public static func pairColumn(_ name: String, _ l: Language) -> String {
+        let place =
+            name.hasSuffix("1")
+            ? (l == .en ? "first place" : "tempat pertama") : (l == .en ? "second place" : "tempat kedua")
+        switch name.dropLast() {
+        case "city": return l == .en ? "Name of the \(place)" : "Nama \(place)"
+        case "country": return l == .en ? "Country of the \(place), by name" : "Negara \(place), dengan nama"
+        case "lat": return l == .en ? "Latitude of the \(place)" : "Lintang \(place)"
+        default: return l == .en ? "Longitude of the \(place)" : "Bujur \(place)"
+        }
+    }
     public static func addAnother(_ l: Language) -> String { l == .en ? "Add another row" : "Tambah baris" }
     /// A partnership's records, counted: "1 activity", "9 activities", "9 kegiatan".
     static func counted(_ collection: String, _ count: Int, _ l: Language) -> String {

@@ -8,6 +8,7 @@ import Vapor
 struct ImportController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.grouped(SignInFirst()).get("import", use: form)
+        routes.get("import", "templates", ":file", use: ImportTemplates.download)
         routes.on(.POST, "import", body: .collect(maxSize: "50mb"), use: upload)
         routes.get("partnerships", ":key", "report", use: report)
         routes.get("partnerships", ":key", "export.json", use: export)
@@ -149,7 +150,13 @@ struct ImportController: RouteCollection {
                 : "\(Catalogue.page(.errorsFound, language)) — \(Catalogue.importRefused(count: problems.count, language))",
             problems: problems, preview: preview,
             imported: Self.listed(imported.filter { $0.action != .keep }, language),
-            mergeLabel: Catalogue.page(.mergeOption, language))
+            mergeLabel: Catalogue.page(.mergeOption, language), templates: ImportTemplates.all(language),
+            labels: [
+                "templates": WebText.templates(language), "templatesLead": WebText.templatesLead(language),
+                "download": WebText.downloadTemplate(language), "columns": WebText.templateColumns(language),
+                "column": WebText.templateColumn(language), "what": WebText.templateWhat(language),
+                "required": WebText.templateRequired(language), "how": WebText.templateHow(language),
+            ])
         return try await req.view.render("import", page)
     }
 
@@ -205,6 +212,8 @@ struct ImportPage: Encodable {
     /// What the confirmed import added or changed.
     var imported: [String]
     var mergeLabel: String
+    var templates: [ImportTemplates.Template]
+    var labels: [String: String]
 }
 
 /// The process's freed memory, handed back to the system.

@@ -619,6 +619,40 @@ import VaporTesting
         }
     }
 
+    /// The import page offers a CSV template per kind of file, with every column explained in the page's language;
+    /// a template filled with one row imports.
+    @Test func importTemplatesAreHeaderRowsThatImport() async throws {
+        try await withKembarApp(.sqlite) { app in
+            let admin = try await signIn(app)
+            let page = try await get(app, "/import?lang=id", as: admin)
+            for kind in ["activities", "observations", "twinning-links"] {
+                #expect(page.contains(#"href="/import/templates/\#(kind).csv""#), "\(kind)")
+            }
+            #expect(page.contains("<td><code>travel</code></td><td>Siapa yang bepergian</td><td>ya</td>"))
+            #expect(
+                page.contains("from-partner (dari kota mitra)") && page.contains("Negara tempat kedua, dengan nama"))
+            var template = ""
+            try await app.testing().test(.GET, "/import/templates/activities.csv") { res async in
+                #expect(res.headers.first(name: .contentType) == "text/csv; charset=utf-8")
+                #expect(res.headers.contentDisposition?.filename == "kembar-activities.csv")
+                template = res.body.string
+            }
+            #expect(template == "\u{FEFF}" + Activity.columns.map(\.name).joined(separator: ",") + "\r\n")
+            // One row under the template's header: the columns are all the importer's.
+            let row = Activity.columns.map { column -> String in
+                [
+                    "key": "template-row", "partnership": "surabaya-liverpool", "kind": "meeting",
+                    "title_en": "Meeting", "start": "2024", "travel": "none", "venue": "online", "status": "completed",
+                ][column.name] ?? ""
+            }
+            let read = RecordCSV.read(template + row.joined(separator: ",") + "\r\n", file: "filled.csv")
+            #expect(read.problems.isEmpty && read.dataset.activities.map(\.id) == ["template-row"])
+            try await app.testing().test(.GET, "/import/templates/nothing.csv") { res async in
+                #expect(res.status == .notFound)
+            }
+        }
+    }
+
     @Test func aLongListOfChangesStopsWithACount() {
         let changes = (0..<502).map { RecordChange(collection: "activities", key: "a\($0)", action: .add) }
         let lines = ImportController.listed(changes, .id)
