@@ -13,10 +13,12 @@ enum ReportFixtures {
         return try DatasetCodec.decode(try Data(contentsOf: url))
     }
 
-    static func founding(framework: FrameworkKey = "cohen-smart-city-wheel") throws -> EvaluationReport {
-        let data = try #require(try load("founding.json").slice(partnership: "surabaya-liverpool"))
+    static func founding(
+        framework: FrameworkKey = "cohen-smart-city-wheel", partnership: PartnershipKey = "surabaya-liverpool"
+    ) throws -> EvaluationReport {
+        let data = try #require(try load("founding.json").slice(partnership: partnership))
         return try EvaluationReport.make(
-            data, partnership: "surabaya-liverpool", framework: framework,
+            data, partnership: partnership, framework: framework,
             library: FrameworkLibrary(try load("frameworks.json")), asOf: Day(year: 2023, month: 12, day: 31))
     }
 }
@@ -72,7 +74,23 @@ enum ReportFixtures {
         #expect(html.contains("@page { size: A4;"))
         #expect(html.components(separatedBy: "<svg ").count - 1 >= 4)  // timeline, wheel, bars, poverty trend
         #expect(html.contains("role=\"img\" aria-labelledby=\"wheel-en-title wheel-en-desc\""))
-        #expect(!html.contains("<script") && !html.contains("<link") && !html.contains("src=\""))
+        #expect(!html.contains("<link") && !html.contains("src=\""))
+        // One script only: the print button's, which the web app allows by its hash.
+        #expect(
+            html.components(separatedBy: "<script").count == 2 && html.contains("<script>\(PrintFrame.script)</script>")
+        )
+    }
+
+    @Test("a partnership with no completed activity says so instead of tables and charts of zeros")
+    func nothingCompleted() throws {
+        let html = try ReportFixtures.founding(partnership: "surabaya-kitakyushu").html(.id)
+        #expect(html.contains("Belum ada kegiatan selesai yang tercatat: belum ada yang dihitung per dimensi."))
+        #expect(html.contains("Belum ada kegiatan selesai yang tercatat: belum ada yang dihitung per arah."))
+        #expect(!html.contains("id=\"wheel-id-title\""), "no all-zero radar")
+        // The office's name in each printed page's margin, escaped for CSS.
+        let framed = try ReportFixtures.founding().html(.en, frame: PrintFrame(office: #"Office "A""#))
+        #expect(framed.contains(#"@bottom-left { content: "Office \22 A\22 ""#))
+        #expect(framed.contains(#"content: "Page " counter(page) " of " counter(pages)"#))
     }
 
     @Test("sources are numbered in order of first citation and listed in full")

@@ -435,8 +435,15 @@ struct ReportBuilder {
         document.add(.list(items))
     }
 
+    /// No completed activity: tables and charts of counts would be all zeros, so each section says so instead.
+    var nothingCompleted: Bool {
+        let split = evaluation.infrastructure
+        return split.soft.activities + split.hard.activities + split.unspecified.activities == 0
+    }
+
     mutating func years(_ document: inout Document) {
         document.add(.heading(level: 2, text: S.heading(.years, language)))
+        guard !nothingCompleted else { return document.add(.paragraph(S.nothingCompleted(.years, language))) }
         // Runs of silent years collapse into one row ("2003–2011: 0"), so seventy years stay a short table.
         var rows: [[String]] = []
         var silent: (from: Int, to: Int)?
@@ -471,6 +478,7 @@ struct ReportBuilder {
 
     mutating func dimensions(_ document: inout Document) {
         document.add(.heading(level: 2, text: S.heading(.dimensions, language)))
+        guard !nothingCompleted else { return document.add(.paragraph(S.nothingCompleted(.dimensions, language))) }
         let wheel = evaluation.dimensions.map {
             ChartDatum(
                 label: dimensionName($0), value: Double($0.reach.activities), display: String($0.reach.activities))
@@ -563,6 +571,11 @@ struct ReportBuilder {
 
     mutating func infrastructureAndDirections(_ document: inout Document) {
         document.add(.heading(level: 2, text: S.heading(.infrastructure, language)))
+        guard !nothingCompleted else {
+            document.add(.paragraph(S.nothingCompleted(.infrastructure, language)))
+            document.add(.heading(level: 2, text: S.heading(.reciprocity, language)))
+            return document.add(.paragraph(S.nothingCompleted(.reciprocity, language)))
+        }
         let split = evaluation.infrastructure
         let infraRows: [(Infrastructure?, Reach)] = [
             (.soft, split.soft), (.hard, split.hard), (nil, split.unspecified),

@@ -8,6 +8,20 @@ public enum ReportStrings {
     static func pick(_ language: Language, _ en: String, _ id: String) -> String { language == .en ? en : id }
 
     static func print(_ language: Language) -> String { pick(language, "Print", "Cetak") }
+
+    /// A section of counts when no activity is completed yet.
+    static func nothingCompleted(_ section: Heading, _ language: Language) -> String {
+        let (en, id): (String, String) =
+            switch section {
+            case .years: ("per year", "per tahun")
+            case .dimensions: ("per dimension", "per dimensi")
+            case .infrastructure: ("per kind of infrastructure", "per jenis infrastruktur")
+            default: ("per direction", "per arah")
+            }
+        return pick(
+            language, "No completed activity is recorded yet: there is nothing to count \(en).",
+            "Belum ada kegiatan selesai yang tercatat: belum ada yang dihitung \(id).")
+    }
     public static func backToPartnership(_ language: Language) -> String {
         pick(language, "Back to the partnership", "Kembali ke kemitraan")
     }
