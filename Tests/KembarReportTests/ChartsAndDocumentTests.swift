@@ -326,6 +326,8 @@ private enum Bundled {
         for svg in charts {
             let sizes = Markup.matches(#"font-size="([0-9.]+)""#, in: svg).compactMap { Double($0[0]) }
             #expect(!sizes.isEmpty && sizes.allSatisfy { $0 >= 11 }, "\(sizes)")
+            // Drawn at its own size: a page never shrinks it (and its text) below 11 px.
+            #expect(svg.hasPrefix("<svg ") && svg.contains(#" width=""#) && svg.contains(#" height=""#))
         }
     }
 }

@@ -23,36 +23,34 @@ extension Charts {
         // missing, never converted.
         let count = min(max(rows.map(\.high).filter(\.isFinite).max() ?? 1, 1), 1_000_000)
         func rank(_ value: Double) -> String { value.isFinite ? String(Int(min(max(value, 0), 1_000_000))) : "—" }
-        let left = 140.0
-        let width = 420.0
+        // The label column fits the longest name (up to 30 characters); the plot is narrow enough for a phone.
+        let longest = rows.map { min($0.label.count, 30) }.max() ?? 4
+        let left = SVG.textWidth(String(repeating: "m", count: max(4, longest))) + 12
+        let width = 240.0
         let rowHeight = 22.0
         let height = Double(rows.count) * rowHeight + 40
         func x(_ rank: Double) -> Double { left + (count <= 1 ? width / 2 : (rank - 1) / (count - 1) * width) }
-        var body = ""
+        var svg = SVG.open(width: left + width + 20, height: height, id: id, title: title, description: description)
         for (i, row) in rows.enumerated() {
             let y = 20 + Double(i) * rowHeight
-            body +=
-                "<text x=\"\(left - 8)\" y=\"\(y + 4)\" text-anchor=\"end\" font-size=\"12\">\(SVG.escape(row.label))</text>"
+            let label = row.label.count > 30 ? String(row.label.prefix(29)) + "…" : row.label
+            svg += SVG.text(label, x: left - 8, y: y + 4, anchor: "end")
             guard [row.nominal, row.median, row.low, row.high].allSatisfy(\.isFinite) else {
-                body += "<text x=\"\(left)\" y=\"\(y + 4)\" font-size=\"12\">—</text>"
+                svg += SVG.text("—", x: left, y: y + 4)
                 continue
             }
-            body +=
-                "<line x1=\"\(x(row.low))\" y1=\"\(y)\" x2=\"\(x(row.high))\" y2=\"\(y)\" stroke=\"#0b5cad\" stroke-width=\"6\" stroke-linecap=\"round\" opacity=\"0.35\"/>"
-            body +=
-                "<line x1=\"\(x(row.median))\" y1=\"\(y - 6)\" x2=\"\(x(row.median))\" y2=\"\(y + 6)\" stroke=\"#1b1f24\" stroke-width=\"1.5\"/>"
-            body +=
-                "<circle cx=\"\(x(row.nominal))\" cy=\"\(y)\" r=\"4\" fill=\"#b3261e\"><title>\(SVG.escape("\(row.label): \(rank(row.nominal)) [\(rank(row.low))–\(rank(row.high))]"))</title></circle>"
+            svg +=
+                "<line x1=\"\(SVG.n(x(row.low)))\" y1=\"\(SVG.n(y))\" x2=\"\(SVG.n(x(row.high)))\" y2=\"\(SVG.n(y))\" stroke=\"#0b5cad\" stroke-width=\"6\" stroke-linecap=\"round\" opacity=\"0.35\"/>"
+            svg +=
+                "<line x1=\"\(SVG.n(x(row.median)))\" y1=\"\(SVG.n(y - 6))\" x2=\"\(SVG.n(x(row.median)))\" y2=\"\(SVG.n(y + 6))\" stroke=\"#1b1f24\" stroke-width=\"1.5\"/>"
+            svg +=
+                "<circle cx=\"\(SVG.n(x(row.nominal)))\" cy=\"\(SVG.n(y))\" r=\"4\" fill=\"#b3261e\"><title>\(SVG.escape("\(row.label): \(rank(row.nominal)) [\(rank(row.low))–\(rank(row.high))]"))</title></circle>"
         }
         let axisY = height - 14
-        body +=
-            "<line x1=\"\(left)\" y1=\"\(axisY - 8)\" x2=\"\(left + width)\" y2=\"\(axisY - 8)\" stroke=\"#8795a6\"/>"
-        body += "<text x=\"\(left)\" y=\"\(axisY + 4)\" font-size=\"11\">1</text>"
-        body +=
-            "<text x=\"\(left + width)\" y=\"\(axisY + 4)\" font-size=\"11\" text-anchor=\"end\">\(Int(count))</text>"
-        return "<svg id=\"\(SVG.escape(id))\" viewBox=\"0 0 \(Int(left + width + 20)) \(Int(height))\" role=\"img\" "
-            + "aria-labelledby=\"\(SVG.escape(id))-t \(SVG.escape(id))-d\" xmlns=\"http://www.w3.org/2000/svg\">"
-            + "<title id=\"\(SVG.escape(id))-t\">\(SVG.escape(title))</title><desc id=\"\(SVG.escape(id))-d\">\(SVG.escape(description))</desc>"
-            + body + "</svg>"
+        svg +=
+            "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(axisY - 8))\" x2=\"\(SVG.n(left + width))\" y2=\"\(SVG.n(axisY - 8))\" stroke=\"#8795a6\"/>"
+        svg += SVG.text("1", x: left, y: axisY + 4)
+        if count > 1 { svg += SVG.text(String(Int(count)), x: left + width, y: axisY + 4, anchor: "end") }
+        return svg + "</svg>"
     }
 }

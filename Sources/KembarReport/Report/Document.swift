@@ -162,7 +162,8 @@ struct Document {
         li { margin: .15rem 0; }
         ol.sources { font-size: .85rem; }
         figure { margin: .8rem 0 1rem; break-inside: avoid; page-break-inside: avoid; }
-        figure svg { max-width: 100%; height: auto; }
+        figure { overflow-x: auto; }
+        figure svg { max-width: none; height: auto; }
         figcaption { color: #616e7c; font-size: .85rem; margin-top: .25rem; }
         @media screen and (max-width: 40rem) {
           main { padding: 4mm 3mm; }
@@ -174,6 +175,7 @@ struct Document {
           padding: .4rem .9rem; cursor: pointer; }
         @media print {
           .back, .print { display: none; }
+          figure svg { max-width: 100%; }
           main { max-width: none; padding: 0; }
           a { color: inherit; text-decoration: none; }
         }
