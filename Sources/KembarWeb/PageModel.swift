@@ -92,6 +92,28 @@ struct Table: Encodable {
     var caption: String
     var columns: [String]
     var rows: [[Cell]]
+
+    /// A column's header, aligned like its cells: right for a column of numbers.
+    struct Header: Encodable {
+        var label: String
+        var numeric: Bool
+    }
+
+    var headers: [Header] {
+        columns.enumerated().map { index, label in
+            let cells = rows.compactMap { index < $0.count ? $0[index] : nil }
+            return Header(label: label, numeric: !cells.isEmpty && cells.allSatisfy(\.numeric))
+        }
+    }
+
+    enum CodingKeys: String, CodingKey { case caption, headers, rows }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(caption, forKey: .caption)
+        try container.encode(headers, forKey: .headers)
+        try container.encode(rows, forKey: .rows)
+    }
 }
 
 /// A part of a page: any mix of paragraphs, facts, tables, charts (SVG) and links.

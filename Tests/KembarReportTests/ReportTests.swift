@@ -75,6 +75,8 @@ enum ReportFixtures {
         #expect(html.components(separatedBy: "<svg ").count - 1 >= 4)  // timeline, wheel, bars, poverty trend
         #expect(html.contains("role=\"img\" aria-labelledby=\"wheel-en-title wheel-en-desc\""))
         #expect(!html.contains("<link") && !html.contains("src=\""))
+        // Columns of numbers are right-aligned, their headers with them; columns of words are not.
+        #expect(html.contains(#"<th class="n">"#) && html.contains(#"<td class="n">"#) && html.contains("<th>"))
         // One script only: the print button's, which the web app allows by its hash.
         #expect(
             html.components(separatedBy: "<script").count == 2 && html.contains("<script>\(PrintFrame.script)</script>")

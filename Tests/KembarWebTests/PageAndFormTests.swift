@@ -585,6 +585,10 @@ import VaporTesting
             #expect(delete.contains(#"<a href="/sources" aria-current="page">"#))
             let history = try await get(app, "/history/organisations/st-vincents-school?lang=en", as: admin)
             #expect(history.contains(#"<a href="/organisations" aria-current="page">"#))
+            // A column of numbers has its header aligned with it.
+            let surabaya = try await get(app, "/cities/surabaya?lang=en", as: admin)
+            #expect(
+                surabaya.contains(#"<th scope="col" class="number">"#) && surabaya.contains(#"<td class="number">"#))
             let activity = try await get(app, "/edit/activities/sbylpl-2018-u14-football-delegation?lang=en", as: admin)
             #expect(
                 activity.contains(

@@ -125,9 +125,18 @@ struct Document {
             case .numbered(let items):
                 out += "<ol class=\"sources\">" + items.map { "<li>\(SVG.escape($0))</li>" }.joined() + "</ol>\n"
             case .table(let header, let rows):
-                out += "<table><thead><tr>" + header.map { "<th>\(SVG.escape($0))</th>" }.joined() + "</tr></thead>"
+                // A column of numbers is right-aligned, its header with it.
+                let numeric = header.indices.map { index in
+                    let cells = rows.compactMap { index < $0.count ? $0[index] : nil }.filter { $0 != "—" }
+                    return !cells.isEmpty && cells.allSatisfy(isMeasure)
+                }
+                func cell(_ tag: String, _ text: String, _ index: Int) -> String {
+                    let align = index < numeric.count && numeric[index] ? " class=\"n\"" : ""
+                    return "<\(tag)\(align)>\(SVG.escape(text))</\(tag)>"
+                }
+                out += "<table><thead><tr>" + header.enumerated().map { cell("th", $1, $0) }.joined() + "</tr></thead>"
                 out += "<tbody>"
-                for row in rows { out += "<tr>" + row.map { "<td>\(SVG.escape($0))</td>" }.joined() + "</tr>" }
+                for row in rows { out += "<tr>" + row.enumerated().map { cell("td", $1, $0) }.joined() + "</tr>" }
                 out += "</tbody></table>\n"
             case .figure(let svg, let caption):
                 // No chart, no figure: a caption alone would name something that is not there.
@@ -136,6 +145,13 @@ struct Document {
             }
         }
         return out
+    }
+
+    /// A cell holding a count or a measure: digits with separators, `~` for approximate, a sign, a unit of `%`.
+    static func isMeasure(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.contains(where: \.isNumber) else { return false }
+        return trimmed.allSatisfy { $0.isNumber || "~.,−-+% ".contains($0) }
     }
 
     static let css = """
@@ -158,6 +174,7 @@ struct Document {
         tr { break-inside: avoid; page-break-inside: avoid; }
         th, td { border-bottom: 1px solid #d9dee4; padding: .28rem .4rem; text-align: left; vertical-align: top; }
         th { background: #f1f4f7; font-weight: 600; }
+        th.n, td.n { text-align: right; font-variant-numeric: tabular-nums; }
         ul, ol { margin: .3rem 0 .8rem 1.2rem; padding: 0; }
         li { margin: .15rem 0; }
         ol.sources { font-size: .85rem; }
