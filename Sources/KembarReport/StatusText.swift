@@ -153,6 +153,11 @@ extension WebText {
         default: return l == .en ? "Longitude of the \(place)" : "Bujur \(place)"
         }
     }
+    public static func version(_ l: Language) -> String { l == .en ? "Version" : "Versi" }
+    /// A name no source gives in the page's language.
+    public static func kembarsTranslation(_ l: Language) -> String {
+        l == .en ? "Kembar's translation" : "terjemahan Kembar"
+    }
     public static func addAnother(_ l: Language) -> String { l == .en ? "Add another row" : "Tambah baris" }
     /// A partnership's records, counted: "1 activity", "9 activities", "9 kegiatan".
     static func counted(_ collection: String, _ count: Int, _ l: Language) -> String {

@@ -33,7 +33,7 @@ enum CityPage {
         summary.facts = [
             Fact(
                 label: Catalogue.page(.country, language),
-                value: city.country + (city.subdivision.map { " · \($0)" } ?? "")),
+                value: CountryNaming.name(city.country, language) + (city.subdivision.map { " · \($0)" } ?? "")),
             Fact(
                 label: Catalogue.column("admin_level", language),
                 value: WebText.term(city.adminLevel.rawValue, language)),
@@ -122,7 +122,7 @@ enum CityPage {
                         Cell(text: trend.name?.text(language) ?? trend.indicator.description),
                         Cell(
                             text: latest.map {
-                                "\(Format.decimal($0.value, language)) \(trend.unit ?? "") (\(Format.date($0.period, language)))"
+                                "\(Format.decimal($0.value, language)) \(trend.unitName?.text(language) ?? trend.unit ?? "") (\(Format.date($0.period, language)))"
                             } ?? "—"),
                         Cell(text: ReportStrings.trend(trend.trend, trend.assessment, language)),
                     ]

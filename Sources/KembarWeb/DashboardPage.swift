@@ -346,7 +346,9 @@ struct DashboardFilters {
                 options: cities.map { options($0.map { ($0.key, $0.label) }, selected: city) }),
             FilterField(
                 name: "country", label: Catalogue.page(.country, language), value: country,
-                options: options(places.countries.map { ($0, $0) }, selected: country)),
+                options: options(
+                    places.countries.map { ($0, CountryNaming.name($0, language)) }.sorted { $0.1 < $1.1 },
+                    selected: country)),
             FilterField(
                 name: "province", label: WebText.province(language), value: province,
                 options: places.subdivisions.count > 300

@@ -612,15 +612,30 @@ enum TagSuggestions {
         let chosen = Set(FlatList.items(tags))
         return TagSuggester().suggest(title: text).map { suggestion in
             let words = suggestion.matches.map { $0.word == $0.term ? $0.word : "\($0.word) (\($0.term))" }
-            let framework = library.framework(suggestion.tag.framework)
-            let node = framework?.node(suggestion.tag.node)?.name.text(language) ?? suggestion.tag.node
             return FormPage.Suggestion(
                 tag: suggestion.tag.description,
-                label: framework.map { "\(node) — \($0.name.text(language))" } ?? node,
+                label: label(suggestion.tag, library.framework(suggestion.tag.framework), language),
                 added: chosen.contains(suggestion.tag.description),
                 explanation: "\(Catalogue.page(.matched, language)): \(words.joined(separator: ", ")) · "
                     + "\(Catalogue.page(.confidence, language)) \(Format.decimal(suggestion.confidence, digits: 2, language))"
             )
         }
+    }
+
+    /// A tag by its node's name and its framework's, or as written when the framework does not know it.
+    static func label(_ tag: FrameworkTag, _ framework: Framework?, _ language: Language) -> String {
+        guard let framework, let node = framework.node(tag.node) else { return tag.description }
+        return "\(node.name.text(language)) (\(framework.name.text(language)))"
+    }
+}
+
+/// Countries by name in the page's language, from the bundled ISO 3166-1 table; a code the table does not know is
+/// shown as it is.
+enum CountryNaming {
+    static let names: [String: LocalizedText] = Dictionary(
+        ((try? Bundled.countries())?.countries ?? []).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+
+    static func name(_ code: String, _ language: Language) -> String {
+        names[code.uppercased()]?.text(language) ?? code
     }
 }

@@ -61,7 +61,8 @@ enum RecordPages {
                 label: Catalogue.column("fields", language),
                 value: a.fields.map { fields[$0] ?? $0.rawValue }.joined(separator: "; ")))
         facts.append(
-            Fact(label: Catalogue.column("tags", language), value: a.tags.map(\.description).joined(separator: "; ")))
+            Fact(label: Catalogue.column("tags", language), value: try await tagNames(a.tags, req.repository, language))
+        )
         facts.append(
             Fact(
                 label: Catalogue.column("infrastructure", language),
@@ -178,13 +179,17 @@ enum RecordPages {
         let language = req.language
         let sources = SourceNumbers(try await req.repository.sources(Set(i.citedSources)))
         var facts: [Fact] = [
-            Fact(label: Catalogue.column("city", language), value: i.city.rawValue, href: "/cities/\(i.city)")
+            Fact(
+                label: Catalogue.column("city", language),
+                value: try await req.repository.city(i.city)?.name.text(language) ?? i.city.rawValue,
+                href: "/cities/\(i.city)")
         ]
         if let started = i.started {
             facts.append(Fact(label: Catalogue.column("started", language), value: Format.date(started, language)))
         }
         facts.append(
-            Fact(label: Catalogue.column("tags", language), value: i.tags.map(\.description).joined(separator: "; ")))
+            Fact(label: Catalogue.column("tags", language), value: try await tagNames(i.tags, req.repository, language))
+        )
         facts.append(
             Fact(
                 label: Catalogue.column("infrastructure", language),
@@ -216,10 +221,14 @@ enum RecordPages {
             .sorted { $0.start != $1.start ? $0.start < $1.start : $0.id < $1.id }
         var facts = [
             Fact(label: Catalogue.column("kind", language), value: WebText.term(o.kind.rawValue, language)),
-            Fact(label: Catalogue.page(.country, language), value: o.country),
+            Fact(label: Catalogue.page(.country, language), value: CountryNaming.name(o.country, language)),
         ]
         if let city = o.city {
-            facts.append(Fact(label: Catalogue.column("city", language), value: city.rawValue, href: "/cities/\(city)"))
+            facts.append(
+                Fact(
+                    label: Catalogue.column("city", language),
+                    value: try await req.repository.city(city)?.name.text(language) ?? city.rawValue,
+                    href: "/cities/\(city)"))
         }
         if let place = o.place { facts.append(Fact(label: Catalogue.column("place", language), value: place)) }
         if let represents = o.represents {
@@ -290,7 +299,9 @@ enum RecordPages {
             ])
     }
 
-    static func framework(_ req: Request, _ f: Framework, crosswalks: [Crosswalk]) -> GenericPage {
+    static func framework(
+        _ req: Request, _ f: Framework, crosswalks: [Crosswalk], names: [FrameworkKey: LocalizedText]
+    ) -> GenericPage {
         let language = req.language
         func render(_ nodes: [FrameworkNode]) -> String {
             guard !nodes.isEmpty else { return "" }
@@ -298,14 +309,23 @@ enum RecordPages {
                 + nodes.map { node in
                     var item =
                         "<li><span class=\"node \(node.level.rawValue)\">\(SVG.escape(node.name.text(language)))</span> "
+                    if node.isTranslated(language) {
+                        item +=
+                            "<small class=\"translated\">(\(SVG.escape(WebText.kembarsTranslation(language))))</small> "
+                    }
                     item += "<code>\(SVG.escape(node.id))</code> "
                     item +=
                         "<span class=\"badge v-\(node.verification.rawValue)\">\(SVG.escape(WebText.verification(node.verification, language)))</span>"
-                    if let unit = node.unit { item += " <span class=\"unit\">\(SVG.escape(unit))</span>" }
+                    if let unit = node.unitName?.text(language) ?? node.unit {
+                        item += " <span class=\"unit\">\(SVG.escape(unit))</span>"
+                    }
                     if let direction = node.direction {
                         item += " <span class=\"unit\">\(direction == .higherIsBetter ? "↑" : "↓")</span>"
                     }
-                    if let provenance = node.provenance { item += "<br><small>\(SVG.escape(provenance))</small>" }
+                    // The note written for readers; a framework a user recorded may have only its own note.
+                    if let about = node.about?.text(language) ?? node.provenance {
+                        item += "<br><small>\(SVG.escape(about))</small>"
+                    }
                     return item + render(node.children) + "</li>"
                 }.joined() + "</ul>"
         }
@@ -313,8 +333,11 @@ enum RecordPages {
             Fact(label: Catalogue.page(.verification, language), value: WebText.verification(f.verification, language))
         ]
         if let authors = f.authors { facts.append(Fact(label: Catalogue.column("authors", language), value: authors)) }
-        if let version = f.version { facts.append(Fact(label: "Version", value: version)) }
-        if let status = f.status { facts.append(Fact(label: Catalogue.page(.provenance, language), value: status)) }
+        if let year = f.year { facts.append(Fact(label: WebText.year(language), value: String(year))) }
+        if let version = f.version { facts.append(Fact(label: WebText.version(language), value: version)) }
+        if f.about == nil, let status = f.status {
+            facts.append(Fact(label: Catalogue.page(.provenance, language), value: status))
+        }
         var hierarchy = Section(id: "hierarchy", heading: Catalogue.page(.hierarchy, language))
         hierarchy.html = render(f.dimensions)
         let table = Table(
@@ -322,24 +345,41 @@ enum RecordPages {
             columns: ["", Catalogue.page(.verification, language), Catalogue.column("note", language)],
             rows: crosswalks.map { c in
                 [
-                    Cell(text: "\(c.from) → \(c.to)", href: "/frameworks/\(c.from == f.id ? c.to : c.from)"),
+                    Cell(
+                        text:
+                            "\(names[c.from]?.text(language) ?? c.from.rawValue) → \(names[c.to]?.text(language) ?? c.to.rawValue)",
+                        href: "/frameworks/\(c.from == f.id ? c.to : c.from)"),
                     Cell(text: WebText.sourced(c.sourced, language), badge: c.sourced ? "v-verified" : "v-editorial"),
                     Cell(text: c.statement + " " + c.pairs.map { "\($0.from)→\($0.to)" }.joined(separator: ", ")),
                 ]
             })
         return GenericPage(
             chrome: Chrome(req, title: f.name.text(language), section: "/frameworks"), heading: f.name.text(language),
-            lead: f.id.rawValue,
+            lead: f.about?.text(language),
             actions: [],
             sections: [
                 Section(
                     id: "framework", heading: Catalogue.page(.summary, language), facts: facts,
-                    links: f.references.map {
-                        Link(href: $0.hasPrefix("http") ? String($0.prefix { $0 != " " }) : "#", label: $0)
+                    // A reference as a link to its address; the researchers' note after it stays in the data.
+                    links: f.references.map { reference in
+                        let address = String(reference.prefix { $0 != " " })
+                        return reference.hasPrefix("http")
+                            ? Link(href: address, label: address)
+                            : Link(href: "#", label: reference.components(separatedBy: " (").first ?? reference)
                     }),
                 hierarchy,
                 Section(id: "crosswalks", heading: Catalogue.page(.crosswalks, language), tables: [table]),
             ])
+    }
+
+    /// Tags by their node's name and framework ("Smart People (Cohen's Smart City Wheel)"), reading only the
+    /// frameworks they name.
+    static func tagNames(_ tags: [FrameworkTag], _ repository: Repository, _ language: Language) async throws -> String
+    {
+        guard !tags.isEmpty else { return "—" }
+        var frameworks: [FrameworkKey: Framework] = [:]
+        for key in Set(tags.map(\.framework)) { frameworks[key] = try await repository.framework(key) }
+        return tags.map { TagSuggestions.label($0, frameworks[$0.framework], language) }.joined(separator: "; ")
     }
 
     /// Rows per page of a record's lists (a source's supported records, an organisation's activities).

@@ -349,6 +349,22 @@ private enum Bundled {
         }
     }
 
+    @Test("what readers see of each framework, node and unit is written for them in both languages")
+    func aboutAndUnitsInBothLanguages() {
+        func both(_ text: LocalizedText?) -> Bool {
+            [text?.en, text?.id].allSatisfy { !($0?.trimmingCharacters(in: .whitespaces).isEmpty ?? true) }
+        }
+        for framework in frameworks {
+            #expect(both(framework.about), "\(framework.id)")
+            for node in framework.nodes {
+                if node.provenance != nil { #expect(both(node.about), "\(framework.id) \(node.id)") }
+                if let unit = node.unit { #expect(both(node.unitName) && node.unitName?.en == unit, "\(node.id)") }
+                // The researchers' working notes stay in `provenance`, never in what readers see.
+                #expect(!(node.about?.en ?? "").contains("flipbook") && !(node.about?.en ?? "").contains("editorial"))
+            }
+        }
+    }
+
     @Test("Kembar's translations are marked; names the sources give are not")
     func translationsMarked() throws {
         func nodes(_ id: FrameworkKey) throws -> [FrameworkNode] {

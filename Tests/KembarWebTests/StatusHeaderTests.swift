@@ -69,6 +69,33 @@ import VaporTesting
         return body
     }
 
+    /// Tags, countries, cities and crosswalks are shown by name, never by their codes.
+    @Test func namesNotCodes() async throws {
+        try await withKembarApp(.sqlite) { app in
+            let activity = try await Self.page(app, "/activities/sbylpl-2018-u14-football-delegation?lang=id")
+            #expect(activity.contains("Masyarakat cerdas (Roda Kota Cerdas (Boyd Cohen))"))
+            #expect(!activity.contains("cohen-smart-city-wheel:people"))
+            let school = try await Self.page(app, "/organisations/st-vincents-school?lang=id")
+            #expect(school.contains("<dd>Britania Raya</dd>") && school.contains(">Kota Liverpool</a>"))
+            let initiative = try await Self.page(app, "/initiatives/sipaku?lang=en")
+            #expect(initiative.contains(#"<dd><a href="/cities/surabaya">Surabaya</a>"#))
+            let city = try await Self.page(app, "/cities/surabaya?lang=en")
+            #expect(city.contains("<dd>Indonesia"))
+            let framework = try await Self.page(app, "/frameworks/cohen-smart-city-wheel?lang=en")
+            #expect(
+                framework.contains("Cohen&#39;s Smart City Wheel →")
+                    || framework.contains("Smart City Wheel (Boyd Cohen) →"))
+            #expect(!framework.contains(">cohen-smart-city-wheel → "))
+            // What a framework and its indicators are, and their units, in the page's language.
+            let u4ssc = try await Self.page(app, "/frameworks/itu-u4ssc-kpis?lang=id")
+            #expect(u4ssc.contains("Indikator kinerja utama U4SSC untuk kota cerdas berkelanjutan"))
+            #expect(u4ssc.contains("% rumah tangga") && !u4ssc.contains("check flipbook"))
+            #expect(u4ssc.contains("(terjemahan Kembar)"))
+            let surabaya = try await Self.page(app, "/cities/surabaya?lang=id")
+            #expect(surabaya.contains("% penduduk di bawah garis kemiskinan") && !surabaya.contains("of inhabitants"))
+        }
+    }
+
     @Test func emptyPartsBreadcrumbsAndLinks() async throws {
         try await withKembarApp(.sqlite) { app in
             let activity = try await Self.page(app, "/activities/sbylpl-2018-u14-football-delegation?lang=en")

@@ -40,6 +40,8 @@ public struct IndicatorTrend: Hashable, Sendable, Codable {
     public var indicator: FrameworkTag
     public var name: LocalizedText?
     public var unit: String?
+    /// The unit in words in both languages, when the framework gives it.
+    public var unitName: LocalizedText?
     public var direction: Direction?
     /// The dimension of the profile's framework the indicator maps to, when a crosswalk places it.
     public var dimension: String?
@@ -50,8 +52,9 @@ public struct IndicatorTrend: Hashable, Sendable, Codable {
 
     public init(
         indicator: FrameworkTag, name: LocalizedText?, unit: String?, direction: Direction?, dimension: String?,
-        series: [ObservationPoint], trend: Trend, assessment: Assessment
+        series: [ObservationPoint], trend: Trend, assessment: Assessment, unitName: LocalizedText? = nil
     ) {
+        self.unitName = unitName
         self.indicator = indicator
         self.name = name
         self.unit = unit
@@ -258,7 +261,8 @@ extension Evaluator {
         let dimension = (try? resolver.resolve(tag).get())?.compactMap { framework.dimension(containing: $0)?.id }.first
         return IndicatorTrend(
             indicator: tag, name: node?.name, unit: node?.unit ?? observations.first?.unit, direction: node?.direction,
-            dimension: dimension, series: series, trend: trend, assessment: assessment)
+            dimension: dimension, series: series, trend: trend, assessment: assessment,
+            unitName: node?.unit == nil ? nil : node?.unitName)
     }
 
     /// The two cities of a partnership side by side per dimension: initiatives, shared indicators, activities hosted.

@@ -32,10 +32,15 @@ public struct FrameworkNode: Hashable, Sendable, Codable, Identifiable {
     public var level: NodeLevel
     public var name: LocalizedText
     public var unit: String?
+    /// The unit in words in both languages (`% of households`, `% rumah tangga`), for pages; ``unit`` is as the
+    /// source gives it.
+    public var unitName: LocalizedText?
     public var direction: Direction?
     public var verification: Verification
-    /// Where the node comes from and what confirms it.
+    /// Where the node comes from and what confirms it: the researchers' note, kept for traceability.
     public var provenance: String?
+    /// The same, written for readers in both languages.
+    public var about: LocalizedText?
     public var children: [FrameworkNode]
     /// The languages in which ``name`` is Kembar's own translation, because no source gives the node a name in
     /// them (e.g. `[.id]` for a U4SSC KPI, published in English only).
@@ -49,8 +54,10 @@ public struct FrameworkNode: Hashable, Sendable, Codable, Identifiable {
     public init(
         id: String, level: NodeLevel, name: LocalizedText, unit: String? = nil, direction: Direction? = nil,
         verification: Verification, provenance: String? = nil, children: [FrameworkNode] = [],
-        translated: [Language]? = nil
+        translated: [Language]? = nil, unitName: LocalizedText? = nil, about: LocalizedText? = nil
     ) {
+        self.unitName = unitName
+        self.about = about
         self.id = id
         self.level = level
         self.name = name
@@ -86,16 +93,20 @@ public struct Framework: Hashable, Sendable, Codable, Identifiable {
     public var version: String?
     /// Overall verification of the framework as shipped.
     public var verification: Verification
-    /// What is and is not confirmed, in words.
+    /// What is and is not confirmed, in words: the researchers' note.
     public var status: String?
+    /// What the framework is and what of it is confirmed, written for readers in both languages.
+    public var about: LocalizedText?
     /// URLs or citations the framework was taken from.
     public var references: [String]
     public var dimensions: [FrameworkNode]
 
     public init(
         id: FrameworkKey, name: LocalizedText, authors: String? = nil, year: Int? = nil, version: String? = nil,
-        verification: Verification, status: String? = nil, references: [String] = [], dimensions: [FrameworkNode]
+        verification: Verification, status: String? = nil, references: [String] = [], dimensions: [FrameworkNode],
+        about: LocalizedText? = nil
     ) {
+        self.about = about
         self.id = id
         self.name = name
         self.authors = authors

@@ -665,7 +665,7 @@ struct ReportBuilder {
                 let label = indicator.name?.text(language) ?? indicator.indicator.node
                 let value =
                     (latest.approximate ? "~" : "") + Format.decimal(latest.value, language)
-                    + (indicator.unit.map { " \($0)" } ?? "")
+                    + ((indicator.unitName?.text(language) ?? indicator.unit).map { " \($0)" } ?? "")
                 rows.append([
                     label + " (\(indicator.indicator.node))", "\(value) (\(date(latest.period)))",
                     S.trend(indicator.trend, indicator.assessment, language) + cite(latest.sources),
