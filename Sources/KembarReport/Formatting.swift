@@ -3,6 +3,15 @@ import KembarCore
 /// Dates and numbers written the way each language writes them: "19 March 2018" / "19 Maret 2018",
 /// "10.35" / "10,35", "11,316" / "11.316".
 public enum Format {
+    /// A position as people write it: `7.2575° S, 112.7521° E`, `7,2575° LS, 112,7521° BT`.
+    public static func position(latitude: Double, longitude: Double, _ language: Language) -> String {
+        let north = language == .en ? ("N", "S") : ("LU", "LS")
+        let east = language == .en ? ("E", "W") : ("BT", "BB")
+        let lat = "\(decimal(abs(latitude), digits: 4, language))° \(latitude >= 0 ? north.0 : north.1)"
+        let lon = "\(decimal(abs(longitude), digits: 4, language))° \(longitude >= 0 ? east.0 : east.1)"
+        return "\(lat), \(lon)"
+    }
+
     static let months: [Language: [String]] = [
         .en: [
             "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

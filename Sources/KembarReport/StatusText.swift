@@ -153,6 +153,33 @@ extension WebText {
         default: return l == .en ? "Longitude of the \(place)" : "Bujur \(place)"
         }
     }
+    /// A city characteristic as a word in the page's language; a word Kembar does not know is shown as recorded.
+    public static func characteristic(_ word: String, _ l: Language) -> String {
+        let words: [String: (String, String)] = [
+            "port": ("port city", "kota pelabuhan"), "metropolitan": ("metropolitan", "metropolitan"),
+            "football": ("football", "sepak bola"), "industrial": ("industrial", "industri"),
+            "tourism": ("tourism", "pariwisata"), "university": ("university city", "kota pelajar"),
+            "capital": ("capital", "ibu kota"), "coastal": ("coastal", "pesisir"), "creative": ("creative", "kreatif"),
+            "heritage": ("heritage", "warisan budaya"), "trade": ("trade", "perdagangan"),
+        ]
+        guard let pair = words[word.lowercased()] else { return word }
+        return l == .en ? pair.0 : pair.1
+    }
+    /// A kind of record, as the heading of a list of them.
+    public static func kinds(_ collection: String, _ l: Language) -> String {
+        let names: [String: (String, String)] = [
+            "activities": ("Activities", "Kegiatan"), "agreements": ("Agreements", "Perjanjian"),
+            "cities": ("Cities", "Kota"), "initiatives": ("Initiatives", "Inisiatif"),
+            "milestones": ("Milestones", "Tonggak"), "observations": ("Observations", "Observasi"),
+            "organisations": ("Organisations", "Organisasi"), "partnerships": ("Partnerships", "Kemitraan"),
+            "sources": ("Sources", "Sumber"), "fields": ("Fields", "Bidang"),
+        ]
+        guard let pair = names[collection] else { return collection }
+        return l == .en ? pair.0 : pair.1
+    }
+    public static func supportsNothing(_ l: Language) -> String {
+        l == .en ? "No record cites this source yet." : "Belum ada data yang mengutip sumber ini."
+    }
     public static func version(_ l: Language) -> String { l == .en ? "Version" : "Versi" }
     /// A name no source gives in the page's language.
     public static func kembarsTranslation(_ l: Language) -> String {

@@ -401,6 +401,10 @@ public struct RecordName: Sendable, Equatable {
     public var partnership: String?
     public var city: String?
     public var date: String?
+    /// The record's title or name in both languages, and its date as recorded (a year, a month or a day), when the
+    /// names were read with their documents.
+    public var title: LocalizedText?
+    public var when: PartialDate?
 }
 
 extension Repository {
@@ -411,17 +415,42 @@ extension Repository {
         let found = try await referrers(to: kind, key, from: fromKind, limit: limit, offset: offset)
         var names: [String: RecordName] = [:]
         for (kind, group) in Dictionary(grouping: found.records, by: \.kind) {
+            // Only the page's records are read, documents included, for their titles in both languages.
             let rows = try await EntityRecord.query(on: database).filter(\.$kind == kind)
                 .filter(\.$key ~~ group.map(\.key)).field(\.$kind).field(\.$key).field(\.$label)
-                .field(\.$partnership).field(\.$city).field(\.$sortDate).all()
+                .field(\.$partnership).field(\.$city).field(\.$sortDate).field(\.$document).all()
             for row in rows {
+                let (title, when) = Self.titleAndDate(row.document)
                 names["\(row.kind)/\(row.key)"] = RecordName(
                     kind: row.kind, key: row.key, label: row.label, partnership: row.partnership, city: row.city,
-                    date: row.sortDate)
+                    date: row.sortDate, title: title, when: when)
+            }
+        }
+        // A partnership's name is made from its cities: the summaries hold it.
+        let partnerships = found.records.filter { $0.kind == "partnership" }.map(\.key)
+        if !partnerships.isEmpty {
+            for row in try await sql.raw(
+                "SELECT key, title_en, title_id FROM \(ident: Derived.summaries) WHERE key IN (\(binds: partnerships))"
+            ).all() {
+                let key = try row.decode(column: "key", as: String.self)
+                names["partnership/\(key)"]?.title = LocalizedText(
+                    en: try row.decode(column: "title_en", as: String?.self),
+                    id: try row.decode(column: "title_id", as: String?.self))
             }
         }
         return RecordPage(
             items: found.records.compactMap { names["\($0.kind)/\($0.key)"] }, total: found.total)
+    }
+
+    /// A stored document's title or name and its date, read as JSON without decoding the record (any kind).
+    static func titleAndDate(_ document: String) -> (LocalizedText?, PartialDate?) {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(document.utf8))) as? [String: Any] else {
+            return (nil, nil)
+        }
+        let named = (object["title"] ?? object["name"]) as? [String: String]
+        let title = named.map { LocalizedText(en: $0["en"], id: $0["id"]) }
+        let date = ["start", "date", "signed", "period", "started"].lazy.compactMap { object[$0] as? String }.first
+        return (title, date.flatMap { try? PartialDate(parsing: $0) })
     }
 
     /// Partnerships between two of `cities` (both of its cities among them), at most `limit`.

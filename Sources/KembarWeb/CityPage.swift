@@ -48,14 +48,14 @@ enum CityPage {
             summary.facts.append(
                 Fact(
                     label: Catalogue.column("characteristics", language),
-                    value: city.characteristics.joined(separator: ", ")))
+                    value: city.characteristics.map { WebText.characteristic($0, language) }.joined(separator: ", ")))
         }
         if let coordinates = city.coordinates {
             summary.facts.append(
                 Fact(
                     label: Catalogue.page(.position, language),
                     value:
-                        "\(Format.decimal(coordinates.latitude, digits: 4, language)), \(Format.decimal(coordinates.longitude, digits: 4, language))"
+                        Format.position(latitude: coordinates.latitude, longitude: coordinates.longitude, language)
                 ))
             summary.charts.append(MapPosition.svg(coordinates, label: city.name.text(language)))
         }
@@ -179,7 +179,7 @@ enum CityPage {
         if let history = RecordPages.historyAction(req, .cities, city.id.rawValue) { actions.append(history) }
         return GenericPage(
             chrome: Chrome(req, title: city.name.text(language), section: "/cities"), heading: city.name.text(language),
-            lead: city.id.rawValue, actions: actions,
+            lead: nil, actions: actions,
             sections: [summary, partnershipSection, initiativeSection, observationSection, sources.section(language)])
     }
 }

@@ -263,7 +263,16 @@ enum RecordPages {
         let offset = Pager.offset(req, size: Self.listSize)
         let supporting = try await req.repository.referrerNames(
             to: .source, s.id.rawValue, limit: Self.listSize, offset: offset)
-        let supported = supporting.items.map { Link(href: Self.href($0), label: Self.label($0, language)) }
+        // Grouped by kind, each group under its heading.
+        var groups: [(kind: String, links: [Link])] = []
+        for name in supporting.items {
+            let link = Link(href: Self.href(name), label: Self.label(name, language, kind: false))
+            if groups.last?.kind == name.kind {
+                groups[groups.count - 1].links.append(link)
+            } else {
+                groups.append((name.kind, [link]))
+            }
+        }
         var facts = [Fact(label: Catalogue.column("kind", language), value: WebText.term(s.kind.rawValue, language))]
         if s.internal == true { facts.insert(internalFact(language), at: 0) }
         if !s.authors.isEmpty {
@@ -293,10 +302,19 @@ enum RecordPages {
             sections: [
                 Section(id: "source", heading: Catalogue.page(.summary, language), facts: facts),
                 Section(
-                    id: "supports", heading: Catalogue.page(.supports, language), links: supported,
+                    id: "supports", heading: Catalogue.page(.supports, language),
+                    paragraphs: groups.isEmpty ? [WebText.supportsNothing(language)] : [],
                     pager: Pager(
-                        req, offset: offset, shown: supported.count, total: supporting.total, size: Self.listSize)),
-            ])
+                        req, offset: offset, shown: supporting.items.count, total: supporting.total,
+                        size: Self.listSize)),
+            ]
+                + groups.map { group in
+                    Section(
+                        id: "supports-\(group.kind)",
+                        heading: WebText.kinds(
+                            EditableCollection.named(kind: group.kind)?.rawValue ?? group.kind, language),
+                        links: group.links)
+                })
     }
 
     static func framework(
@@ -390,7 +408,8 @@ enum RecordPages {
         switch name.kind {
         case "city": "/cities/\(name.key)"
         case "partnership": "/partnerships/\(name.key)"
-        case "agreement", "milestone": "/partnerships/\(name.partnership ?? "")"
+        case "agreement": "/agreements/\(name.key)"
+        case "milestone": "/milestones/\(name.key)"
         case "activity": "/activities/\(name.key)"
         case "initiative": "/initiatives/\(name.key)"
         case "observation": "/cities/\(name.city ?? "")"
@@ -400,11 +419,14 @@ enum RecordPages {
         }
     }
 
-    /// "Activity: 2018 — Coaching clinic", from the stored label.
-    static func label(_ name: RecordName, _ language: Language) -> String {
-        let kind = Catalogue.entity(EditableCollection.named(kind: name.kind)?.rawValue ?? name.kind, language)
-        let date = name.date.flatMap { try? PartialDate(parsing: $0) }.map { Format.date($0, language) + " — " } ?? ""
-        return "\(kind): \(date)\(name.label ?? name.key)"
+    /// "2018 — Coaching clinic": the record's date as recorded and its title in the page's language (else its
+    /// stored label); with `kind`, "Activity: …" first.
+    static func label(_ name: RecordName, _ language: Language, kind: Bool = true) -> String {
+        let named = Catalogue.entity(EditableCollection.named(kind: name.kind)?.rawValue ?? name.kind, language)
+        let day = name.when ?? name.date.flatMap { try? PartialDate(parsing: $0) }
+        let date = day.map { Format.date($0, language) + " — " } ?? ""
+        let title = name.title.map { $0.text(language) }.flatMap { $0.isEmpty ? nil : $0 } ?? name.label ?? name.key
+        return (kind ? "\(named): " : "") + date + title
     }
 
     /// The organisations of an activity or milestone, each with its role.

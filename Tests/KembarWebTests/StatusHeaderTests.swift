@@ -91,8 +91,18 @@ import VaporTesting
             #expect(u4ssc.contains("Indikator kinerja utama U4SSC untuk kota cerdas berkelanjutan"))
             #expect(u4ssc.contains("% rumah tangga") && !u4ssc.contains("check flipbook"))
             #expect(u4ssc.contains("(terjemahan Kembar)"))
+            // A source's records grouped by kind, titled in the page's language, dated as recorded.
+            let paper = try await Self.page(app, "/sources/handayani-zahidi-2024?lang=id")
+            #expect(paper.contains(">Kegiatan</h2>") && paper.contains(">Kemitraan</h2>"))
+            #expect(paper.contains("Juni 2019 — Sebelas delegasi Surabaya belajar"))
+            #expect(paper.contains(#"<a href="/agreements/sbylpl-2018-mou">19 Maret 2018 — "#))
+            #expect(paper.contains(">Kota Surabaya – Kota Liverpool</a>") && !paper.contains("1 Januari 2018"))
             let surabaya = try await Self.page(app, "/cities/surabaya?lang=id")
             #expect(surabaya.contains("% penduduk di bawah garis kemiskinan") && !surabaya.contains("of inhabitants"))
+            #expect(
+                surabaya.contains("7,2575° LS, 112,7521° BT")
+                    && surabaya.contains("kota pelabuhan, metropolitan, sepak bola"))
+            #expect(!surabaya.contains(#"<p class="lead">surabaya</p>"#))
         }
     }
 
