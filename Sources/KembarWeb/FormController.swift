@@ -28,7 +28,15 @@ struct FormController: RouteCollection {
         // Prefill from the query (e.g. ?partnership=surabaya-liverpool from a partnership page).
         var values: [String: String] = [:]
         for column in collection.columns {
-            if let value = req.query[String.self, at: column.name] { values[column.name] = value }
+            guard let value = req.query[String.self, at: column.name] else { continue }
+            // A form for a partnership (or city) that does not exist is a page that does not exist.
+            if !value.isEmpty, case .reference(let target) = column.kind,
+                let referenced = EditableCollection(rawValue: target),
+                try await req.repository.version(referenced, key: value) == nil
+            {
+                throw Abort(.notFound)
+            }
+            values[column.name] = value
         }
         return try await render(req, collection, values: values, errors: [:], creating: true, back: req.cameFrom)
     }

@@ -53,12 +53,17 @@ enum PartnershipPage {
                     value: rationale.text(language) + sources.cite(partnership.sources)))
         }
 
+        let library = try await req.repository.frameworkLibrary()
+        let report = try EvaluationReport.make(
+            slice, partnership: partnership.id, framework: try req.chosenFramework(in: library), library: library,
+            asOf: asOf)
         var timeline = Section(id: "timeline", heading: Catalogue.page(.timeline, language))
         if slice.milestones.isEmpty && slice.agreements.isEmpty && slice.activities.isEmpty {
             // A chart of nothing (one lone year) reads as broken: say it instead.
             timeline.paragraphs.append(WebText.nothingOnTheTimeline(language))
         } else {
-            timeline.charts.append(TimelineChart.svg(slice, partnership: partnership.id, asOf: asOf, language))
+            // The report's chart, from the same facts: what the page and the printout show is one picture.
+            timeline.charts.append(report.timeline(language, id: "timeline-\(partnership.id)"))
         }
 
         let agreements = Table(
@@ -126,10 +131,6 @@ enum PartnershipPage {
             id: "records", heading: Catalogue.label(.agreements, language),
             tables: [agreements, milestones, activities])
 
-        let library = try await req.repository.frameworkLibrary()
-        let report = try EvaluationReport.make(
-            slice, partnership: partnership.id, framework: try req.chosenFramework(in: library), library: library,
-            asOf: asOf)
         var sections = [
             StatusHeader.section(partnership, evaluation: report.evaluation, slice: slice, asOf: asOf, language),
             summary, timeline, records,
@@ -194,44 +195,5 @@ struct SourceNumbers {
             links: ordered.map {
                 Link(href: "/sources/\($0.id)", label: "[\(numbers[$0.id]!)] \($0.shortCitation). \($0.title).")
             })
-    }
-}
-
-/// The partnership's timeline: milestones, agreements with their validity, activities sized by participants.
-enum TimelineChart {
-    static func svg(_ slice: Dataset, partnership: PartnershipKey, asOf: Day, _ language: Language) -> String {
-        var items: [Timeline.Item] = []
-        for m in slice.milestones {
-            items.append(
-                Timeline.Item(
-                    kind: .milestone, label: m.title.text(language), shortLabel: Format.date(m.date, language),
-                    from: m.date.firstDay, to: m.date.lastDay))
-        }
-        for a in slice.agreements {
-            items.append(
-                Timeline.Item(
-                    kind: .agreement, label: a.title.text(language), shortLabel: WebText.short(a.kind, language),
-                    from: (a.validFrom ?? a.signed).firstDay, to: a.endDay, openEnded: a.endDay == nil))
-        }
-        for a in slice.activities {
-            items.append(
-                Timeline.Item(
-                    kind: .activity, label: a.title.text(language), shortLabel: Format.date(a.start, language),
-                    from: a.start.firstDay, to: (a.end ?? a.start).lastDay, size: Double(a.participantTotal.count)))
-        }
-        let days = items.map(\.from) + items.compactMap(\.to)
-        let from = Day(year: (days.min() ?? asOf).year, month: 1, day: 1)
-        let to = Day(year: max((days.max() ?? asOf).year, asOf.year), month: 12, day: 31)
-        let timeline = Timeline(
-            from: from, to: to, asOfLabel: Format.date(asOf.partialDate, language),
-            laneLabels: .init(
-                milestones: Catalogue.label(.milestones, language), agreements: Catalogue.label(.agreements, language),
-                activities: Catalogue.label(.activities, language), sizes: Catalogue.label(.participants, language)),
-            items: items)
-        return Charts.timeline(
-            timeline, title: Catalogue.page(.timeline, language),
-            description:
-                "\(slice.milestones.count) \(Catalogue.label(.milestones, language).lowercased()), \(slice.agreements.count) \(Catalogue.label(.agreements, language).lowercased()), \(slice.activities.count) \(Catalogue.label(.activities, language).lowercased())",
-            id: "timeline-\(partnership)")
     }
 }

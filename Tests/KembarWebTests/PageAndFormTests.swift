@@ -589,6 +589,10 @@ import VaporTesting
             let surabaya = try await get(app, "/cities/surabaya?lang=en", as: admin)
             #expect(
                 surabaya.contains(#"<th scope="col" class="number">"#) && surabaya.contains(#"<td class="number">"#))
+            // A form for a partnership that does not exist is a 404, not an empty form.
+            try await app.testing().test(
+                .GET, "/new/activities?partnership=nowhere", beforeRequest: { req in admin.sign(&req) }
+            ) { res async in #expect(res.status == .notFound) }
             let activity = try await get(app, "/edit/activities/sbylpl-2018-u14-football-delegation?lang=en", as: admin)
             #expect(
                 activity.contains(

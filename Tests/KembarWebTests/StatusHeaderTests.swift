@@ -106,6 +106,21 @@ import VaporTesting
         }
     }
 
+    /// The page and the printable report draw the timeline from the same facts, and its description lists them.
+    @Test func thePageAndTheReportShareOneTimeline() async throws {
+        try await withKembarApp(.sqlite) { app in
+            func desc(_ html: String, _ id: String) -> String? {
+                html.components(separatedBy: #"<desc id="\#(id)-desc">"#).dropFirst().first?
+                    .components(separatedBy: "</desc>").first
+            }
+            let page = try await Self.page(app, "/partnerships/surabaya-liverpool?lang=id&asOf=2023-12-31")
+            let report = try await Self.page(app, "/partnerships/surabaya-liverpool/report?lang=id&asOf=2023-12-31")
+            let shown = try #require(desc(page, "timeline-surabaya-liverpool"))
+            #expect(shown == desc(report, "timeline-id"))
+            #expect(shown.contains("Juni 2019: Sebelas delegasi Surabaya belajar") && shown.contains("17 Mei 2017"))
+        }
+    }
+
     @Test func emptyPartsBreadcrumbsAndLinks() async throws {
         try await withKembarApp(.sqlite) { app in
             let activity = try await Self.page(app, "/activities/sbylpl-2018-u14-football-delegation?lang=en")

@@ -79,6 +79,11 @@ public struct EvaluationReport: Sendable {
         return builder.build().fragment(omitting: Set(omitted.map { ReportStrings.heading($0, language) }))
     }
 
+    /// The partnership's timeline chart, as the report draws it, for a page.
+    public func timeline(_ language: Language, id: String) -> String {
+        ReportBuilder(report: self, language: language).timelineChart(id: id)
+    }
+
     /// Pretty-printed JSON with sorted keys, so equal evaluations give identical text.
     public func json() throws -> String {
         let encoder = JSONEncoder()
@@ -276,8 +281,9 @@ struct ReportBuilder {
         }
     }
 
-    mutating func timeline(_ document: inout Document) {
-        document.add(.heading(level: 2, text: S.heading(.timeline, language)))
+    /// The timeline chart: milestones, agreements with their validity (a letter of intent as a mark), activities
+    /// sized by participants, up to the evaluation date. The web page draws the same chart from the same facts.
+    func timelineChart(id: String) -> String {
         let asOf = evaluation.asOf.firstDay
         let milestones = data.milestones.filter { $0.partnership == evaluation.partnership }.sorted {
             $0.date < $1.date
@@ -320,7 +326,7 @@ struct ReportBuilder {
                     size: Double(total.count)))
         }
         let first = items.map(\.from).min() ?? asOf
-        let chart = Charts.timeline(
+        return Charts.timeline(
             Timeline(
                 from: first, to: asOf, asOfLabel: S.asOfMark(date(evaluation.asOf), language),
                 laneLabels: .init(
@@ -329,8 +335,17 @@ struct ReportBuilder {
                     activities: Catalogue.label(.activities, language),
                     sizes: Catalogue.label(.participants, language)), items: items),
             title: S.chartTimelineTitle(language), description: items.map(\.label).joined(separator: "; "),
-            id: "timeline-\(language.rawValue)")
-        document.add(.figure(svg: chart, caption: S.chartTimelineTitle(language)))
+            id: id)
+    }
+
+    mutating func timeline(_ document: inout Document) {
+        document.add(.heading(level: 2, text: S.heading(.timeline, language)))
+        let asOf = evaluation.asOf.firstDay
+        let milestones = data.milestones.filter { $0.partnership == evaluation.partnership }.sorted {
+            $0.date < $1.date
+        }
+        document.add(
+            .figure(svg: timelineChart(id: "timeline-\(language.rawValue)"), caption: S.chartTimelineTitle(language)))
         guard !milestones.isEmpty else { return }
         var rows: [[String]] = []
         for milestone in milestones where milestone.date.firstDay <= asOf {
