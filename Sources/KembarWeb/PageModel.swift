@@ -65,6 +65,15 @@ struct Chrome: Encodable {
 struct Link: Encodable {
     var href: String
     var label: String
+    /// The label's language when it is not the page's (a title recorded in one language only).
+    var lang: String? = nil
+}
+
+extension LocalizedText {
+    /// The `lang` attribute of this text on a page in `language`: set only when the text is in the other one.
+    func lang(on language: Language) -> String? {
+        self.language(for: language).flatMap { $0 == language ? nil : $0.rawValue }
+    }
 }
 
 /// One label–value line of a definition list; `href` makes the value a link.
@@ -86,6 +95,8 @@ struct Cell: Encodable {
     var href: String? = nil
     var badge: String? = nil
     var numeric: Bool = false
+    /// The text's language when it is not the page's.
+    var lang: String? = nil
 }
 
 struct Table: Encodable {
@@ -180,6 +191,8 @@ struct GenericPage: Encodable {
     var lead: String?
     var actions: [Link]
     var sections: [Section]
+    /// The heading's language when it is not the page's.
+    var headingLang: String? = nil
     /// Where the page sits: the pages above it, from the top.
     var breadcrumb: [Link] = []
 }

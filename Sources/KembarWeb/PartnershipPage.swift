@@ -81,7 +81,7 @@ enum PartnershipPage {
                     Cell(
                         text: a.title.text(language) + WebText.internalMark(a.internal, language)
                             + sources.cite(a.sources),
-                        href: "/agreements/\(a.id)"),
+                        href: "/agreements/\(a.id)", lang: a.internal == true ? nil : a.title.lang(on: language)),
                     Cell(
                         text: a.signatories.map { Describe.signatory($0, cite: sources.cite, language) }
                             .joined(separator: "; ")),
@@ -103,7 +103,7 @@ enum PartnershipPage {
                     Cell(
                         text: m.title.text(language) + WebText.internalMark(m.internal, language)
                             + sources.cite(m.sources),
-                        href: "/milestones/\(m.id)"),
+                        href: "/milestones/\(m.id)", lang: m.internal == true ? nil : m.title.lang(on: language)),
                 ]
             })
         let activities = Table(
@@ -119,7 +119,8 @@ enum PartnershipPage {
                     Cell(text: Describe.when(a, language)),
                     Cell(
                         text: a.title.text(language) + WebText.internalMark(a.internal, language)
-                            + sources.cite(a.sources), href: "/activities/\(a.id)"),
+                            + sources.cite(a.sources), href: "/activities/\(a.id)",
+                        lang: a.internal == true ? nil : a.title.lang(on: language)),
                     Cell(text: Describe.travelAndVenue(a, language)),
                     Cell(
                         text: a.participants.isEmpty

@@ -76,6 +76,7 @@ enum RecordPages {
             chrome: Chrome(req, title: a.title.text(language), section: "/"), heading: a.title.text(language),
             lead: WebText.term(a.kind.rawValue, language),
             actions: editActions(req, .activities, a.id.rawValue), sections: [main, sources.section(language)],
+            headingLang: a.title.lang(on: language),
             breadcrumb: breadcrumb)
     }
 
@@ -146,6 +147,7 @@ enum RecordPages {
             chrome: Chrome(req, title: a.title.text(language), section: "/"), heading: a.title.text(language),
             lead: Catalogue.name(a.kind, language) + sources.cite(a.sources),
             actions: editActions(req, .agreements, a.id.rawValue), sections: [main, sources.section(language)],
+            headingLang: a.title.lang(on: language),
             breadcrumb: partnership.breadcrumb)
     }
 
@@ -172,6 +174,7 @@ enum RecordPages {
             chrome: Chrome(req, title: m.title.text(language), section: "/"), heading: m.title.text(language),
             lead: Catalogue.name(m.kind, language),
             actions: editActions(req, .milestones, m.id.rawValue), sections: [main, sources.section(language)],
+            headingLang: m.title.lang(on: language),
             breadcrumb: partnership.breadcrumb)
     }
 
@@ -208,8 +211,9 @@ enum RecordPages {
         main.paragraphs.append(Catalogue.label(.sources, language) + ":" + sources.cite(i.sources))
         return GenericPage(
             chrome: Chrome(req, title: i.title.text(language), section: "/cities"), heading: i.title.text(language),
-            lead: i.id.rawValue,
-            actions: editActions(req, .initiatives, i.id.rawValue), sections: [main, sources.section(language)])
+            lead: nil,
+            actions: editActions(req, .initiatives, i.id.rawValue), sections: [main, sources.section(language)],
+            headingLang: i.title.lang(on: language))
     }
 
     static func organisation(_ req: Request, _ o: Organisation) async throws -> GenericPage {
@@ -249,7 +253,7 @@ enum RecordPages {
         list.pager = Pager(req, offset: offset, shown: activities.count, total: involved.total, size: Self.listSize)
         return GenericPage(
             chrome: Chrome(req, title: o.name.text(language), section: "/organisations"),
-            heading: o.name.text(language), lead: o.id.rawValue,
+            heading: o.name.text(language), lead: WebText.term(o.kind.rawValue, language),
             actions: editActions(req, .organisations, o.id.rawValue),
             sections: [
                 Section(id: "organisation", heading: Catalogue.page(.summary, language), facts: facts), list,
@@ -266,7 +270,9 @@ enum RecordPages {
         // Grouped by kind, each group under its heading.
         var groups: [(kind: String, links: [Link])] = []
         for name in supporting.items {
-            let link = Link(href: Self.href(name), label: Self.label(name, language, kind: false))
+            let link = Link(
+                href: Self.href(name), label: Self.label(name, language, kind: false),
+                lang: name.title?.lang(on: language))
             if groups.last?.kind == name.kind {
                 groups[groups.count - 1].links.append(link)
             } else {

@@ -121,6 +121,25 @@ import VaporTesting
         }
     }
 
+    /// A title recorded in one language only is marked with its language on a page in the other.
+    @Test func textInTheOtherLanguageCarriesItsLang() async throws {
+        try await withKembarApp(.sqlite) { app in
+            let repository = app.kembarStore.repository
+            var activity = try #require(try await repository.activity("sbylpl-2018-u14-football-delegation"))
+            activity.title = LocalizedText(en: "Only in English")
+            try await repository.importDataset(Dataset(activities: [activity]))
+            let page = try await Self.page(app, "/activities/sbylpl-2018-u14-football-delegation?lang=id")
+            #expect(page.contains(#"<h1 lang="en">Only in English</h1>"#))
+            let partnership = try await Self.page(app, "/partnerships/surabaya-liverpool?lang=id")
+            #expect(
+                partnership.contains(
+                    #"lang="en"><a href="/activities/sbylpl-2018-u14-football-delegation">Only in English"#))
+            // On an English page it is the page's language: no mark.
+            let english = try await Self.page(app, "/activities/sbylpl-2018-u14-football-delegation?lang=en")
+            #expect(english.contains("<h1>Only in English</h1>"))
+        }
+    }
+
     @Test func emptyPartsBreadcrumbsAndLinks() async throws {
         try await withKembarApp(.sqlite) { app in
             let activity = try await Self.page(app, "/activities/sbylpl-2018-u14-football-delegation?lang=en")

@@ -25,6 +25,13 @@ public struct LocalizedText: Hashable, Sendable, Codable {
         return nonEmpty(preferred) ?? nonEmpty(fallback) ?? ""
     }
 
+    /// The language ``text(_:)`` answers in for `language`: the other one when only that exists (a page marks such
+    /// text with its `lang`), `nil` when the text is empty.
+    public func language(for language: Language) -> Language? {
+        if nonEmpty(language == .en ? en : id) != nil { return language }
+        return nonEmpty(language == .en ? id : en) != nil ? language.other : nil
+    }
+
     /// Both languages, English first, for searching and tagging.
     public var allText: String { [en, id].compactMap { $0 }.joined(separator: " ") }
 
