@@ -180,6 +180,9 @@ extension WebText {
     public static func supportsNothing(_ l: Language) -> String {
         l == .en ? "No record cites this source yet." : "Belum ada data yang mengutip sumber ini."
     }
+    public static func advanced(_ l: Language) -> String {
+        l == .en ? "Advanced: the record's key" : "Lanjutan: kunci data"
+    }
     public static func version(_ l: Language) -> String { l == .en ? "Version" : "Versi" }
     /// A name no source gives in the page's language.
     public static func kembarsTranslation(_ l: Language) -> String {

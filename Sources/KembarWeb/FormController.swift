@@ -349,7 +349,7 @@ struct FormController: RouteCollection {
             suggestionsHeading: Catalogue.page(.suggestions, language), suggestions: suggestions,
             suggestLabel: (collection == .activities || collection == .initiatives)
                 ? Catalogue.page(.suggestions, language) : nil)
-        page.sections = FormSections.sections(fields, collection, language)
+        page.sections = FormSections.sections(fields, collection, language, creating: creating)
         page.addLabel = WebText.addTag(language)
         page.addedLabel = WebText.tagAdded(language)
         page.summary = fields.flatMap { field in
@@ -563,6 +563,9 @@ struct FormPage: Encodable {
     struct Section: Encodable {
         var heading: String?
         var fields: [Field]
+        /// Shown folded ("Advanced": a new record's key), open when one of its fields has a problem.
+        var advanced = false
+        var open = false
     }
 
     struct Suggestion: Encodable {

@@ -377,16 +377,23 @@ enum FormSections {
 
     /// The fields in their parts, in column order within each.
     static func sections(
-        _ fields: [FormPage.Field], _ collection: EditableCollection, _ language: Language
+        _ fields: [FormPage.Field], _ collection: EditableCollection, _ language: Language, creating: Bool = false
     ) -> [FormPage.Section] {
+        // A new record's key is Kembar's to make from the title: it waits, folded, at the end.
+        let key = creating ? fields.filter { $0.name == "key" } : []
+        let shown = creating ? fields.filter { $0.name != "key" } : fields
+        let advanced = key.map { field in
+            FormPage.Section(
+                heading: WebText.advanced(language), fields: [field], advanced: true, open: !field.errors.isEmpty)
+        }
         let parts = parts(collection)
-        guard !parts.isEmpty else { return [FormPage.Section(heading: nil, fields: fields)] }
+        guard !parts.isEmpty else { return [FormPage.Section(heading: nil, fields: shown)] + advanced }
         return parts.indices.map { index in
             FormPage.Section(
                 heading: WebText.formPart(parts[index].part.rawValue, collection.rawValue, language),
-                fields: fields.filter { part(of: $0.name, in: parts) == index })
+                fields: shown.filter { part(of: $0.name, in: parts) == index })
         }
-        .filter { !$0.fields.isEmpty }
+        .filter { !$0.fields.isEmpty } + advanced
     }
 }
 

@@ -589,6 +589,15 @@ import VaporTesting
             let surabaya = try await get(app, "/cities/surabaya?lang=en", as: admin)
             #expect(
                 surabaya.contains(#"<th scope="col" class="number">"#) && surabaya.contains(#"<td class="number">"#))
+            // A new record's key waits folded under "Advanced", opened when it has a problem.
+            let blank = try await get(app, "/new/organisations?lang=en", as: admin)
+            #expect(blank.contains(#"<details class="advanced"><summary>Advanced: the record&#39;s key</summary>"#))
+            #expect(
+                blank.components(separatedBy: #"<details class="advanced">"#).last?.contains(#"name="key""#) == true)
+            let bad = try await post(
+                app, "/new/organisations?lang=en",
+                ["key": "Bad Key!", "name_en": "X", "kind": "school", "country": "ID"], as: admin)
+            #expect(bad.body.string.contains(#"<details class="advanced" open>"#))
             // A form for a partnership that does not exist is a 404, not an empty form.
             try await app.testing().test(
                 .GET, "/new/activities?partnership=nowhere", beforeRequest: { req in admin.sign(&req) }
