@@ -180,6 +180,12 @@ extension WebText {
     public static func supportsNothing(_ l: Language) -> String {
         l == .en ? "No record cites this source yet." : "Belum ada data yang mengutip sumber ini."
     }
+    public static func otherTags(_ l: Language) -> String { l == .en ? "Another tag" : "Tag lain" }
+    public static func tagsHint(_ l: Language) -> String {
+        l == .en
+            ? "Uncheck a tag to remove it. Choose Suggest tags to find tags for the title, or type another as framework:node (e.g. cohen-smart-city-wheel:people)."
+            : "Hapus centang untuk membuang tag. Pilih Saran tag untuk mencari tag dari judul, atau ketik tag lain sebagai kerangka:simpul (mis. cohen-smart-city-wheel:people)."
+    }
     public static func advanced(_ l: Language) -> String {
         l == .en ? "Advanced: the record's key" : "Lanjutan: kunci data"
     }

@@ -312,7 +312,20 @@ struct FormController: RouteCollection {
                     WebText.day(language), WebText.month(language), WebText.year(language)
                 )
             }
-            if FormRows.checkColumns(collection).contains(column.name) {
+            if column.name == "tags" {
+                // The record's tags by name, each kept while checked; others typed as framework:node.
+                let library = try await req.repository.frameworkLibrary()
+                field.input = "checks"
+                field.options = FlatList.items(field.value).map { tag in
+                    FormPage.Option(
+                        value: tag,
+                        label: (try? FrameworkTag(parsing: tag)).map {
+                            TagSuggestions.label($0, library.framework($0.framework), language)
+                        } ?? tag, selected: true)
+                }
+                field.otherLabel = WebText.otherTags(language)
+                field.hint = WebText.tagsHint(language)
+            } else if FormRows.checkColumns(collection).contains(column.name) {
                 let chosen = Set(FlatList.items(field.value))
                 field.input = "checks"
                 field.options =
@@ -461,6 +474,8 @@ struct FormPage: Encodable {
         var options: [Option]?
         /// A typed key with `options` as a datalist of suggestions.
         var suggestions = false
+        /// For `checks` that take more than they list (tags): the label of the input for another one.
+        var otherLabel: String?
         /// A reference found by name: the "Find" button's label, and after a find the text searched for.
         var findLabel: String?
         var search: String?
@@ -485,7 +500,7 @@ struct FormPage: Encodable {
         enum CodingKeys: String, CodingKey {
             case name, label, hint, value, errors, required, locked, input, options, suggestions, rows, lists
             case addLabel, grouped, describedBy, date, dayLabel, monthLabel, yearLabel, findLabel, search
-            case searchLabel
+            case searchLabel, otherLabel
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -512,6 +527,7 @@ struct FormPage: Encodable {
             try c.encodeIfPresent(findLabel, forKey: .findLabel)
             try c.encodeIfPresent(search, forKey: .search)
             try c.encodeIfPresent(searchLabel, forKey: .searchLabel)
+            try c.encodeIfPresent(otherLabel, forKey: .otherLabel)
         }
 
         init(

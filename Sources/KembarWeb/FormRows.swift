@@ -75,7 +75,9 @@ enum FormRows {
 
     static func checkColumns(_ collection: EditableCollection) -> Set<String> {
         switch collection {
-        case .activities, .agreements: ["fields"]
+        case .activities: ["fields", "tags"]
+        case .agreements: ["fields"]
+        case .initiatives: ["tags"]
         default: []
         }
     }
@@ -241,8 +243,13 @@ enum FormRows {
         }
         for column in checkColumns(collection) where values.removeValue(forKey: "_checks." + column) != nil {
             let prefix = column + ".check."
-            let chosen = values.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }.sorted()
+            var chosen = values.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }.sorted()
             values = values.filter { !$0.key.hasPrefix(prefix) }
+            // Items typed beside the checkboxes (another tag) join the checked ones.
+            for item in FlatList.items(values.removeValue(forKey: column + ".other") ?? "") where !chosen.contains(item)
+            {
+                chosen.append(item)
+            }
             values[column] = FlatList.cell(chosen)
         }
         return blanks

@@ -426,6 +426,30 @@ import VaporTesting
             let added = try await post(app, "/new/activities?lang=en", add, as: admin).body.string
             #expect(added.contains(button) && added.contains(#"<span class="badge s-active">added</span>"#))
             #expect(try await app.kembarStore.repository.activities(of: "surabaya-liverpool").count == 8)
+            // The added tag is a checkbox named by its node and framework.
+            #expect(added.contains(#"name="tags.check.\#(button)" value="on" checked>"#))
+            // Tags are kept while checked, removed when not, and another can be typed as framework:node.
+            let edit = try await get(app, "/edit/activities/sbylpl-2018-u14-football-delegation?lang=id", as: admin)
+            #expect(edit.contains("checked> Masyarakat cerdas (Roda Kota Cerdas (Boyd Cohen))"))
+            var values = try #require(
+                try await app.kembarStore.repository.formValues(.activities, key: "sbylpl-2018-u14-football-delegation")
+            )
+            values["tags"] = nil
+            values["_checks.tags"] = "1"
+            values["tags.check.cohen-smart-city-wheel:people"] = "on"
+            values["tags.other"] = "giffinger-2007-european-smart-cities:people"
+            values["_version"] = String(
+                try #require(
+                    try await app.kembarStore.repository.version(
+                        .activities, key: "sbylpl-2018-u14-football-delegation")))
+            let saved = try await post(app, "/edit/activities/sbylpl-2018-u14-football-delegation", values, as: admin)
+            #expect(saved.status == .seeOther)
+            let tagged = try #require(
+                try await app.kembarStore.repository.activity("sbylpl-2018-u14-football-delegation"))
+            #expect(
+                tagged.tags.map(\.description) == [
+                    "cohen-smart-city-wheel:people", "giffinger-2007-european-smart-cities:people",
+                ])
             // Cancel: the page carried by the form, or the one the browser came from on this host — never another.
             #expect(added.contains(#"<a href="/partnerships/surabaya-liverpool">Cancel</a>"#))
             for (referer, cancel) in [
