@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Generates Sources/KembarStorage/Bundled/countries.json: ISO 3166-1 countries with their English and Indonesian
-names, and the other names sources write them by, so imports can turn country names into codes.
+names, and the other names sources write them by, so imports can turn country names into codes; and
+Sources/KembarStorage/Bundled/subdivisions.json: the ISO 3166-2 subdivisions' names (as ISO gives them, with the
+Indonesian translation where iso-codes has one), so pages show "Jawa Timur" rather than ID-JI.
 
     python3 -m pip install pycountry
     python3 scripts/bundle-countries.py
@@ -20,6 +22,7 @@ import pycountry
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "Sources" / "KembarStorage" / "Bundled" / "countries.json"
+SUBDIVISIONS = ROOT / "Sources" / "KembarStorage" / "Bundled" / "subdivisions.json"
 
 # Names sources use (the world twin-links list among them) that ISO 3166-1 does not give, each with the code it
 # means. Constituent countries of the United Kingdom are GB.
@@ -74,6 +77,21 @@ def main():
     }
     OUT.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}: {len(countries)} countries, {len(ALIASES)} aliases")
+    subdivisions_id = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["id"])
+    names = {}
+    for subdivision in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        name = {"en": subdivision.name}
+        translated = subdivisions_id.gettext(subdivision.name)
+        if translated != subdivision.name:
+            name["id"] = translated
+        names[subdivision.code] = name
+    # One subdivision a line: compact, and a change shows as the lines it touches.
+    lines = [json.dumps(code) + ": " + json.dumps(name, ensure_ascii=False, sort_keys=True)
+             for code, name in names.items()]
+    source = json.dumps("ISO 3166-2 via pycountry " + getattr(pycountry, "__version__", ""))
+    SUBDIVISIONS.write_text('{"source": ' + source + ', "subdivisions": {\n' + ",\n".join(lines) + "\n}}\n",
+                            encoding="utf-8")
+    print(f"wrote {SUBDIVISIONS.relative_to(ROOT)}: {len(names)} subdivisions")
 
 
 if __name__ == "__main__":

@@ -33,7 +33,8 @@ enum CityPage {
         summary.facts = [
             Fact(
                 label: Catalogue.page(.country, language),
-                value: CountryNaming.name(city.country, language) + (city.subdivision.map { " · \($0)" } ?? "")),
+                value: CountryNaming.name(city.country, language)
+                    + (city.subdivision.map { " · \(CountryNaming.subdivision($0, language))" } ?? "")),
             Fact(
                 label: Catalogue.column("admin_level", language),
                 value: WebText.term(city.adminLevel.rawValue, language)),

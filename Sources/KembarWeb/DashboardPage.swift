@@ -352,7 +352,10 @@ struct DashboardFilters {
             FilterField(
                 name: "province", label: WebText.province(language), value: province,
                 options: places.subdivisions.count > 300
-                    ? nil : options(places.subdivisions.map { ($0, $0) }, selected: province)),
+                    ? nil
+                    : options(
+                        places.subdivisions.map { ($0, "\(CountryNaming.subdivision($0, language)) (\($0))") }
+                            .sorted { $0.1 < $1.1 }, selected: province)),
             FilterField(
                 name: "kind", label: Catalogue.label(.kind, language), value: kind,
                 options: options(

@@ -656,9 +656,15 @@ enum TagSuggestions {
     }
 }
 
-/// Countries by name in the page's language, from the bundled ISO 3166-1 table; a code the table does not know is
-/// shown as it is.
+/// Countries and subdivisions by name in the page's language, from the bundled ISO 3166-1 and 3166-2 tables; a
+/// code the tables do not know is shown as it is.
 enum CountryNaming {
+    static let subdivisions: [String: LocalizedText] = (try? Bundled.subdivisions()) ?? [:]
+
+    static func subdivision(_ code: String, _ language: Language) -> String {
+        subdivisions[code.uppercased()]?.text(language) ?? code
+    }
+
     static let names: [String: LocalizedText] = Dictionary(
         ((try? Bundled.countries())?.countries ?? []).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
 

@@ -80,7 +80,7 @@ import VaporTesting
             let initiative = try await Self.page(app, "/initiatives/sipaku?lang=en")
             #expect(initiative.contains(#"<dd><a href="/cities/surabaya">Surabaya</a>"#))
             let city = try await Self.page(app, "/cities/surabaya?lang=en")
-            #expect(city.contains("<dd>Indonesia"))
+            #expect(city.contains("<dd>Indonesia · Jawa Timur</dd>"))
             let framework = try await Self.page(app, "/frameworks/cohen-smart-city-wheel?lang=en")
             #expect(
                 framework.contains("Cohen&#39;s Smart City Wheel →")
