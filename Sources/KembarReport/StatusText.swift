@@ -85,6 +85,11 @@ extension WebText {
             ? "Type part of the name and choose Find, or type the key."
             : "Ketik sebagian nama lalu pilih Cari, atau ketik kuncinya."
     }
+    public static func findRowsHint(_ l: Language) -> String {
+        l == .en
+            ? "Type a key, or part of a name and choose Find: each row is then a choice of the matching records."
+            : "Ketik kunci, atau sebagian nama lalu pilih Cari: setiap baris lalu menjadi pilihan data yang cocok."
+    }
     public static func searchAgain(_ l: Language) -> String { l == .en ? "Search again" : "Cari lagi" }
     public static func found(_ count: Int, more: Bool, _ l: Language) -> String {
         let number = Format.integer(count, l)

@@ -296,12 +296,19 @@ struct FormController: RouteCollection {
             if FormRows.rowColumns(collection).contains(column.name),
                 let rows = FormRows.rows(column.name, from: field.value)
             {
+                let parts = FormRows.parts(column.name, options, language)
                 field.input = "rows"
                 (field.rows, field.lists) = FormRows.inputs(
-                    column.name, rows: rows, blank: blanks[column.name] ?? 1,
-                    parts: FormRows.parts(column.name, options, language))
+                    column.name, rows: rows, blank: blanks[column.name] ?? 1, parts: parts)
                 field.addLabel = WebText.addAnother(language)
                 field.hint = nil
+                if parts.contains(where: { $0.findable != nil }) {
+                    field.findLabel = WebText.find(language)
+                    field.hint = WebText.findRowsHint(language)
+                    if finding[column.name] != nil {
+                        try await FormRows.find(&field, parts: parts, req.repository, language)
+                    }
+                }
             }
             if column.kind == .date, let parts = DateBoxes.parts(field.value) {
                 field.input = "date"

@@ -9,7 +9,7 @@ import KembarStorage
 /// same cell either way. A stored value the rows cannot show whole (a participant breakdown) keeps the text input:
 /// nothing is lost.
 enum FormRows {
-    struct Part: Encodable {
+    struct Part {
         var name: String
         var label: String
         /// `text`, `number`, `check` or `select`.
@@ -17,6 +17,8 @@ enum FormRows {
         var options: [FormPage.Option] = []
         /// A text input's suggestions (a datalist).
         var suggestions: [FormPage.Option] = []
+        /// A typed key of a collection too long to list: the row's text is found by name on "Find".
+        var findable: EditableCollection? = nil
     }
 
     struct Row: Encodable {
@@ -127,7 +129,7 @@ enum FormRows {
                         name: "city", label: Catalogue.entity("cities", language).capitalizedFirst, input: "text",
                         suggestions: (options.byCollection["cities"] ?? []).map {
                             FormPage.Option(value: $0.0, label: $0.1, selected: false)
-                        })
+                        }, findable: .cities)
                     : Part(
                         name: "city", label: Catalogue.entity("cities", language).capitalizedFirst, input: "select",
                         options: choices(options, "cities")),
@@ -140,7 +142,7 @@ enum FormRows {
                     name: "key", label: Catalogue.entity("sources", language).capitalizedFirst, input: "text",
                     suggestions: (options.byCollection["sources"] ?? []).map {
                         FormPage.Option(value: $0.0, label: $0.1, selected: false)
-                    })
+                    }, findable: options.large.contains("sources") ? .sources : nil)
             ]
         }
     }
@@ -156,7 +158,32 @@ enum FormRows {
             name: "organisation", label: label, input: "text",
             suggestions: (options.byCollection["organisations"] ?? []).map {
                 FormPage.Option(value: $0.0, label: $0.1, selected: false)
-            })
+            }, findable: .organisations)
+    }
+
+    /// After "Find" on a group of rows: each row whose typed text is not a stored key becomes a choice of the records
+    /// whose name holds it (or says nothing matches).
+    static func find(
+        _ field: inout FormPage.Field, parts: [Part], _ repository: Repository, _ language: Language
+    ) async throws {
+        for row in field.rows.indices {
+            for (index, part) in parts.enumerated() {
+                guard let collection = part.findable, index < field.rows[row].cells.count else { continue }
+                let text = field.rows[row].cells[index].value.trimmed
+                guard !text.isEmpty, try await repository.version(collection, key: text) == nil else { continue }
+                let found = try await repository.referenceChoices(
+                    collection, limit: 50, language: language, matching: text)
+                guard let first = found.choices.first else {
+                    field.errors.append(WebText.noMatch(text, language))
+                    continue
+                }
+                field.rows[row].cells[index].input = "select"
+                field.rows[row].cells[index].list = nil
+                field.rows[row].cells[index].options = found.choices.map {
+                    FormPage.Option(value: $0.key, label: $0.label, selected: $0.key == first.key)
+                }
+            }
+        }
     }
 
     static func choices(_ options: ReferenceOptions, _ collection: String) -> [FormPage.Option] {

@@ -544,6 +544,21 @@ import VaporTesting
             // The rows of an activity's organisations are typed keys with suggestions, not a cut-off choice.
             let activity = try await get(app, "/new/activities?partnership=surabaya-liverpool&lang=en", as: admin)
             #expect(activity.contains(#"name="organisations.0.organisation" type="text""#))
+            #expect(activity.contains(#"name="action" value="find:organisations""#))
+            // In rows too: a row's typed name becomes a choice of the matches; a stored key stays as typed.
+            let rows = try await post(
+                app, "/new/activities?lang=en",
+                [
+                    "partnership": "surabaya-liverpool", "organisations.0.organisation": "school 20",
+                    "organisations.0.role": "trainer", "organisations.1.organisation": "tranmere-rovers-fc",
+                    "organisations.1.role": "host", "action": "find:organisations",
+                ], as: admin
+            ).body.string
+            let row = try #require(
+                rows.components(separatedBy: #"name="organisations.0.organisation""#).dropFirst().first?
+                    .components(separatedBy: "</select>").first)
+            #expect(row.contains(#"<option value="sdn-20" selected>State Primary School 20</option>"#))
+            #expect(rows.contains(#"name="organisations.1.organisation" type="text" value="tranmere-rovers-fc""#))
             let found = try await post(
                 app, "/new/partnerships?lang=id",
                 ["city": "surabaya", "partner_organisation": "school 20", "action": "find:partner_organisation"],
