@@ -633,10 +633,14 @@ import VaporTesting
             #expect(blank.contains(#"<details class="advanced"><summary>Advanced: the record&#39;s key</summary>"#))
             #expect(
                 blank.components(separatedBy: #"<details class="advanced">"#).last?.contains(#"name="key""#) == true)
+            // Every problem at once: the malformed key with the missing kind and country.
             let bad = try await post(
-                app, "/new/organisations?lang=en",
-                ["key": "Bad Key!", "name_en": "X", "kind": "school", "country": "ID"], as: admin)
-            #expect(bad.body.string.contains(#"<details class="advanced" open>"#))
+                app, "/new/organisations?lang=en", ["key": "Bad Key!", "name_en": "X"], as: admin
+            ).body.string
+            #expect(bad.contains(#"<details class="advanced" open>"#))
+            for field in ["key", "kind", "country"] {
+                #expect(bad.contains(##"<li><a href="#f-\##(field)">"##), "\(field)")
+            }
             // A form for a partnership that does not exist is a 404, not an empty form.
             try await app.testing().test(
                 .GET, "/new/activities?partnership=nowhere", beforeRequest: { req in admin.sign(&req) }

@@ -132,7 +132,15 @@ public struct FlatReader {
     }
 
     mutating func key<T>(_ name: String, required: Bool = true) -> Key<T>? {
-        (required ? self.required(name) : cell(name)).map { Key<T>($0) }
+        guard let key = (required ? self.required(name) : cell(name)).map({ Key<T>($0) }) else { return nil }
+        // Checked here as well as by the record's rules, so a malformed key is reported with the row's other
+        // problems, not only once they are fixed.
+        if name == "key", !key.isWellFormed {
+            fail(
+                name, key.rawValue, "lower-case letters, digits, '-' and '.', at most 120 characters",
+                rule: .keyMalformed)
+        }
+        return key
     }
 
     mutating func date(_ name: String, required: Bool = false) -> PartialDate? {
