@@ -405,6 +405,10 @@ public struct RecordName: Sendable, Equatable {
     /// names were read with their documents.
     public var title: LocalizedText?
     public var when: PartialDate?
+    /// An observation's indicator, value and unit (it has no title).
+    public var indicator: FrameworkTag?
+    public var value: Double?
+    public var unit: String?
 }
 
 extension Repository {
@@ -418,12 +422,20 @@ extension Repository {
             // Only the page's records are read, documents included, for their titles in both languages.
             let rows = try await EntityRecord.query(on: database).filter(\.$kind == kind)
                 .filter(\.$key ~~ group.map(\.key)).field(\.$kind).field(\.$key).field(\.$label)
-                .field(\.$partnership).field(\.$city).field(\.$sortDate).field(\.$document).all()
+                .field(\.$partnership).field(\.$city).field(\.$sortDate).field(\.$document).field(\.$format).all()
             for row in rows {
                 let (title, when) = Self.titleAndDate(row.document)
-                names["\(row.kind)/\(row.key)"] = RecordName(
+                var name = RecordName(
                     kind: row.kind, key: row.key, label: row.label, partnership: row.partnership, city: row.city,
                     date: row.sortDate, title: title, when: when)
+                if kind == EntityKind.observation.rawValue,
+                    let observation = try? DocumentCoding.decode(Observation.self, row)
+                {
+                    (name.indicator, name.value, name.unit) = (
+                        observation.indicator, observation.value, observation.unit
+                    )
+                }
+                names["\(row.kind)/\(row.key)"] = name
             }
         }
         // A partnership's name is made from its cities: the summaries hold it.

@@ -267,9 +267,21 @@ enum RecordPages {
         let offset = Pager.offset(req, size: Self.listSize)
         let supporting = try await req.repository.referrerNames(
             to: .source, s.id.rawValue, limit: Self.listSize, offset: offset)
-        // Grouped by kind, each group under its heading.
+        // Grouped by kind, each group under its heading; an observation named by its indicator and value.
+        var frameworks: [FrameworkKey: Framework] = [:]
+        for key in Set(supporting.items.compactMap { $0.indicator?.framework }) {
+            frameworks[key] = try await req.repository.framework(key)
+        }
         var groups: [(kind: String, links: [Link])] = []
-        for name in supporting.items {
+        for var name in supporting.items {
+            if let indicator = name.indicator, let value = name.value {
+                let node = frameworks[indicator.framework]?.node(indicator.node)
+                let unit = node?.unit != nil && node?.unit == name.unit ? node?.unitName?.text(language) : nil
+                name.title = nil
+                name.label =
+                    "\(node?.name.text(language) ?? indicator.description): \(Format.decimal(value, language))"
+                    + ((unit ?? name.unit).map { " \($0)" } ?? "")
+            }
             let link = Link(
                 href: Self.href(name), label: Self.label(name, language, kind: false),
                 lang: name.title?.lang(on: language))
@@ -358,7 +370,10 @@ enum RecordPages {
         ]
         if let authors = f.authors { facts.append(Fact(label: Catalogue.column("authors", language), value: authors)) }
         if let year = f.year { facts.append(Fact(label: WebText.year(language), value: String(year))) }
-        if let version = f.version { facts.append(Fact(label: WebText.version(language), value: version)) }
+        // The version as the researchers wrote it (English) only where no reader's text says what is shipped.
+        if f.about == nil, let version = f.version {
+            facts.append(Fact(label: WebText.version(language), value: version))
+        }
         if f.about == nil, let status = f.status {
             facts.append(Fact(label: Catalogue.page(.provenance, language), value: status))
         }

@@ -97,6 +97,8 @@ import VaporTesting
             #expect(paper.contains("Juni 2019 — Sebelas delegasi Surabaya belajar"))
             #expect(paper.contains(#"<a href="/agreements/sbylpl-2018-mou">19 Maret 2018 — "#))
             #expect(paper.contains(">Kota Surabaya – Kota Liverpool</a>") && !paper.contains("1 Januari 2018"))
+            #expect(paper.contains("Maret 2023 — Kemiskinan: 10,35 %</a>"))
+            #expect(!paper.contains("surabaya.poverty-rate"))
             let surabaya = try await Self.page(app, "/cities/surabaya?lang=id")
             #expect(surabaya.contains("% penduduk di bawah garis kemiskinan") && !surabaya.contains("of inhabitants"))
             #expect(
