@@ -319,7 +319,7 @@ struct FormController: RouteCollection {
                     WebText.day(language), WebText.month(language), WebText.year(language)
                 )
             }
-            if column.name == "tags" {
+            if column.name == "tags", FormRows.checkColumns(collection).contains("tags") {
                 // The record's tags by name, each kept while checked; others typed as framework:node.
                 let library = try await req.repository.frameworkLibrary()
                 field.input = "checks"

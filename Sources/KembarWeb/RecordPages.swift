@@ -283,7 +283,7 @@ enum RecordPages {
                     + ((unit ?? name.unit).map { " \($0)" } ?? "")
             }
             let link = Link(
-                href: Self.href(name), label: Self.label(name, language, kind: false),
+                href: Self.href(name), label: Self.label(name, language),
                 lang: name.title?.lang(on: language))
             if groups.last?.kind == name.kind {
                 groups[groups.count - 1].links.append(link)
@@ -441,13 +441,12 @@ enum RecordPages {
     }
 
     /// "2018 — Coaching clinic": the record's date as recorded and its title in the page's language (else its
-    /// stored label); with `kind`, "Activity: …" first.
-    static func label(_ name: RecordName, _ language: Language, kind: Bool = true) -> String {
-        let named = Catalogue.entity(EditableCollection.named(kind: name.kind)?.rawValue ?? name.kind, language)
+    /// stored label).
+    static func label(_ name: RecordName, _ language: Language) -> String {
         let day = name.when ?? name.date.flatMap { try? PartialDate(parsing: $0) }
         let date = day.map { Format.date($0, language) + " — " } ?? ""
         let title = name.title.map { $0.text(language) }.flatMap { $0.isEmpty ? nil : $0 } ?? name.label ?? name.key
-        return (kind ? "\(named): " : "") + date + title
+        return date + title
     }
 
     /// The organisations of an activity or milestone, each with its role.
