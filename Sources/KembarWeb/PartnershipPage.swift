@@ -5,6 +5,11 @@ import Vapor
 
 /// The partnership page: summary, timeline, agreements, activities, evaluation, comparison, sources.
 enum PartnershipPage {
+    /// The width of a chart drawn for phones: a 360 px screen less the page's margins (312 px), with room to spare.
+    static let narrowChart = 300.0
+    /// The width of a chart drawn for wider screens: fits a tablet's column (757 px at 820).
+    static let wideChart = 720.0
+
     static func build(_ req: Request, partnership: Partnership, slice: Dataset) async throws -> GenericPage {
         let language = req.language
         let cities = Dictionary(uniqueKeysWithValues: slice.cities.map { ($0.id, $0) })
@@ -63,7 +68,13 @@ enum PartnershipPage {
             timeline.paragraphs.append(WebText.nothingOnTheTimeline(language))
         } else {
             // The report's chart, from the same facts: what the page and the printout show is one picture.
-            timeline.charts.append(report.timeline(language, id: "timeline-\(partnership.id)"))
+            // Drawn twice, for wide screens and for phones, so that on a phone it fits without shrinking its text.
+            timeline.charts.append(
+                "<div class=\"wide-only\">"
+                    + report.timeline(language, id: "timeline-\(partnership.id)", width: Self.wideChart) + "</div>"
+                    + "<div class=\"narrow-only\">"
+                    + report.timeline(language, id: "timeline-\(partnership.id)-narrow", width: Self.narrowChart)
+                    + "</div>")
         }
 
         let agreements = Table(

@@ -120,6 +120,10 @@ import VaporTesting
             let shown = try #require(desc(page, "timeline-surabaya-liverpool"))
             #expect(shown == desc(report, "timeline-id"))
             #expect(shown.contains("Juni 2019: Sebelas delegasi Surabaya belajar") && shown.contains("17 Mei 2017"))
+            // Drawn again for phones, narrower, from the same facts: it fits a phone without shrinking its text.
+            #expect(desc(page, "timeline-surabaya-liverpool-narrow") == shown)
+            #expect(
+                page.contains(#"<div class="narrow-only"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 "#))
         }
     }
 

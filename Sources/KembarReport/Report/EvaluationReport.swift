@@ -80,8 +80,8 @@ public struct EvaluationReport: Sendable {
     }
 
     /// The partnership's timeline chart, as the report draws it, for a page.
-    public func timeline(_ language: Language, id: String) -> String {
-        ReportBuilder(report: self, language: language).timelineChart(id: id)
+    public func timeline(_ language: Language, id: String, width: Double = 760) -> String {
+        ReportBuilder(report: self, language: language).timelineChart(id: id, width: width)
     }
 
     /// Pretty-printed JSON with sorted keys, so equal evaluations give identical text.
@@ -283,7 +283,7 @@ struct ReportBuilder {
 
     /// The timeline chart: milestones, agreements with their validity (a letter of intent as a mark), activities
     /// sized by participants, up to the evaluation date. The web page draws the same chart from the same facts.
-    func timelineChart(id: String) -> String {
+    func timelineChart(id: String, width: Double = 760) -> String {
         let asOf = evaluation.asOf.firstDay
         let milestones = data.milestones.filter { $0.partnership == evaluation.partnership }.sorted {
             $0.date < $1.date
@@ -335,7 +335,7 @@ struct ReportBuilder {
                     activities: Catalogue.label(.activities, language),
                     sizes: Catalogue.label(.participants, language)), items: items),
             title: S.chartTimelineTitle(language), description: items.map(\.label).joined(separator: "; "),
-            id: id)
+            id: id, width: width)
     }
 
     mutating func timeline(_ document: inout Document) {
