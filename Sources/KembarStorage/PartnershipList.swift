@@ -357,6 +357,12 @@ extension Repository {
         shown(try await records(keys: keys.map(\.rawValue).sorted()))
     }
 
+    /// The frameworks named by `keys` (those stored), by key: what a page needs to name tags and indicators.
+    public func frameworks(_ keys: some Collection<FrameworkKey>) async throws -> [FrameworkKey: Framework] {
+        let found: [Framework] = try await records(keys: Set(keys.map(\.rawValue)).sorted())
+        return Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
     public func organisations(_ keys: some Collection<OrganisationKey>) async throws -> [Organisation] {
         try await records(keys: keys.map(\.rawValue).sorted())
     }

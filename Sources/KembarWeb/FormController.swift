@@ -284,6 +284,9 @@ struct FormController: RouteCollection {
             options.large.remove("agreements")
         }
         let allFields = try await req.repository.fields().map { ($0.id.rawValue, $0.name.text(language)) }
+        // The frameworks name the tags and the tag suggestions of the records that carry tags.
+        let tagged = collection == .activities || collection == .initiatives
+        let library = tagged ? try await req.repository.frameworkLibrary() : nil
         var fields: [FormPage.Field] = []
         for column in collection.columns {
             var field = FormPage.Field(
@@ -319,9 +322,8 @@ struct FormController: RouteCollection {
                     WebText.day(language), WebText.month(language), WebText.year(language)
                 )
             }
-            if column.name == "tags", FormRows.checkColumns(collection).contains("tags") {
+            if column.name == "tags", let library, FormRows.checkColumns(collection).contains("tags") {
                 // The record's tags by name, each kept while checked; others typed as framework:node.
-                let library = try await req.repository.frameworkLibrary()
                 field.input = "checks"
                 field.options = FlatList.items(field.value).map { tag in
                     FormPage.Option(
@@ -350,12 +352,12 @@ struct FormController: RouteCollection {
             fields.append(field)
         }
         var suggestions: [FormPage.Suggestion] = []
-        if collection == .activities || collection == .initiatives {
+        if let library {
             let text = LocalizedText(
                 en: [values["title_en"], values["description_en"]].compactMap { $0 }.joined(separator: " "),
                 id: [values["title_id"], values["description_id"]].compactMap { $0 }.joined(separator: " "))
             suggestions = TagSuggestions.for(
-                text, tags: values["tags"] ?? "", library: try await req.repository.frameworkLibrary(), language)
+                text, tags: values["tags"] ?? "", library: library, language)
         }
         var page = FormPage(
             chrome: Chrome(req, title: heading, section: Self.section(of: collection)), heading: heading,
@@ -367,8 +369,7 @@ struct FormController: RouteCollection {
             cancelHref: back ?? (creating ? "/" : Self.page(of: collection, key: values["key"] ?? "", values: values)),
             back: back,
             suggestionsHeading: Catalogue.page(.suggestions, language), suggestions: suggestions,
-            suggestLabel: (collection == .activities || collection == .initiatives)
-                ? Catalogue.page(.suggestions, language) : nil)
+            suggestLabel: tagged ? Catalogue.page(.suggestions, language) : nil)
         page.sections = FormSections.sections(fields, collection, language, creating: creating)
         page.addLabel = WebText.addTag(language)
         page.addedLabel = WebText.tagAdded(language)
@@ -660,22 +661,5 @@ enum TagSuggestions {
     static func label(_ tag: FrameworkTag, _ framework: Framework?, _ language: Language) -> String {
         guard let framework, let node = framework.node(tag.node) else { return tag.description }
         return "\(node.name.text(language)) (\(framework.name.text(language)))"
-    }
-}
-
-/// Countries and subdivisions by name in the page's language, from the bundled ISO 3166-1 and 3166-2 tables; a
-/// code the tables do not know is shown as it is.
-enum CountryNaming {
-    static let subdivisions: [String: LocalizedText] = (try? Bundled.subdivisions()) ?? [:]
-
-    static func subdivision(_ code: String, _ language: Language) -> String {
-        subdivisions[code.uppercased()]?.text(language) ?? code
-    }
-
-    static let names: [String: LocalizedText] = Dictionary(
-        ((try? Bundled.countries())?.countries ?? []).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-
-    static func name(_ code: String, _ language: Language) -> String {
-        names[code.uppercased()]?.text(language) ?? code
     }
 }

@@ -206,10 +206,7 @@ struct PageController: RouteCollection {
         guard let framework = try await req.repository.framework(key) else { throw Abort(.notFound) }
         let crosswalks = try await req.repository.crosswalks().filter { $0.from == key || $0.to == key }
         // The names of the frameworks the crosswalks lead to, reading only those.
-        var names: [FrameworkKey: LocalizedText] = [:]
-        for other in Set(crosswalks.flatMap { [$0.from, $0.to] }) {
-            names[other] = try await req.repository.framework(other)?.name
-        }
+        let names = try await req.repository.frameworks(crosswalks.flatMap { [$0.from, $0.to] }).mapValues(\.name)
         return try await req.view.render(
             "page", RecordPages.framework(req, framework, crosswalks: crosswalks, names: names))
     }

@@ -228,3 +228,20 @@ enum WebDefaults {
     /// The framework pages evaluate against unless the reader picks another (Cohen's wheel, as the founding paper).
     static let framework: FrameworkKey = "cohen-smart-city-wheel"
 }
+
+/// Countries and subdivisions by name in the page's language, from the bundled ISO 3166-1 and 3166-2 tables; a
+/// code the tables do not know is shown as it is.
+enum CountryNaming {
+    static let subdivisions: [String: LocalizedText] = (try? Bundled.subdivisions()) ?? [:]
+
+    static func subdivision(_ code: String, _ language: Language) -> String {
+        subdivisions[code.uppercased()]?.text(language) ?? code
+    }
+
+    static let names: [String: LocalizedText] = Dictionary(
+        ((try? Bundled.countries())?.countries ?? []).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+
+    static func name(_ code: String, _ language: Language) -> String {
+        names[code.uppercased()]?.text(language) ?? code
+    }
+}

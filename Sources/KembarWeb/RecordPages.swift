@@ -268,10 +268,7 @@ enum RecordPages {
         let supporting = try await req.repository.referrerNames(
             to: .source, s.id.rawValue, limit: Self.listSize, offset: offset)
         // Grouped by kind, each group under its heading; an observation named by its indicator and value.
-        var frameworks: [FrameworkKey: Framework] = [:]
-        for key in Set(supporting.items.compactMap { $0.indicator?.framework }) {
-            frameworks[key] = try await req.repository.framework(key)
-        }
+        let frameworks = try await req.repository.frameworks(supporting.items.compactMap { $0.indicator?.framework })
         var groups: [(kind: String, links: [Link])] = []
         for var name in supporting.items {
             if let indicator = name.indicator, let value = name.value {
@@ -416,8 +413,7 @@ enum RecordPages {
     static func tagNames(_ tags: [FrameworkTag], _ repository: Repository, _ language: Language) async throws -> String
     {
         guard !tags.isEmpty else { return "—" }
-        var frameworks: [FrameworkKey: Framework] = [:]
-        for key in Set(tags.map(\.framework)) { frameworks[key] = try await repository.framework(key) }
+        let frameworks = try await repository.frameworks(tags.map(\.framework))
         return tags.map { TagSuggestions.label($0, frameworks[$0.framework], language) }.joined(separator: "; ")
     }
 
