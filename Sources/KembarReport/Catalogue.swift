@@ -78,6 +78,17 @@ public enum Catalogue {
             )
         case .fieldDuplicated: (en, id) = ("given twice", "diberikan dua kali")
         case .nullNotAllowed: (en, id) = ("null is not allowed", "null tidak diperbolehkan")
+        case .currencyCodeInvalid:
+            (en, id) = (
+                "not an ISO 4217 currency code (three capital letters, e.g. IDR)",
+                "bukan kode mata uang ISO 4217 (tiga huruf kapital, mis. IDR)"
+            )
+        case .amountNegative: (en, id) = ("cannot be below zero", "tidak boleh di bawah nol")
+        case .planLinkInvalid:
+            (en, id) = (
+                "belongs to another partnership; choose one of this partnership's",
+                "milik kemitraan lain; pilih milik kemitraan ini"
+            )
         case .dateRangeReversed:
             (en, id) = ("the end lies before the start", "tanggal akhir sebelum tanggal mulai")
         case .alternativeWithoutSource:

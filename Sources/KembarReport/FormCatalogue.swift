@@ -53,6 +53,14 @@ extension Catalogue {
             "cooperation_since": ("Cooperation since", "Kerja sama sejak"),
             "legal_basis": ("Legal basis", "Dasar hukum"),
             "represents": ("Represents country", "Mewakili negara"),
+            "delivers": ("Planned actions it delivers", "Rencana aksi yang dilaksanakan"),
+            "cost_amount": ("Cost", "Biaya"), "cost_currency": ("Currency of the cost", "Mata uang biaya"),
+            "agreement": ("Agreement whose plan it is", "Perjanjian yang memuat rencana ini"),
+            "responsible_city": ("Responsible on the first city's side", "Penanggung jawab pihak kota pertama"),
+            "responsible_partner": ("Responsible on the partner's side", "Penanggung jawab pihak mitra"),
+            "budget_amount": ("Budget", "Anggaran"),
+            "budget_currency": ("Currency of the budget", "Mata uang anggaran"),
+            "budget_funding": ("Funding source", "Sumber dana"), "targets": ("Targets", "Target"),
         ]
         guard let pair = labels[base] else { return name }
         return (language == .en ? pair.0 : pair.1) + suffix
@@ -85,6 +93,20 @@ extension Catalogue {
                 #"JSON as in the dataset format: [{"title": {"en": "IKCI award"}, "date": "2019", "sources": ["key"]}]"#,
                 #"JSON seperti format dataset: [{"title": {"id": "Penghargaan IKCI"}, "date": "2019", "sources": ["kunci"]}]"#
             )
+        case "targets":
+            (en, id) = (
+                #"JSON as in the dataset format: [{"id": "teachers", "indicator": {"en": "Teachers trained"}, "measure": "participants", "roles": ["teacher"], "value": 500, "date": "2026"}]"#,
+                #"JSON seperti format dataset: [{"id": "guru", "indicator": {"id": "Guru terlatih"}, "measure": "participants", "roles": ["teacher"], "value": 500, "date": "2026"}]"#
+            )
+        case "cost_currency", "budget_currency":
+            (en, id) = ("ISO 4217 code: IDR, GBP, USD, EUR, JPY …", "kode ISO 4217: IDR, GBP, USD, EUR, JPY …")
+        case "cost_amount", "budget_amount":
+            (en, id) = (
+                "digits, a point for decimals; no thousands separators",
+                "angka, titik untuk desimal; tanpa pemisah ribuan"
+            )
+        case "delivers", "responsible_city", "responsible_partner":
+            (en, id) = ("keys, separated by ;", "kunci, pisahkan dengan ;")
         case "fields", "sources", "characteristics", "authors", "legal_basis":
             (en, id) = ("separate items with ;", "pisahkan dengan ;")
         case "outputs_en", "outputs_id": (en, id) = ("separate outputs with ;", "pisahkan keluaran dengan ;")
@@ -123,6 +145,7 @@ extension Catalogue {
             "cities": ("city", "kota"), "organisations": ("organisation", "organisasi"),
             "partnerships": ("partnership", "kemitraan"), "agreements": ("agreement", "perjanjian"),
             "milestones": ("milestone", "tonggak"), "initiatives": ("initiative", "inisiatif"),
+            "actions": ("planned action", "rencana aksi"),
             "sources": ("source", "sumber"), "fields": ("field", "bidang"),
         ]
         guard let pair = names[collection] else { return collection }

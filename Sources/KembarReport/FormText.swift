@@ -25,8 +25,29 @@ extension WebText {
             l == .en
                 ? "Each filled row needs what was counted, in English or Indonesian, and a value in digits (with a point for decimals)."
                 : "Setiap baris yang diisi memerlukan apa yang dihitung, dalam bahasa Inggris atau Indonesia, dan nilai dalam angka (titik untuk desimal)."
+        case "targets":
+            l == .en
+                ? "Each filled row needs what is measured, in English or Indonesian, how it is counted and a date; values in digits (with a point for decimals)."
+                : "Setiap baris yang diisi memerlukan apa yang diukur, dalam bahasa Inggris atau Indonesia, cara menghitungnya dan tanggal; nilai dalam angka (titik untuk desimal)."
+        case "responsible_city", "responsible_partner":
+            l == .en ? "Each filled row needs an organisation." : "Setiap baris yang diisi memerlukan organisasi."
         default:
             l == .en ? "Each filled row needs a source's key." : "Setiap baris yang diisi memerlukan kunci sumber."
+        }
+    }
+    public static func targetPart(_ part: String, _ l: Language) -> String {
+        switch part {
+        case "id": l == .en ? "Short name (key)" : "Nama singkat (kunci)"
+        case "indicator_en": l == .en ? "What is measured (English)" : "Apa yang diukur (Inggris)"
+        case "indicator_id": l == .en ? "What is measured (Indonesian)" : "Apa yang diukur (Indonesia)"
+        case "measure": l == .en ? "Counted from" : "Dihitung dari"
+        case "roles": l == .en ? "Roles counted (comma-separated)" : "Peran yang dihitung (dipisah koma)"
+        case "unit": l == .en ? "Unit" : "Satuan"
+        case "baseline": l == .en ? "Baseline" : "Nilai awal"
+        case "value": l == .en ? "Target value (empty: left open)" : "Nilai target (kosong: belum ditetapkan)"
+        case "date": l == .en ? "By (year or date)" : "Paling lambat (tahun atau tanggal)"
+        case "note": l == .en ? "Note" : "Catatan"
+        default: l == .en ? "Sources (keys, comma-separated)" : "Sumber (kunci, dipisah koma)"
         }
     }
     public static func day(_ l: Language) -> String { l == .en ? "Day" : "Tanggal" }
@@ -93,6 +114,9 @@ extension WebText {
         case ("about", _): l == .en ? "What it is" : "Apa ini"
         case ("when", "agreements"): l == .en ? "Signing and term" : "Penandatanganan dan masa berlaku"
         case ("when", "partnerships"): l == .en ? "History and basis" : "Riwayat dan dasar"
+        case ("when", "actions"): l == .en ? "Period" : "Periode"
+        case ("who", "actions"): l == .en ? "Who is responsible" : "Siapa yang bertanggung jawab"
+        case ("outcome", "actions"): l == .en ? "Targets and budget" : "Target dan anggaran"
         case ("when", _): l == .en ? "When and where" : "Kapan dan di mana"
         case ("who", _): l == .en ? "Who took part" : "Siapa yang terlibat"
         case ("outcome", "cities"): l == .en ? "Figures" : "Angka"
@@ -112,6 +136,7 @@ extension WebText {
         switch kind {
         case "activities": l == .en ? "Activities" : "Kegiatan"
         case "observations": l == .en ? "Indicator values of cities" : "Nilai indikator kota"
+        case "actions": l == .en ? "Planned actions (action plans) with targets" : "Rencana aksi beserta targetnya"
         default: l == .en ? "List of twinning links (pairs of places)" : "Daftar hubungan kota kembar (pasangan tempat)"
         }
     }

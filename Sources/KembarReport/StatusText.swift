@@ -24,6 +24,7 @@ extension WebText {
             "activities": ("activity", "activities", "kegiatan"),
             "agreements": ("agreement", "agreements", "perjanjian"),
             "milestones": ("milestone", "milestones", "tonggak"),
+            "actions": ("planned action", "planned actions", "rencana aksi"),
         ]
         guard let name = names[collection] else { return collection }
         return l == .id ? name.2 : count == 1 ? name.0 : name.1

@@ -122,12 +122,18 @@ enum DetailTranslation {
         rule(#"text after a closing quote \(RFC 4180\)"#, "ada teks setelah tanda kutip penutup (RFC 4180)"),
         rule("a quoted field is never closed", "sel bertanda kutip tidak pernah ditutup"),
         rule(
-            "an activities file needs a 'partnership' column, an observations file an 'indicator' column",
-            "berkas kegiatan memerlukan kolom 'partnership', berkas observasi kolom 'indicator'"),
+            "an activities file needs a 'partnership' column, an observations file an 'indicator' column, a planned-actions file 'partnership' and 'agreement' or 'targets'",
+            "berkas kegiatan memerlukan kolom 'partnership', berkas observasi kolom 'indicator', berkas rencana aksi 'partnership' dan 'agreement' atau 'targets'"
+        ),
         // Cells and forms.
         rule(#"(.+)_en or (.+)_id is required"#, "%1_en atau %2_id wajib diisi"),
         rule("give the population together with its year", "isi jumlah penduduk bersama tahunnya"),
         rule("give both latitude and longitude", "isi lintang dan bujur sekaligus"),
+        rule("give the amount with its currency", "isi jumlahnya bersama mata uangnya"),
+        rule(
+            #"give the currency with the amount \(ISO 4217, e\.g\. IDR\)"#,
+            "isi mata uang bersama jumlahnya (ISO 4217, mis. IDR)"),
+        rule("give the amount the funding is for", "isi jumlah anggaran yang didanai"),
         rule(#"scheme=identifier \(iati=GB-GOV-1\)"#, "skema=pengenal (iati=GB-GOV-1)"),
         rule("framework:node", "kerangka:simpul"),
         rule(
@@ -163,6 +169,14 @@ enum DetailTranslation {
         rule(#"framework '(.+)' has no node '(.+)'"#, "kerangka '%1' tidak memiliki simpul '%2'"),
         rule("an agreement cannot refer to itself", "perjanjian tidak dapat merujuk dirinya sendiri"),
         rule(#"belongs to partnership '(.+)'"#, "milik kemitraan '%1'"),
+        rule(#"the planned action belongs to partnership '(.+)'"#, "rencana aksi itu milik kemitraan '%1'"),
+        rule(#"the agreement belongs to partnership '(.+)'"#, "perjanjian itu milik kemitraan '%1'"),
+        rule(
+            #"three upper-case letters \(ISO 4217\), e\.g\. IDR"#, "tiga huruf kapital (ISO 4217), mis. IDR"),
+        rule("a count cannot be negative", "hitungan tidak boleh negatif"),
+        rule("results are counted by their unit", "hasil dihitung menurut satuannya"),
+        rule("lower-case letters, digits, '-' and '\\.'", "huruf kecil, angka, '-' dan '.'"),
+        rule(#"10\^15"#, "10^15"),
         rule(#"already held by observation '(.+)'"#, "sudah dimiliki observasi '%1'"),
         rule("an agreement of kind 'other' needs a label", "perjanjian berjenis 'other' memerlukan nama dokumen"),
         rule(#"(sister-city|friendship-city|sister-province|institution-cooperation)"#, "%1"),

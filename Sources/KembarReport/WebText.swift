@@ -86,6 +86,11 @@ extension WebText {
             "chapter": ("chapter", "bab buku"), "report": ("report", "laporan"), "news": ("news", "berita"),
             "web": ("web page", "laman web"), "regulation": ("regulation", "peraturan"), "dataset": ("dataset", "data"),
             "thesis": ("thesis", "tesis"), "interview": ("interview", "wawancara"),
+            "participants": ("participants reached", "peserta yang dijangkau"),
+            "activities": ("completed activities", "kegiatan yang selesai"),
+            "results": ("recorded results of the same unit", "hasil tercatat dengan satuan yang sama"),
+            "met": ("met", "tercapai"), "on-track": ("on track", "sesuai jalur"), "at-risk": ("at risk", "berisiko"),
+            "missed": ("missed", "tidak tercapai"), "open": ("no target value", "nilai target belum ditetapkan"),
         ]
         guard let pair = words[raw] else { return raw.replacingOccurrences(of: "-", with: " ") }
         return language == .en ? pair.0 : pair.1

@@ -56,6 +56,6 @@ final class EntityRecord: Model, @unchecked Sendable {
 
 /// The kinds of entity Kembar stores, in the order an import writes them.
 enum EntityKind: String, CaseIterable, Sendable {
-    case source, field, framework, crosswalk, city, organisation, partnership, agreement, milestone, activity
-    case initiative, observation
+    case source, field, framework, crosswalk, city, organisation, partnership, agreement, milestone, action
+    case activity, initiative, observation
 }

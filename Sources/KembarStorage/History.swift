@@ -59,7 +59,7 @@ extension Repository {
     /// same write just after it, read a window of sequence numbers at a time until a window holds none of them.
     func deletedWith(_ change: Change) async throws -> [(collection: EditableCollection, key: String, before: String)] {
         let kinds: [EntityKind: EditableCollection] = [
-            .agreement: .agreements, .milestone: .milestones, .activity: .activities,
+            .agreement: .agreements, .milestone: .milestones, .action: .actions, .activity: .activities,
         ]
         var found: [(collection: EditableCollection, key: String, before: String)] = []
         var from = change.sequence + 1
@@ -72,7 +72,9 @@ extension Repository {
                 guard let kind = EntityKind(rawValue: row.kind), let collection = kinds[kind],
                     let before = row.before, let record = try? collection.dataset(document: before, key: row.key),
                     (record.agreements.map(\.partnership) + record.milestones.map(\.partnership)
-                        + record.activities.map(\.partnership)) == [PartnershipKey(change.key)]
+                        + record.actions.map(\.partnership) + record.activities.map(\.partnership)) == [
+                            PartnershipKey(change.key)
+                        ]
                 else { continue }
                 found.append((collection, row.key, before))
                 matched = true
@@ -94,6 +96,8 @@ extension EditableCollection {
             Dataset(agreements: [try DocumentCoding.decode(Agreement.self, document, key: key, format: format)])
         case .milestones:
             Dataset(milestones: [try DocumentCoding.decode(Milestone.self, document, key: key, format: format)])
+        case .actions:
+            Dataset(actions: [try DocumentCoding.decode(PlannedAction.self, document, key: key, format: format)])
         case .activities:
             Dataset(activities: [try DocumentCoding.decode(Activity.self, document, key: key, format: format)])
         case .cities: Dataset(cities: [try DocumentCoding.decode(City.self, document, key: key, format: format)])

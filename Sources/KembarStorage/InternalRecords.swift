@@ -29,11 +29,11 @@ extension Repository {
         return hidden
     }
 
-    /// After a partnership was marked internal or published: its agreements, milestones and activities are hidden
+    /// After a partnership was marked internal or published: its agreements, milestones, planned actions and activities are hidden
     /// with it, or hidden again only when marked themselves — in the records and in the links they make.
     func cascadeInternal(partnership key: String, hidden: Bool) async throws {
         let sql = try self.sql
-        for kind in [EntityKind.agreement, .milestone, .activity] {
+        for kind in [EntityKind.agreement, .milestone, .action, .activity] {
             let children = try await EntityRecord.query(on: database).filter(\.$kind == kind.rawValue)
                 .filter(\.$partnership == key).field(\.$key).field(\.$document).all()
             let marked = try children.filter { try hidden || Self.marksInternal($0.document) }.map(\.key)

@@ -4,7 +4,8 @@ import KembarCore
 
 /// The collections people edit one record at a time (frameworks and crosswalks come in by import only).
 public enum EditableCollection: String, CaseIterable, Sendable {
-    case partnerships, agreements, milestones, activities, cities, initiatives, observations, organisations, sources
+    case partnerships, agreements, milestones, actions, activities, cities, initiatives, observations, organisations,
+        sources
     case fields
 
     /// The columns of the collection's form.
@@ -13,6 +14,7 @@ public enum EditableCollection: String, CaseIterable, Sendable {
         case .partnerships: Partnership.columns
         case .agreements: Agreement.columns
         case .milestones: Milestone.columns
+        case .actions: PlannedAction.columns
         case .activities: Activity.columns
         case .cities: City.columns
         case .initiatives: Initiative.columns
@@ -29,6 +31,7 @@ public enum EditableCollection: String, CaseIterable, Sendable {
         case .partnerships: Partnership.column(for: field)
         case .agreements: Agreement.column(for: field)
         case .milestones: Milestone.column(for: field)
+        case .actions: PlannedAction.column(for: field)
         case .activities: Activity.column(for: field)
         case .cities: City.column(for: field)
         case .initiatives: Initiative.column(for: field)
@@ -52,6 +55,7 @@ public enum EditableCollection: String, CaseIterable, Sendable {
         case .partnerships: .partnership
         case .agreements: .agreement
         case .milestones: .milestone
+        case .actions: .action
         case .activities: .activity
         case .cities: .city
         case .initiatives: .initiative
@@ -76,6 +80,7 @@ extension Repository {
         case .partnerships: try await (one(PartnershipKey(key)) as Partnership?)?.flat
         case .agreements: try await (one(AgreementKey(key)) as Agreement?)?.flat
         case .milestones: try await (one(MilestoneKey(key)) as Milestone?)?.flat
+        case .actions: try await (one(ActionKey(key)) as PlannedAction?)?.flat
         case .activities: try await (one(ActivityKey(key)) as Activity?)?.flat
         case .cities: try await (one(CityKey(key)) as City?)?.flat
         case .initiatives: try await (one(InitiativeKey(key)) as Initiative?)?.flat
@@ -105,6 +110,8 @@ extension Repository {
             try await save(Agreement.self, values, creating, context, expected) { Dataset(agreements: [$0]) }
         case .milestones:
             try await save(Milestone.self, values, creating, context, expected) { Dataset(milestones: [$0]) }
+        case .actions:
+            try await save(PlannedAction.self, values, creating, context, expected) { Dataset(actions: [$0]) }
         case .activities:
             try await save(Activity.self, values, creating, context, expected) { Dataset(activities: [$0]) }
         case .cities: try await save(City.self, values, creating, context, expected) { Dataset(cities: [$0]) }
@@ -143,7 +150,7 @@ extension Repository {
         return record.id.rawValue
     }
 
-    /// Deletes a record — with a partnership, its agreements, milestones and activities — unless other records
+    /// Deletes a record — with a partnership, its agreements, milestones, planned actions and activities — unless other records
     /// still refer to it; then throws ``InvalidInput`` naming each of them and deletes nothing. The referrers are
     /// read from the links table inside the write transaction, so a record saved meanwhile that refers to it either
     /// is seen here or sees the deletion.
@@ -166,7 +173,8 @@ extension Repository {
                 doomed += try await EntityRecord.query(on: database)
                     .filter(
                         \.$kind ~~ [
-                            EntityKind.agreement.rawValue, EntityKind.milestone.rawValue, EntityKind.activity.rawValue,
+                            EntityKind.agreement.rawValue, EntityKind.milestone.rawValue, EntityKind.action.rawValue,
+                            EntityKind.activity.rawValue,
                         ]
                     )
                     .filter(\.$partnership == key).sort(\.$kind).sort(\.$key).all()
@@ -204,12 +212,12 @@ extension Repository {
 }
 
 extension Repository {
-    /// What deleting the record takes along: a partnership's agreements, milestones and activities, by collection
+    /// What deleting the record takes along: a partnership's agreements, milestones, planned actions and activities, by collection
     /// (counted from the index; other records take nothing along).
     public func deletedWith(_ collection: EditableCollection, key: String) async throws -> [(EditableCollection, Int)] {
         guard collection == .partnerships else { return [] }
         var found: [(EditableCollection, Int)] = []
-        for child in [EditableCollection.activities, .agreements, .milestones] {
+        for child in [EditableCollection.activities, .agreements, .milestones, .actions] {
             let count = try await EntityRecord.query(on: database).filter(\.$kind == child.kind.rawValue)
                 .filter(\.$partnership == key).count()
             if count > 0 { found.append((child, count)) }

@@ -56,7 +56,8 @@ public struct Repository: Sendable {
             sources: try await all(), fields: try await all(), frameworks: try await all(),
             crosswalks: try await all(), cities: try await all(), organisations: try await all(),
             partnerships: try await all(), agreements: try await all(), milestones: try await all(),
-            activities: try await all(), initiatives: try await all(), observations: try await all()
+            actions: try await all(), activities: try await all(), initiatives: try await all(),
+            observations: try await all()
         ).canonical
     }
 
@@ -81,6 +82,7 @@ public struct Repository: Sendable {
     public func activity(_ key: ActivityKey) async throws -> Activity? { try await one(key) }
     public func agreement(_ key: AgreementKey) async throws -> Agreement? { try await one(key) }
     public func milestone(_ key: MilestoneKey) async throws -> Milestone? { try await one(key) }
+    public func action(_ key: ActionKey) async throws -> PlannedAction? { try await one(key) }
     public func initiative(_ key: InitiativeKey) async throws -> Initiative? { try await one(key) }
     public func city(_ key: CityKey) async throws -> City? { try await one(key) }
     public func framework(_ key: FrameworkKey) async throws -> Framework? { try await one(key) }
@@ -91,6 +93,7 @@ public struct Repository: Sendable {
     /// Agreements, milestones and activities of one partnership, each in date order.
     public func agreements(of key: PartnershipKey) async throws -> [Agreement] { try await children(of: key) }
     public func milestones(of key: PartnershipKey) async throws -> [Milestone] { try await children(of: key) }
+    public func actions(of key: PartnershipKey) async throws -> [PlannedAction] { try await children(of: key) }
     public func activities(of key: PartnershipKey) async throws -> [Activity] { try await children(of: key) }
 
     /// Initiatives and observations of one city, in date order.
@@ -105,6 +108,7 @@ public struct Repository: Sendable {
         var slice = Dataset(partnerships: [partnership])
         slice.agreements = try await children(of: key)
         slice.milestones = try await children(of: key)
+        slice.actions = try await children(of: key)
         slice.activities = try await children(of: key)
         for city in cityKeys {
             if let record: City = try await one(city) { slice.cities.append(record) }
@@ -163,6 +167,10 @@ public struct Repository: Sendable {
             case .agreement:
                 for row in try await stored(.agreement, keys) {
                     index.agreements[AgreementKey(row.key)] = PartnershipKey(row.partnership ?? "")
+                }
+            case .action:
+                for row in try await stored(.action, keys) {
+                    index.actions[ActionKey(row.key)] = PartnershipKey(row.partnership ?? "")
                 }
             case .framework: break
             }
@@ -267,6 +275,7 @@ public struct Repository: Sendable {
             try await writer.upsert(dataset.partnerships, into: &summary)
             try await writer.upsert(dataset.agreements, into: &summary)
             try await writer.upsert(dataset.milestones, into: &summary)
+            try await writer.upsert(dataset.actions, into: &summary)
             try await writer.upsert(dataset.activities, into: &summary)
             try await writer.upsert(dataset.initiatives, into: &summary)
             try await writer.upsert(dataset.observations, into: &summary)

@@ -95,6 +95,15 @@ extension Milestone: StoredEntity {
     var labelColumn: String? { title.text(.en) }
 }
 
+extension PlannedAction: StoredEntity {
+    var markedInternal: Bool { `internal` == true }
+    static var kind: EntityKind { .action }
+    static var records: WritableKeyPath<Dataset, [PlannedAction]> { \.actions }
+    var partnershipColumn: String? { partnership.rawValue }
+    var sortDateColumn: String? { (start ?? end)?.firstDay.description }
+    var labelColumn: String? { title.text(.en) }
+}
+
 extension Activity: StoredEntity {
     var markedInternal: Bool { `internal` == true }
     static var kind: EntityKind { .activity }

@@ -187,7 +187,7 @@ struct FormController: RouteCollection {
         }
         let back: String
         switch collection {
-        case .agreements, .milestones, .activities: back = "/partnerships/\(values["partnership"] ?? "")"
+        case .agreements, .milestones, .actions, .activities: back = "/partnerships/\(values["partnership"] ?? "")"
         case .initiatives, .observations: back = "/cities/\(values["city"] ?? "")"
         case .cities: back = "/cities"
         case .organisations: back = "/organisations"
@@ -246,6 +246,7 @@ struct FormController: RouteCollection {
         case .partnerships: "/partnerships/\(key)"
         case .agreements: "/agreements/\(key)"
         case .milestones: "/milestones/\(key)"
+        case .actions: "/actions/\(key)"
         case .activities: "/activities/\(key)"
         case .cities: "/cities/\(key)"
         case .initiatives: "/initiatives/\(key)"
@@ -275,17 +276,22 @@ struct FormController: RouteCollection {
             ? "\(Catalogue.page(.newRecord, language)): \(entity)"
             : "\(Catalogue.page(.edit, language)) \(entity): \(Self.name(values, language))"
         var options = try await ReferenceOptions.load(req.repository, language)
-        if collection == .agreements {
-            // An agreement renews or amends another of its own partnership, never itself.
-            let partnership = PartnershipKey(values["partnership"] ?? "")
+        let partnership = PartnershipKey(values["partnership"] ?? "")
+        if collection == .agreements || collection == .actions {
+            // An agreement renews or amends another of its own partnership, never itself; a planned action belongs
+            // to an agreement of its own partnership.
             options.byCollection["agreements"] = try await req.repository.agreements(of: partnership)
-                .filter { $0.id.rawValue != values["key"] }
+                .filter { collection == .actions || $0.id.rawValue != values["key"] }
                 .map { ($0.id.rawValue, "\($0.title.text(language)) (\(Format.date($0.signed, language)))") }
             options.large.remove("agreements")
         }
+        // An activity delivers planned actions of its own partnership.
+        let plannedActions =
+            collection == .activities
+            ? try await req.repository.actions(of: partnership).map { ($0.id.rawValue, $0.title.text(language)) } : []
         let allFields = try await req.repository.fields().map { ($0.id.rawValue, $0.name.text(language)) }
         // The frameworks name the tags and the tag suggestions of the records that carry tags.
-        let tagged = collection == .activities || collection == .initiatives
+        let tagged = collection == .activities || collection == .initiatives || collection == .actions
         let library = tagged ? try await req.repository.frameworkLibrary() : nil
         var fields: [FormPage.Field] = []
         for column in collection.columns {
@@ -336,10 +342,11 @@ struct FormController: RouteCollection {
                 field.hint = WebText.tagsHint(language)
             } else if FormRows.checkColumns(collection).contains(column.name) {
                 let chosen = Set(FlatList.items(field.value))
+                let offered = column.name == "delivers" ? plannedActions : allFields
                 field.input = "checks"
                 field.options =
-                    allFields.map { FormPage.Option(value: $0.0, label: $0.1, selected: chosen.contains($0.0)) }
-                    + chosen.subtracting(allFields.map(\.0)).sorted().map {
+                    offered.map { FormPage.Option(value: $0.0, label: $0.1, selected: chosen.contains($0.0)) }
+                    + chosen.subtracting(offered.map(\.0)).sorted().map {
                         FormPage.Option(value: $0, label: $0, selected: true)
                     }
                 field.hint = nil

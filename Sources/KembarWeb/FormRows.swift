@@ -70,6 +70,7 @@ enum FormRows {
         case .activities: ["participants", "organisations", "outputs_en", "outputs_id", "results", "sources"]
         case .milestones, .initiatives: ["organisations", "sources"]
         case .agreements: ["signatories", "sources"]
+        case .actions: ["responsible_city", "responsible_partner", "targets", "sources"]
         case .partnerships, .cities, .observations: ["sources"]
         default: []
         }
@@ -77,7 +78,8 @@ enum FormRows {
 
     static func checkColumns(_ collection: EditableCollection) -> Set<String> {
         switch collection {
-        case .activities: ["fields", "tags"]
+        case .activities: ["fields", "tags", "delivers"]
+        case .actions: ["fields", "tags"]
         case .agreements: ["fields"]
         case .initiatives: ["tags"]
         default: []
@@ -109,6 +111,10 @@ enum FormRows {
             ]
         case "outputs_en", "outputs_id":
             return [Part(name: "text", label: Catalogue.column(column, language), input: "text")]
+        case "responsible_city", "responsible_partner":
+            return [organisationPart(options, language)]
+        case "targets":
+            return TargetRows.parts(language)
         case "results":
             return [
                 Part(name: "label_en", label: WebText.resultPart("label_en", language), input: "text"),
@@ -196,6 +202,7 @@ enum FormRows {
     /// The rows a flat cell holds, part by part, or `nil` when some item cannot be shown as a row.
     static func rows(_ column: String, from cell: String) -> [[String: String]]? {
         if column == "results" { return ResultRows.rows(cell) }
+        if column == "targets" { return TargetRows.rows(cell) }
         var rows: [[String: String]] = []
         for item in FlatList.items(cell) {
             switch column {
@@ -221,6 +228,7 @@ enum FormRows {
                     "disputed": part(5) == "disputed" ? "true" : "",
                 ])
             case "outputs_en", "outputs_id": rows.append(["text": item])
+            case "responsible_city", "responsible_partner": rows.append(["organisation": item])
             default: rows.append(["key": item])
             }
         }
@@ -230,6 +238,7 @@ enum FormRows {
     /// The flat cell of rows (blank rows left out).
     static func cell(_ column: String, rows: [[String: String]]) -> String {
         if column == "results" { return ResultRows.cell(rows.map { $0.mapValues(\.trimmed) }) }
+        if column == "targets" { return TargetRows.cell(rows.map { $0.mapValues(\.trimmed) }) }
         return FlatList.cell(
             rows.compactMap { row in
                 let values = row.mapValues(\.trimmed)
@@ -245,6 +254,7 @@ enum FormRows {
                     while parts.count > 2, parts.last?.isEmpty == true { parts.removeLast() }
                     return parts.joined(separator: " | ")
                 case "outputs_en", "outputs_id": return values["text"]
+                case "responsible_city", "responsible_partner": return values["organisation"]
                 default: return values["key"]
                 }
             })
@@ -367,8 +377,8 @@ enum FormSections {
                 ),
                 (.who, ["participants", "organisations"]),
                 (.outcome, ["outputs", "results"]),
-                (.classification, ["fields", "tags", "infrastructure"]),
-                (.sources, ["sources", "note", "internal"]),
+                (.classification, ["fields", "tags", "infrastructure", "delivers"]),
+                (.sources, ["sources", "cost_amount", "cost_currency", "note", "internal"]),
             ]
         case .agreements:
             [
@@ -379,6 +389,15 @@ enum FormSections {
                 ),
                 (.classification, ["fields"]),
                 (.sources, ["document", "note", "sources", "internal"]),
+            ]
+        case .actions:
+            [
+                (.about, ["key", "partnership", "agreement", "title", "description"]),
+                (.when, ["start", "end"]),
+                (.who, ["responsible_city", "responsible_partner"]),
+                (.outcome, ["targets", "budget_amount", "budget_currency", "budget_funding"]),
+                (.classification, ["fields", "tags"]),
+                (.sources, ["note", "sources", "internal"]),
             ]
         case .milestones:
             [
@@ -485,6 +504,106 @@ enum ResultRows {
         guard !figures.isEmpty,
             let data = try? JSONSerialization.data(
                 withJSONObject: figures, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return "" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// A planned action's targets as rows — what is measured in both languages, how it is counted, the roles counted,
+/// unit, baseline, value and date, sources — read from and written to the JSON cell the dataset format uses. A target
+/// with more than a row shows (a note) keeps the JSON input, so nothing is lost.
+enum TargetRows {
+    static let shown: Set<String> = [
+        "id", "indicator", "measure", "roles", "unit", "baseline", "value", "date", "note", "sources",
+    ]
+
+    static func parts(_ language: Language) -> [FormRows.Part] {
+        [
+            FormRows.Part(name: "indicator_en", label: WebText.targetPart("indicator_en", language), input: "text"),
+            FormRows.Part(name: "indicator_id", label: WebText.targetPart("indicator_id", language), input: "text"),
+            FormRows.Part(
+                name: "measure", label: WebText.targetPart("measure", language), input: "select",
+                options: Target.Measure.allCases.map {
+                    FormPage.Option(value: $0.rawValue, label: WebText.term($0.rawValue, language), selected: false)
+                }),
+            FormRows.Part(name: "roles", label: WebText.targetPart("roles", language), input: "text"),
+            FormRows.Part(name: "unit", label: WebText.targetPart("unit", language), input: "text"),
+            FormRows.Part(name: "baseline", label: WebText.targetPart("baseline", language), input: "number"),
+            FormRows.Part(name: "value", label: WebText.targetPart("value", language), input: "number"),
+            FormRows.Part(name: "date", label: WebText.targetPart("date", language), input: "text"),
+            FormRows.Part(name: "id", label: WebText.targetPart("id", language), input: "text"),
+            FormRows.Part(name: "note", label: WebText.targetPart("note", language), input: "text"),
+            FormRows.Part(name: "sources", label: WebText.targetPart("sources", language), input: "text"),
+        ]
+    }
+
+    static func rows(_ cell: String) -> [[String: String]]? {
+        guard !cell.trimmed.isEmpty else { return [] }
+        guard let targets = (try? JSONSerialization.jsonObject(with: Data(cell.utf8))) as? [[String: Any]] else {
+            return nil
+        }
+        var rows: [[String: String]] = []
+        for target in targets {
+            func number(_ name: String) -> String? {
+                guard let value = target[name] else { return "" }
+                return (value as? NSNumber).map { FlatList.number($0.doubleValue) } ?? value as? String
+            }
+            guard Set(target.keys).isSubset(of: shown), let baseline = number("baseline"), let value = number("value"),
+                let indicator = target["indicator"] as? [String: String],
+                Set(indicator.keys).isSubset(of: ["en", "id"])
+            else { return nil }
+            rows.append([
+                "id": target["id"] as? String ?? "", "indicator_en": indicator["en"] ?? "",
+                "indicator_id": indicator["id"] ?? "", "measure": target["measure"] as? String ?? "",
+                "roles": (target["roles"] as? [String] ?? []).joined(separator: ", "),
+                "unit": target["unit"] as? String ?? "", "baseline": baseline, "value": value,
+                "date": target["date"] as? String ?? "", "note": target["note"] as? String ?? "",
+                "sources": (target["sources"] as? [String] ?? []).joined(separator: ", "),
+            ])
+        }
+        return rows
+    }
+
+    /// The JSON of filled rows; a row without a key gets one from its indicator (`teachers-trained`), numbered when
+    /// two would be the same. A number that is not one is written as text, for the rules to refuse beside the field.
+    static func cell(_ rows: [[String: String]]) -> String {
+        var used = Set<String>()
+        let targets: [[String: Any]] = rows.compactMap { row in
+            guard row.contains(where: { $0.key != "measure" && !$0.value.isEmpty }) else { return nil }
+            var target: [String: Any] = [:]
+            var indicator: [String: String] = [:]
+            if let en = row["indicator_en"], !en.isEmpty { indicator["en"] = en }
+            if let id = row["indicator_id"], !id.isEmpty { indicator["id"] = id }
+            target["indicator"] = indicator
+            var key = row["id"] ?? ""
+            if key.isEmpty {
+                let base = Key<Void>.suggested(from: indicator["en"] ?? indicator["id"] ?? "") ?? "target"
+                key = base
+                var number = 2
+                while used.contains(key) {
+                    key = "\(base)-\(number)"
+                    number += 1
+                }
+            }
+            used.insert(key)
+            target["id"] = key
+            target["measure"] = row["measure"] ?? ""
+            for name in ["baseline", "value"] {
+                guard let text = row[name], !text.isEmpty else { continue }
+                target[name] = Double(text.replacingOccurrences(of: ",", with: ".")).map { $0 as Any } ?? text
+            }
+            for name in ["unit", "date", "note"] {
+                if let text = row[name], !text.isEmpty { target[name] = text }
+            }
+            for name in ["roles", "sources"] {
+                let items = (row[name] ?? "").split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
+                if !items.isEmpty { target[name] = items }
+            }
+            return target
+        }
+        guard !targets.isEmpty,
+            let data = try? JSONSerialization.data(
+                withJSONObject: targets, options: [.sortedKeys, .withoutEscapingSlashes])
         else { return "" }
         return String(decoding: data, as: UTF8.self)
     }

@@ -7,13 +7,14 @@ import Vapor
 /// (with a byte-order mark, so spreadsheet programs read it as UTF-8): nothing in it would be imported by mistake.
 enum ImportTemplates {
     enum Kind: String, CaseIterable {
-        case activities, observations
+        case activities, observations, actions
         case twinningLinks = "twinning-links"
 
         var columns: [FlatColumn] {
             switch self {
             case .activities: Activity.columns
             case .observations: Observation.columns
+            case .actions: PlannedAction.columns
             case .twinningLinks: PairList.columns.map { FlatColumn($0, .text, required: true) }
             }
         }

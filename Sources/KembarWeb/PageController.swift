@@ -13,6 +13,7 @@ struct PageController: RouteCollection {
         routes.get("activities", ":key", use: activity)
         routes.get("agreements", ":key", use: agreement)
         routes.get("milestones", ":key", use: milestone)
+        routes.get("actions", ":key", use: action)
         routes.get("initiatives", ":key", use: initiative)
         routes.get("organisations", use: organisations)
         routes.get("organisations", ":key", use: organisation)
@@ -114,6 +115,12 @@ struct PageController: RouteCollection {
         guard let milestone = try await req.repository.milestone(MilestoneKey(try req.parameters.require("key")))
         else { throw Abort(.notFound) }
         return try await req.view.render("page", try await RecordPages.milestone(req, milestone))
+    }
+
+    func action(req: Request) async throws -> View {
+        guard let action = try await req.repository.action(ActionKey(try req.parameters.require("key")))
+        else { throw Abort(.notFound) }
+        return try await req.view.render("page", try await RecordPages.action(req, action))
     }
 
     func initiative(req: Request) async throws -> View {

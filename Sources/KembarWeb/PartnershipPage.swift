@@ -139,9 +139,11 @@ enum PartnershipPage {
                     Cell(text: WebText.term(a.status.rawValue, language)),
                 ]
             })
+        let plan = report.evaluation.plan
         let records = Section(
             id: "records", heading: Catalogue.label(.agreements, language),
-            tables: [agreements, milestones, activities])
+            tables: [agreements, milestones] + (plan.isEmpty ? [] : [PlanText.table(plan, fields: fields, language)])
+                + [activities])
 
         var sections = [
             StatusHeader.section(partnership, evaluation: report.evaluation, slice: slice, asOf: asOf, language),
@@ -170,6 +172,9 @@ enum PartnershipPage {
                 Link(
                     href: "/new/milestones?partnership=\(partnership.id)",
                     label: "\(Catalogue.page(.newRecord, language)): \(Catalogue.entity("milestones", language))"),
+                Link(
+                    href: "/new/actions?partnership=\(partnership.id)",
+                    label: "\(Catalogue.page(.newRecord, language)): \(Catalogue.entity("actions", language))"),
                 Link(href: "/edit/partnerships/\(partnership.id)", label: Catalogue.page(.edit, language)),
                 Link(href: "/delete/partnerships/\(partnership.id)", label: Catalogue.page(.delete, language)),
             ]

@@ -69,6 +69,18 @@ enum RecordPages {
                 value: a.infrastructure.map { WebText.term($0.rawValue, language) } ?? "—"))
         facts.append(
             Fact(label: Catalogue.column("status", language), value: WebText.term(a.status.rawValue, language)))
+        if !a.delivers.isEmpty {
+            let plans = try await req.repository.actions(of: a.partnership)
+            facts.append(
+                Fact(
+                    label: Catalogue.column("delivers", language),
+                    value: a.delivers.map { key in plans.first { $0.id == key }?.title.text(language) ?? key.rawValue }
+                        .joined(separator: "; "),
+                    href: a.delivers.count == 1 ? "/actions/\(a.delivers[0])" : nil))
+        }
+        if let cost = a.cost {
+            facts.append(Fact(label: Catalogue.column("cost_amount", language), value: PlanText.money(cost, language)))
+        }
         if let note = a.note { facts.append(Fact(label: Catalogue.column("note", language), value: note)) }
         var main = Section(id: "activity", heading: Catalogue.page(.summary, language), facts: facts)
         if let description = a.description { main.paragraphs = [description.text(language) + sources.cite(a.sources)] }

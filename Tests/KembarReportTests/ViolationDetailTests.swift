@@ -30,6 +30,9 @@ import Testing
         "key,partnership,kind,start\n\"a\"b,p\n",
         "city,indicator,period,value,population\nsurabaya,x,2023,abc,1\n",
         "name,age\nx,1\n",
+        "key,partnership,title_en,budget_currency,budget_funding,targets\nx,p,X,IDR,APBD,\n",
+        "key,partnership,kind,title_en,start,travel,venue,status,cost_amount\na,p,training,A,2020,none,online,completed,5\n",
+        "key,partnership,kind,title_en,start,travel,venue,status,cost_currency\na,p,training,A,2020,none,online,completed,IDR\n",
     ]
 
     /// Records breaking each domain rule.
@@ -65,8 +68,24 @@ import Testing
                     id: "a", partnership: "p", kind: .training, title: LocalizedText(en: "a"), start: try date("2020"),
                     end: try date("2019"), durationDays: 0, travel: .none, venue: .online, sessions: 0,
                     participants: [Participants(role: "pupil", count: -1, breakdown: ["girls": 5])],
-                    tags: [FrameworkTag(framework: "nothing", node: "x")], status: .completed)
+                    tags: [FrameworkTag(framework: "nothing", node: "x")], status: .completed,
+                    delivers: ["elsewhere"], cost: Money(amount: -5, currency: "rp"))
             ])
+        data.agreements.append(
+            Agreement(
+                id: "q-mou", partnership: "q", kind: .mou, title: LocalizedText(en: "q"), signed: try date("2020")))
+        data.actions = [
+            PlannedAction(
+                id: "elsewhere", partnership: "q", agreement: "g", title: LocalizedText(en: "x"),
+                budget: Budget(amount: 2e16, currency: "IDR"),
+                targets: [
+                    Target(
+                        id: "Bad Key", indicator: LocalizedText(), measure: .results, value: -1, date: try date("2020")),
+                    Target(
+                        id: "t", indicator: LocalizedText(en: "t"), measure: .participants, value: -2,
+                        date: try date("2020")),
+                ])
+        ]
         data.observations = [
             Observation(
                 id: "o1", city: "c", indicator: FrameworkTag(framework: "f", node: "n"), period: try date("2020"),

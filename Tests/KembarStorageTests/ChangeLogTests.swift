@@ -45,10 +45,11 @@ import Testing
             #expect(history.allSatisfy { $0.at.hasSuffix("Z") && $0.at.count == 20 })
             #expect(try await repository.latestSequence() == history[2].sequence)
 
-            // Deleting a partnership logs each record it takes with it.
+            // Deleting a partnership logs each record it takes with it: 2 agreements, 4 milestones, 4 planned actions
+            // and 8 activities.
             try await repository.delete(.partnerships, key: "surabaya-liverpool")
             let gone = try await repository.changes(after: history[2].sequence, limit: 100)
-            #expect(gone.count == 1 + 2 + 4 + 8 && gone.allSatisfy { $0.action == .delete && $0.before != nil })
+            #expect(gone.count == 1 + 2 + 4 + 4 + 8 && gone.allSatisfy { $0.action == .delete && $0.before != nil })
         }
     }
 

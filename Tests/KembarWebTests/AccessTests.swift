@@ -551,6 +551,7 @@ import VaporTesting
             var child = activity
             child.id = "sbykky-2024-visit"
             child.partnership = "surabaya-kitakyushu-youth"
+            child.delivers = []
             try await repository.importBatch(
                 ImportBatch(Dataset(partnerships: [partnership], activities: [child])), as: surabaya)
             let liverpoolOnly = WriteContext(

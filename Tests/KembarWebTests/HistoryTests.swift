@@ -98,14 +98,17 @@ import VaporTesting
             ) { res async in
                 let page = res.body.string
                 #expect(
-                    page.contains("It also deletes 8 activities, 2 agreements and 4 milestones, recorded under it."))
+                    page.contains(
+                        "It also deletes 8 activities, 2 agreements, 4 milestones and 4 planned actions, recorded under it."
+                    ))
                 #expect(page.contains("An administrator can bring it back from its history."))
                 #expect(page.contains(#"id="confirm-delete" class="warning""#))
             }
             try await app.testing().test(
                 .GET, "/delete/partnerships/surabaya-liverpool?lang=id", beforeRequest: { req in admin.sign(&req) }
             ) { res async in
-                #expect(res.body.string.contains("Ikut terhapus: 8 kegiatan, 2 perjanjian dan 4 tonggak"))
+                #expect(
+                    res.body.string.contains("Ikut terhapus: 8 kegiatan, 2 perjanjian, 4 tonggak dan 4 rencana aksi"))
             }
             #expect(try await post(app, "/delete/partnerships/surabaya-liverpool", [:], as: admin).status == .seeOther)
             #expect(try await repository.partnership("surabaya-liverpool") == nil)
@@ -123,6 +126,7 @@ import VaporTesting
             let after = try #require(try await repository.dataset(partnership: "surabaya-liverpool"))
             #expect(after.activities == before.activities && after.agreements == before.agreements)
             #expect(after.milestones == before.milestones && after.partnerships == before.partnerships)
+            #expect(after.actions == before.actions && after.actions.count == 4)
         }
     }
 }

@@ -60,7 +60,9 @@ public enum Evaluator {
                 unspecified: .of(delivered.filter { $0.infrastructure == nil })),
             reciprocity: reciprocity, continuity: continuity,
             years: years(delivered: delivered, since: continuity.since, asOf: asOf), keyElements: elements,
-            multiDimensional: placement.multiDimensional)
+            multiDimensional: placement.multiDimensional,
+            plan: Monitoring.progress(
+                actions: data.actions.filter { $0.partnership == key }, activities: all, asOf: asOf))
     }
 
     // MARK: - Which activities count

@@ -471,6 +471,8 @@ public struct PartnershipEvaluation: Hashable, Sendable, Codable {
     /// Delivered activities placed under more than one dimension, so counted in each: the dimensions' counts add up
     /// to more than the distinct activities in ``delivered``.
     public var multiDimensional: [ActivityKey]
+    /// The partnership's action plans: planned vs delivered actions per field, targets, budget (empty without a plan).
+    public var plan: PlanProgress
 
     public init(
         partnership: PartnershipKey, city: CityKey, partnerCity: CityKey?, partnerOrganisation: OrganisationKey?,
@@ -478,7 +480,8 @@ public struct PartnershipEvaluation: Hashable, Sendable, Codable {
         settings: EvaluationSettings, status: StatusFinding, delivered: Reach, notCounted: [ActivityKey],
         dimensions: [DimensionFinding], unplaced: [ActivityKey], unmappedTags: [UnmappedTag], mou: MoUImplementation,
         infrastructure: InfrastructureSplit, reciprocity: Reciprocity, continuity: Continuity, years: [YearFigures],
-        keyElements: [KeyElementFinding], multiDimensional: [ActivityKey] = []
+        keyElements: [KeyElementFinding], multiDimensional: [ActivityKey] = [],
+        plan: PlanProgress? = nil
     ) {
         self.partnership = partnership
         self.city = city
@@ -502,6 +505,7 @@ public struct PartnershipEvaluation: Hashable, Sendable, Codable {
         self.years = years
         self.keyElements = keyElements
         self.multiDimensional = multiDimensional
+        self.plan = plan ?? PlanProgress(asOf: asOf, actions: [], spent: [])
     }
 
     /// Dimensions at least one delivered activity reaches, in the framework's order.

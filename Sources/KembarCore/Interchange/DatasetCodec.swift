@@ -15,7 +15,7 @@ public enum DatasetCodec {
     /// The collections of a dataset, in the order they are read and checked.
     static let collections = [
         "sources", "fields", "frameworks", "crosswalks", "cities", "organisations", "partnerships", "agreements",
-        "milestones", "activities", "initiatives", "observations",
+        "milestones", "actions", "activities", "initiatives", "observations",
     ]
 
     /// Reads a dataset, reporting every problem of every record (not only the first), each by JSON path.
@@ -91,6 +91,7 @@ public enum DatasetCodec {
         dataset.partnerships = read("partnerships", Partnership.self)
         dataset.agreements = read("agreements", Agreement.self)
         dataset.milestones = read("milestones", Milestone.self)
+        dataset.actions = read("actions", PlannedAction.self)
         dataset.activities = read("activities", Activity.self)
         dataset.initiatives = read("initiatives", Initiative.self)
         dataset.observations = read("observations", Observation.self)

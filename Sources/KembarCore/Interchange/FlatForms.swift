@@ -15,7 +15,8 @@ extension Activity: FlatCodable {
             FlatColumn("participants", .list), FlatColumn("organisations", .list), FlatColumn("outputs_en", .list),
             FlatColumn("outputs_id", .list), FlatColumn("results", .json), FlatColumn("fields", .list),
             FlatColumn("tags", .list), .choice("infrastructure", Infrastructure.self, required: false),
-            .choice("status", Status.self), FlatColumn("note", .longText), FlatColumn("sources", .list),
+            .choice("status", Status.self), FlatColumn("delivers", .list), FlatColumn("cost_amount", .number),
+            FlatColumn("cost_currency", .text), FlatColumn("note", .longText), FlatColumn("sources", .list),
             FlatColumn("internal", .boolean),
         ]
 
@@ -37,6 +38,7 @@ extension Activity: FlatCodable {
         let tags = r.tags()
         let infrastructure = r.choice("infrastructure", Infrastructure.self, required: false)
         let status = r.choice("status", Status.self)
+        let cost = r.money("cost")
         guard let key, let partnership, let kind, let title, let start, let travel, let venue, let status else {
             return nil
         }
@@ -45,8 +47,9 @@ extension Activity: FlatCodable {
             end: end, dateInferred: dateInferred == true ? true : nil, dateLabel: r.cell("date_label"),
             durationDays: durationDays, place: r.cell("place"), travel: travel, venue: venue, sessions: sessions,
             organisations: organisations, participants: participants, outputs: r.texts("outputs"), results: results,
-            fields: r.keys("fields"), tags: tags, infrastructure: infrastructure, status: status, note: r.cell("note"),
-            sources: r.keys("sources"), internal: r.mark("internal"))
+            fields: r.keys("fields"), tags: tags, infrastructure: infrastructure, status: status,
+            delivers: r.keys("delivers"), cost: cost, note: r.cell("note"), sources: r.keys("sources"),
+            internal: r.mark("internal"))
     }
 
     public var flat: [String: String] {
@@ -60,8 +63,11 @@ extension Activity: FlatCodable {
             "participants": FlatWriter.participants(participants),
             "organisations": FlatWriter.organisations(organisations), "results": FlatWriter.json(results),
             "fields": FlatWriter.list(fields.map(\.rawValue)), "tags": FlatWriter.list(tags.map(\.description)),
-            "infrastructure": infrastructure?.rawValue ?? "", "status": status.rawValue, "note": note ?? "",
-            "sources": FlatWriter.list(sources.map(\.rawValue)), "internal": FlatWriter.mark(`internal`),
+            "infrastructure": infrastructure?.rawValue ?? "", "status": status.rawValue,
+            "delivers": FlatWriter.list(delivers.map(\.rawValue)),
+            "cost_amount": cost.map { FlatWriter.number($0.amount) } ?? "", "cost_currency": cost?.currency ?? "",
+            "note": note ?? "", "sources": FlatWriter.list(sources.map(\.rawValue)),
+            "internal": FlatWriter.mark(`internal`),
         ]
         FlatWriter.text("title", title, into: &v)
         FlatWriter.text("description", description, into: &v)
@@ -336,6 +342,62 @@ extension Milestone: FlatCodable {
             "end": end?.description ?? "", "date_label": dateLabel ?? "",
             "organisations": FlatWriter.organisations(organisations), "note": note ?? "",
             "sources": FlatWriter.list(sources.map(\.rawValue)), "internal": FlatWriter.mark(`internal`),
+        ]
+        FlatWriter.text("title", title, into: &v)
+        FlatWriter.text("description", description, into: &v)
+        return v
+    }
+}
+
+extension PlannedAction: FlatCodable {
+    public static let collection = "actions"
+    public static let columns: [FlatColumn] =
+        [
+            FlatColumn("key", .key, required: true),
+            FlatColumn("partnership", .reference("partnerships"), required: true),
+            FlatColumn("agreement", .reference("agreements")),
+        ] + FlatColumn.text("title") + FlatColumn.text("description", long: true) + [
+            FlatColumn("start", .date), FlatColumn("end", .date), FlatColumn("fields", .list),
+            FlatColumn("tags", .list), FlatColumn("responsible_city", .list), FlatColumn("responsible_partner", .list),
+            FlatColumn("budget_amount", .number), FlatColumn("budget_currency", .text),
+            FlatColumn("budget_funding", .text), FlatColumn("targets", .json), FlatColumn("note", .longText),
+            FlatColumn("sources", .list), FlatColumn("internal", .boolean),
+        ]
+
+    public static func read(_ r: inout FlatReader) -> PlannedAction? {
+        let key: ActionKey? = r.key("key")
+        let partnership: PartnershipKey? = r.key("partnership")
+        let title = r.text("title", required: true)
+        let start = r.date("start")
+        let end = r.date("end")
+        let tags = r.tags()
+        let money = r.money("budget")
+        let funding = r.cell("budget_funding")
+        if funding != nil, r.cell("budget_amount") == nil {
+            r.fail("budget_amount", "", "give the amount the funding is for")
+        }
+        let targets = r.json("targets", [Target].self)
+        guard let key, let partnership, let title else { return nil }
+        return PlannedAction(
+            id: key, partnership: partnership, agreement: r.key("agreement", required: false), title: title,
+            description: r.text("description"), fields: r.keys("fields"), tags: tags, start: start, end: end,
+            responsibleCity: r.keys("responsible_city"), responsiblePartner: r.keys("responsible_partner"),
+            budget: money.map { Budget(amount: $0.amount, currency: $0.currency, funding: funding) },
+            targets: targets, note: r.cell("note"), sources: r.keys("sources"), internal: r.mark("internal"))
+    }
+
+    public var flat: [String: String] {
+        var v: [String: String] = [
+            "key": id.rawValue, "partnership": partnership.rawValue, "agreement": agreement?.rawValue ?? "",
+            "start": start?.description ?? "", "end": end?.description ?? "",
+            "fields": FlatWriter.list(fields.map(\.rawValue)), "tags": FlatWriter.list(tags.map(\.description)),
+            "responsible_city": FlatWriter.list(responsibleCity.map(\.rawValue)),
+            "responsible_partner": FlatWriter.list(responsiblePartner.map(\.rawValue)),
+            "budget_amount": budget.map { FlatWriter.number($0.amount) } ?? "",
+            "budget_currency": budget?.currency ?? "", "budget_funding": budget?.funding ?? "",
+            "targets": FlatWriter.json(targets), "note": note ?? "",
+            "sources": FlatWriter.list(sources.map(\.rawValue)),
+            "internal": FlatWriter.mark(`internal`),
         ]
         FlatWriter.text("title", title, into: &v)
         FlatWriter.text("description", description, into: &v)

@@ -63,14 +63,21 @@ extension FlatCodable {
         return record
     }
 
-    /// The form column a domain violation belongs to: `participants[0].count` → `participants`, `title` → `title_en`.
+    /// The form column a domain violation belongs to: `participants[0].count` → `participants`, `title` → `title_en`,
+    /// `partnerCity` → `partner_city`, `cost.amount` → `cost_amount`, `coordinates.latitude` → `latitude`.
     public static func column(for field: String) -> String {
         let head = String(field.prefix { $0 != "[" && $0 != "." })
-        let names = Set(columns.map(\.name))
         if head == "id" { return "key" }
-        if names.contains(head) { return head }
-        if names.contains("\(head)_en") { return "\(head)_en" }
-        return head
+        let names = Set(columns.map(\.name))
+        var snake = ""
+        for character in head {
+            if character.isUppercase { snake += "_" + character.lowercased() } else { snake.append(character) }
+        }
+        let rest = field.dropFirst(head.count)
+        let part = rest.hasPrefix(".") ? String(rest.dropFirst().prefix { $0 != "[" && $0 != "." }) : ""
+        let candidates =
+            (part.isEmpty ? [] : ["\(snake)_\(part)"]) + [snake, "\(snake)_en"] + (part.isEmpty ? [] : [part])
+        return candidates.first { names.contains($0) } ?? head
     }
 }
 
@@ -264,6 +271,22 @@ public struct FlatReader {
 
     /// Who travelled and where, from `travel` and `venue`; a version-1 `mode` column (inbound, outbound, online,
     /// hybrid) is read instead when both are empty, so old spreadsheets still import.
+    /// An amount and its currency from `name_amount` and `name_currency`: both or neither.
+    mutating func money(_ name: String) -> Money? {
+        let amount = number("\(name)_amount")
+        let currency = cell("\(name)_currency")?.uppercased()
+        switch (amount, currency) {
+        case (let amount?, let currency?): return Money(amount: amount, currency: currency)
+        case (nil, nil): return nil
+        case (nil, _):
+            if cell("\(name)_amount") == nil { fail("\(name)_amount", "", "give the amount with its currency") }
+            return nil
+        case (_, nil):
+            fail("\(name)_currency", "", "give the currency with the amount (ISO 4217, e.g. IDR)")
+            return nil
+        }
+    }
+
     mutating func travelAndVenue() -> (Activity.Travel?, Activity.Venue?) {
         if cell("travel") == nil, cell("venue") == nil, let text = cell("mode") {
             if let legacy = Activity.LegacyMode(rawValue: text) { return (legacy.travel, legacy.venue) }

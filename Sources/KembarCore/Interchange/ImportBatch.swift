@@ -219,6 +219,7 @@ public struct ImportBatch: Sendable {
         add("partnerships", \.partnerships)
         add("agreements", \.agreements)
         add("milestones", \.milestones)
+        add("actions", \.actions)
         add("activities", \.activities)
         add("initiatives", \.initiatives)
         add("observations", \.observations)

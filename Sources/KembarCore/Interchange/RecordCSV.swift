@@ -1,6 +1,7 @@
 import Foundation
 
-/// The CSV forms of activities and observations — what offices keep in spreadsheets. See `docs/CSV.md`.
+/// The CSV forms of activities, observations and planned actions — what offices keep in spreadsheets. See
+/// `docs/CSV.md`.
 ///
 /// Lists inside a cell are separated by `;`. Participants are `role=count`, with `~` before an approximate count
 /// (`pupil=10; coach=1; teacher=~250`); organisations are `key:role`; tags are `framework:node`.
@@ -9,9 +10,16 @@ public enum RecordCSV {
     public static var activityColumns: [String] { Activity.columns.map(\.name) }
     /// Columns of an observations file (``Observation/columns``).
     public static var observationColumns: [String] { Observation.columns.map(\.name) }
+    /// Columns of a planned-actions file (``PlannedAction/columns``).
+    public static var actionColumns: [String] { PlannedAction.columns.map(\.name) }
+    /// The columns only a planned-actions file has: one of them (with `partnership`) tells it from an activities file.
+    static let planOnly: Set<String> = [
+        "agreement", "targets", "budget_amount", "budget_currency", "budget_funding", "responsible_city",
+        "responsible_partner",
+    ]
 
     /// What a CSV file holds, told by its header.
-    public enum Kind: String, Sendable { case activities, observations }
+    public enum Kind: String, Sendable { case activities, observations, actions }
 
     /// Reads a CSV file of activities or observations into a dataset fragment; every bad cell of every row is
     /// reported, located as `file:line`. Throws when any row is bad.
@@ -40,7 +48,9 @@ public enum RecordCSV {
             return result
         }
         let kind: Kind
-        if table.header.contains("partnership") {
+        if table.header.contains("partnership"), !planOnly.isDisjoint(with: table.header) {
+            kind = .actions
+        } else if table.header.contains("partnership") {
             kind = .activities
         } else if table.header.contains("indicator") {
             kind = .observations
@@ -50,12 +60,19 @@ public enum RecordCSV {
                     location: "\(file):1", field: "header", value: table.header.joined(separator: ","),
                     rule: .valueInvalid,
                     detail:
-                        "an activities file needs a 'partnership' column, an observations file an 'indicator' column")
+                        "an activities file needs a 'partnership' column, an observations file an 'indicator' column, a planned-actions file 'partnership' and 'agreement' or 'targets'"
+                )
             ]
             return result
         }
         // `mode` is version 1's single column for travel and venue; old spreadsheets still import.
-        let allowed = Set(kind == .activities ? activityColumns + ["mode"] : observationColumns)
+        let columns: [String] =
+            switch kind {
+            case .activities: activityColumns + ["mode"]
+            case .observations: observationColumns
+            case .actions: actionColumns
+            }
+        let allowed = Set(columns)
         var positions: [String: Int] = [:]
         for (i, name) in table.header.enumerated() {
             if !allowed.contains(name) {
@@ -84,21 +101,29 @@ public enum RecordCSV {
             }
             let values = Dictionary(zip(table.header, row.cells), uniquingKeysWith: { first, _ in first })
             var reader = FlatReader(values: values, location: location)
-            if kind == .activities {
+            switch kind {
+            case .activities:
                 if let activity = Activity.read(&reader) {
                     result.dataset.activities.append(activity)
                     result.lines.append(location)
                 }
-            } else if let observation = Observation.read(&reader) {
-                result.dataset.observations.append(observation)
-                result.lines.append(location)
+            case .observations:
+                if let observation = Observation.read(&reader) {
+                    result.dataset.observations.append(observation)
+                    result.lines.append(location)
+                }
+            case .actions:
+                if let action = PlannedAction.read(&reader) {
+                    result.dataset.actions.append(action)
+                    result.lines.append(location)
+                }
             }
             result.problems += reader.problems
         }
         return result
     }
 
-    /// Writes records in the CSV form `decode` reads (for activities and observations), one row per record.
+    /// Writes records in the CSV form `decode` reads (activities, observations, planned actions), one row per record.
     public static func encode<T: FlatCodable>(_ records: [T]) -> String {
         let header = T.columns.map(\.name)
         return CSVTable.render(header: header, rows: records.map { record in header.map { record.flat[$0] ?? "" } })

@@ -110,7 +110,7 @@ public enum WriteScope: Hashable, Sendable {
     case anyEditor
     /// A city, its initiatives and observations; a partnership (its two cities).
     case cities([CityKey])
-    /// An agreement, milestone or activity: the cities of its partnership.
+    /// An agreement, milestone, planned action or activity: the cities of its partnership.
     case partnership(PartnershipKey)
 }
 
@@ -129,6 +129,7 @@ extension Dataset {
         }
         found += agreements.map { ("agreement", $0.id.rawValue, .partnership($0.partnership)) }
         found += milestones.map { ("milestone", $0.id.rawValue, .partnership($0.partnership)) }
+        found += actions.map { ("action", $0.id.rawValue, .partnership($0.partnership)) }
         found += activities.map { ("activity", $0.id.rawValue, .partnership($0.partnership)) }
         found += initiatives.map { ("initiative", $0.id.rawValue, .cities([$0.city])) }
         found += observations.map { ("observation", $0.id.rawValue, .cities([$0.city])) }

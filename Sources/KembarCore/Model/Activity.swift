@@ -155,6 +155,10 @@ public struct Activity: Hashable, Sendable, Codable, Identifiable {
     public var tags: [FrameworkTag]
     public var infrastructure: Infrastructure?
     public var status: Status
+    /// The planned actions (of its partnership's action plans) this activity delivers.
+    public var delivers: [ActionKey]
+    /// What the activity cost, when recorded.
+    public var cost: Money?
     /// Anything a reader should know that has no field of its own.
     public var note: String?
     public var sources: [SourceKey]
@@ -167,8 +171,8 @@ public struct Activity: Hashable, Sendable, Codable, Identifiable {
         dateLabel: String? = nil, durationDays: Int? = nil, place: String? = nil, travel: Travel, venue: Venue,
         sessions: Int? = nil, organisations: [OrganisationRole] = [], participants: [Participants] = [],
         outputs: [LocalizedText] = [], results: [Figure] = [], fields: [FieldKey] = [], tags: [FrameworkTag] = [],
-        infrastructure: Infrastructure? = nil, status: Status, note: String? = nil, sources: [SourceKey] = [],
-        internal: Bool? = nil
+        infrastructure: Infrastructure? = nil, status: Status, delivers: [ActionKey] = [], cost: Money? = nil,
+        note: String? = nil, sources: [SourceKey] = [], internal: Bool? = nil
     ) {
         self.id = id
         self.partnership = partnership
@@ -192,6 +196,8 @@ public struct Activity: Hashable, Sendable, Codable, Identifiable {
         self.tags = tags
         self.infrastructure = infrastructure
         self.status = status
+        self.delivers = delivers
+        self.cost = cost
         self.note = note
         self.sources = sources
         self.internal = `internal`
@@ -200,7 +206,7 @@ public struct Activity: Hashable, Sendable, Codable, Identifiable {
     private enum CodingKeys: String, CodingKey {
         case id, partnership, kind, title, description, start, end, dateInferred, dateLabel, durationDays, place
         case travel, venue, sessions, organisations, participants, outputs, results, fields, tags, infrastructure
-        case status, note, sources, `internal`
+        case status, delivers, cost, note, sources, `internal`
         /// Version 1's single mode, read when `travel` and `venue` are absent.
         case mode
     }
@@ -234,6 +240,8 @@ public struct Activity: Hashable, Sendable, Codable, Identifiable {
         tags = try c.decode([FrameworkTag].self, forKey: .tags)
         infrastructure = try c.decodeIfPresent(Infrastructure.self, forKey: .infrastructure)
         status = try c.decode(Status.self, forKey: .status)
+        delivers = try c.decodeIfPresent([ActionKey].self, forKey: .delivers) ?? []
+        cost = try c.decodeIfPresent(Money.self, forKey: .cost)
         note = try c.decodeIfPresent(String.self, forKey: .note)
         sources = try c.decode([SourceKey].self, forKey: .sources)
         `internal` = try c.decodeIfPresent(Bool.self, forKey: .internal)
@@ -263,6 +271,9 @@ public struct Activity: Hashable, Sendable, Codable, Identifiable {
         try c.encode(tags, forKey: .tags)
         try c.encodeIfPresent(infrastructure, forKey: .infrastructure)
         try c.encode(status, forKey: .status)
+        // Written only when given, so records without a plan keep the documents they had.
+        if !delivers.isEmpty { try c.encode(delivers, forKey: .delivers) }
+        try c.encodeIfPresent(cost, forKey: .cost)
         try c.encodeIfPresent(note, forKey: .note)
         try c.encode(sources, forKey: .sources)
         try c.encodeIfPresent(`internal`, forKey: .internal)

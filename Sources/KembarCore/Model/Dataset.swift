@@ -19,6 +19,8 @@ public struct Dataset: Hashable, Sendable, Codable {
     public var partnerships: [Partnership]
     public var agreements: [Agreement]
     public var milestones: [Milestone]
+    /// Planned actions: the action plans of agreements and partnerships, with their targets.
+    public var actions: [PlannedAction]
     public var activities: [Activity]
     public var initiatives: [Initiative]
     public var observations: [Observation]
@@ -26,8 +28,8 @@ public struct Dataset: Hashable, Sendable, Codable {
     public init(
         sources: [Source] = [], fields: [Field] = [], frameworks: [Framework] = [], crosswalks: [Crosswalk] = [],
         cities: [City] = [], organisations: [Organisation] = [], partnerships: [Partnership] = [],
-        agreements: [Agreement] = [], milestones: [Milestone] = [], activities: [Activity] = [],
-        initiatives: [Initiative] = [], observations: [Observation] = []
+        agreements: [Agreement] = [], milestones: [Milestone] = [], actions: [PlannedAction] = [],
+        activities: [Activity] = [], initiatives: [Initiative] = [], observations: [Observation] = []
     ) {
         self.format = Self.formatName
         self.version = Self.currentVersion
@@ -40,6 +42,7 @@ public struct Dataset: Hashable, Sendable, Codable {
         self.partnerships = partnerships
         self.agreements = agreements
         self.milestones = milestones
+        self.actions = actions
         self.activities = activities
         self.initiatives = initiatives
         self.observations = observations
@@ -48,7 +51,8 @@ public struct Dataset: Hashable, Sendable, Codable {
     /// Number of records of every kind together.
     public var recordCount: Int {
         sources.count + fields.count + frameworks.count + crosswalks.count + cities.count + organisations.count
-            + partnerships.count + agreements.count + milestones.count + activities.count + initiatives.count
+            + partnerships.count + agreements.count + milestones.count + actions.count + activities.count
+            + initiatives.count
             + observations.count
     }
 
@@ -64,6 +68,7 @@ public struct Dataset: Hashable, Sendable, Codable {
         copy.partnerships.sort { $0.id < $1.id }
         copy.agreements.sort { $0.id < $1.id }
         copy.milestones.sort { $0.id < $1.id }
+        copy.actions.sort { $0.id < $1.id }
         copy.activities.sort { $0.id < $1.id }
         copy.initiatives.sort { $0.id < $1.id }
         copy.observations.sort { $0.id < $1.id }
@@ -85,6 +90,7 @@ public struct Dataset: Hashable, Sendable, Codable {
         upsert(&partnerships, other.partnerships)
         upsert(&agreements, other.agreements)
         upsert(&milestones, other.milestones)
+        upsert(&actions, other.actions)
         upsert(&activities, other.activities)
         upsert(&initiatives, other.initiatives)
         upsert(&observations, other.observations)
@@ -99,6 +105,7 @@ public struct Dataset: Hashable, Sendable, Codable {
         var slice = Dataset(partnerships: [partnership])
         slice.agreements = agreements.filter { $0.partnership == key }
         slice.milestones = milestones.filter { $0.partnership == key }
+        slice.actions = actions.filter { $0.partnership == key }
         slice.activities = activities.filter { $0.partnership == key }
         slice.cities = cities.filter { cityKeys.contains($0.id) }
         slice.initiatives = initiatives.filter { cityKeys.contains($0.city) }
@@ -106,12 +113,15 @@ public struct Dataset: Hashable, Sendable, Codable {
         var organisationKeys = Set(slice.activities.flatMap { $0.organisations.map(\.organisation) })
         organisationKeys.formUnion(slice.milestones.flatMap { $0.organisations.map(\.organisation) })
         organisationKeys.formUnion(slice.initiatives.flatMap { $0.organisations.map(\.organisation) })
+        organisationKeys.formUnion(slice.actions.flatMap { $0.responsibleCity + $0.responsiblePartner })
         if let partner = partnership.partnerOrganisation { organisationKeys.insert(partner) }
         slice.organisations = organisations.filter { organisationKeys.contains($0.id) }
-        let fieldKeys = Set(slice.agreements.flatMap(\.fields) + slice.activities.flatMap(\.fields))
+        let fieldKeys = Set(
+            slice.agreements.flatMap(\.fields) + slice.actions.flatMap(\.fields) + slice.activities.flatMap(\.fields))
         slice.fields = fields.filter { fieldKeys.contains($0.id) }
         let frameworkKeys = Set(
             slice.activities.flatMap { $0.tags.map(\.framework) }
+                + slice.actions.flatMap { $0.tags.map(\.framework) }
                 + slice.initiatives.flatMap { $0.tags.map(\.framework) }
                 + slice.observations.map(\.indicator.framework))
         slice.frameworks = frameworks.filter { frameworkKeys.contains($0.id) }
@@ -129,6 +139,7 @@ public struct Dataset: Hashable, Sendable, Codable {
         keys.formUnion(partnerships.flatMap(\.citedSources))
         keys.formUnion(agreements.flatMap(\.citedSources))
         keys.formUnion(milestones.flatMap(\.sources))
+        keys.formUnion(actions.flatMap(\.citedSources))
         keys.formUnion(activities.flatMap(\.citedSources))
         keys.formUnion(initiatives.flatMap(\.citedSources))
         keys.formUnion(observations.flatMap(\.sources))

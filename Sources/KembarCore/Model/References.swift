@@ -2,7 +2,7 @@
 public struct RecordReference: Hashable, Sendable {
     /// The kinds of record a reference can point at.
     public enum Kind: String, Sendable, CaseIterable {
-        case source, field, framework, city, organisation, partnership, agreement
+        case source, field, framework, city, organisation, partnership, agreement, action
     }
 
     public var kind: Kind
@@ -88,10 +88,19 @@ extension Milestone: Referring {
     }
 }
 
+extension PlannedAction: Referring {
+    public var referencedKeys: [RecordReference] {
+        [RecordReference(.partnership, partnership.rawValue)]
+            + [agreement].compactMap { $0 }.map { RecordReference(.agreement, $0.rawValue) }
+            + (responsibleCity + responsiblePartner).map { RecordReference(.organisation, $0.rawValue) }
+            + fields.asReferences + tags.asReferences + citedSources.asReferences
+    }
+}
+
 extension Activity: Referring {
     public var referencedKeys: [RecordReference] {
         [RecordReference(.partnership, partnership.rawValue)] + organisations.asReferences + fields.asReferences
-            + tags.asReferences + citedSources.asReferences
+            + tags.asReferences + delivers.map { RecordReference(.action, $0.rawValue) } + citedSources.asReferences
     }
 }
 
@@ -123,6 +132,7 @@ extension Dataset {
         add(partnerships)
         add(agreements)
         add(milestones)
+        add(actions)
         add(activities)
         add(initiatives)
         add(observations)

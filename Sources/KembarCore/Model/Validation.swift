@@ -44,6 +44,12 @@ public enum DomainRule: String, Sendable, Codable, CaseIterable {
     case textTooLong = "text-too-long"
     /// A control character (other than tab and line breaks) in a text.
     case controlCharacter = "control-character"
+    /// A currency code that is not three upper-case letters (ISO 4217).
+    case currencyCodeInvalid = "currency-code-invalid"
+    /// A budget, cost or target that is negative where only zero or more makes sense.
+    case amountNegative = "amount-negative"
+    /// An activity names a planned action of another partnership, or an action an agreement of another.
+    case planLinkInvalid = "plan-link-invalid"
 }
 
 /// Upper bounds on counts and lengths: far beyond any real cooperation, low enough that sums and products of them
@@ -53,6 +59,8 @@ enum Plausible {
     static let days = 36_500
     static let sessions = 100_000
     static let termYears = 100
+    /// Budgets and costs: more than any city spends (10^15 in any currency), so sums never lose whole units.
+    static let amount = 1e15
 }
 
 /// One broken rule: where (a path relative to the record, e.g. `participants[0].count`), the value, and the rule.
@@ -92,6 +100,8 @@ public struct ReferenceIndex: Sendable {
     public var partnerships: Set<PartnershipKey> = []
     /// Agreement key → its partnership.
     public var agreements: [AgreementKey: PartnershipKey] = [:]
+    /// Planned action key → its partnership.
+    public var actions: [ActionKey: PartnershipKey] = [:]
     /// Framework key → the ids of its nodes.
     public var frameworkNodes: [FrameworkKey: Set<String>] = [:]
     /// (city, indicator, period) → the observation key that holds it.
@@ -111,6 +121,7 @@ public struct ReferenceIndex: Sendable {
         organisations.formUnion(dataset.organisations.map(\.id))
         partnerships.formUnion(dataset.partnerships.map(\.id))
         for agreement in dataset.agreements { agreements[agreement.id] = agreement.partnership }
+        for action in dataset.actions { actions[action.id] = action.partnership }
         for framework in dataset.frameworks { frameworkNodes[framework.id] = Set(framework.nodes.map(\.id)) }
         for observation in dataset.observations { observationSlots[Self.slot(observation)] = observation.id }
     }
@@ -188,6 +199,33 @@ struct ViolationCollector {
     mutating func range(_ field: String, from start: PartialDate?, to end: PartialDate?) {
         if let start, let end, end.lastDay < start.firstDay {
             add(field, end.description, .dateRangeReversed, "starts \(start)")
+        }
+    }
+
+    /// An amount of money: finite, not negative, within ``Plausible/amount``, with an ISO 4217 currency code.
+    mutating func money(_ field: String, amount: Double, currency: String) {
+        if !amount.isFinite {
+            add("\(field).amount", "\(amount)", .valueNotFinite)
+        } else if amount < 0 {
+            add("\(field).amount", FlatList.number(amount), .amountNegative)
+        } else if amount > Plausible.amount {
+            add("\(field).amount", FlatList.number(amount), .valueOutOfRange, "at most 10^15")
+        }
+        let ok = currency.count == 3 && currency.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
+        if !ok {
+            add("\(field).currency", currency, .currencyCodeInvalid, "three upper-case letters (ISO 4217), e.g. IDR")
+        }
+    }
+
+    /// A link from a record of `partnership` to a record of another kind that must belong to the same partnership.
+    mutating func sameOwner<T>(
+        _ field: String, _ key: Key<T>?, in owners: [Key<T>: PartnershipKey], partnership: PartnershipKey,
+        kind: String
+    ) {
+        guard let key else { return }
+        guard let owner = owners[key] else { return add(field, key.rawValue, .referenceUnknown) }
+        if owner != partnership {
+            add(field, key.rawValue, .planLinkInvalid, "the \(kind) belongs to partnership '\(owner)'")
         }
     }
 
@@ -405,6 +443,58 @@ extension Activity: Validatable {
         c.figures("results", results)
         for (i, field) in fields.enumerated() { c.exists("fields[\(i)]", field, in: references.fields) }
         c.tags("tags", tags)
+        for (i, action) in delivers.enumerated() {
+            c.sameOwner(
+                "delivers[\(i)]", action, in: references.actions, partnership: partnership, kind: "planned action")
+        }
+        if let cost { c.money("cost", amount: cost.amount, currency: cost.currency) }
+        c.cites(sources)
+        return c.violations
+    }
+}
+
+extension PlannedAction: Validatable {
+    public func violations(references: ReferenceIndex) -> [Violation] {
+        var c = ViolationCollector(references: references)
+        c.key(id)
+        c.exists("partnership", partnership, in: references.partnerships)
+        c.sameOwner("agreement", agreement, in: references.agreements, partnership: partnership, kind: "agreement")
+        c.text("title", title)
+        c.range("end", from: start, to: end)
+        for (i, field) in fields.enumerated() { c.exists("fields[\(i)]", field, in: references.fields) }
+        c.tags("tags", tags)
+        for (side, keys) in [("responsibleCity", responsibleCity), ("responsiblePartner", responsiblePartner)] {
+            for (i, key) in keys.enumerated() { c.exists("\(side)[\(i)]", key, in: references.organisations) }
+        }
+        if let budget { c.money("budget", amount: budget.amount, currency: budget.currency) }
+        var seen = Set<String>()
+        for (i, target) in targets.enumerated() {
+            let at = "targets[\(i)]"
+            if !Key<Target>(target.id).isWellFormed {
+                c.add("\(at).id", target.id, .keyMalformed, "lower-case letters, digits, '-' and '.'")
+            } else if !seen.insert(target.id).inserted {
+                c.add("\(at).id", target.id, .keyDuplicated)
+            }
+            c.text("\(at).indicator", target.indicator)
+            for (name, number) in [("baseline", target.baseline), ("value", target.value)] {
+                guard let number else { continue }
+                if !number.isFinite {
+                    c.add("\(at).\(name)", "\(number)", .valueNotFinite)
+                } else if abs(number) > Plausible.amount {
+                    c.add("\(at).\(name)", FlatList.number(number), .valueOutOfRange, "at most 10^15")
+                }
+            }
+            if target.measure != .results, let value = target.value, value < 0 {
+                c.add("\(at).value", FlatList.number(value), .amountNegative, "a count cannot be negative")
+            }
+            if target.measure == .results, target.unit?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
+                c.add("\(at).unit", "", .valueRequired, "results are counted by their unit")
+            }
+            for (j, role) in target.roles.enumerated() where role.trimmingCharacters(in: .whitespaces).isEmpty {
+                c.add("\(at).roles[\(j)]", role, .textEmpty)
+            }
+            c.cites(target.sources, field: "\(at).sources")
+        }
         c.cites(sources)
         return c.violations
     }
@@ -527,6 +617,7 @@ extension Dataset {
         check("partnerships", partnerships)
         check("agreements", agreements)
         check("milestones", milestones)
+        check("actions", actions)
         check("activities", activities)
         check("initiatives", initiatives)
         check("observations", observations)

@@ -175,6 +175,7 @@ struct ReportBuilder {
         years(&document)
         dimensions(&document)
         mou(&document)
+        plan(&document)
         infrastructureAndDirections(&document)
         continuity(&document)
         keyElements(&document)
@@ -250,6 +251,7 @@ struct ReportBuilder {
             document.add(.lead(S.perYear(active, language)))
         }
         mouSentences(&document, lead: true)
+        planSentences(&document)
         let counts = Judgement.allCases.compactMap { judgement -> String? in
             let n = evaluation.keyElements.filter { $0.judgement == judgement }.count
             return n == 0 ? nil : "\(n) \(S.judgement(judgement, language))"

@@ -57,7 +57,7 @@ public enum ReportStrings {
     // MARK: Headings
 
     public enum Heading: String, CaseIterable, Sendable {
-        case summary, timeline, agreements, activities, years, dimensions, mou, infrastructure, reciprocity
+        case summary, timeline, agreements, activities, years, dimensions, mou, plan, infrastructure, reciprocity
         case continuity, keyElements, comparison, indicators, unmapped, sources, evidence
     }
 
@@ -70,6 +70,7 @@ public enum ReportStrings {
         case .years: pick(language, "Activities and participants per year", "Kegiatan dan peserta per tahun")
         case .dimensions: pick(language, "Findings per dimension", "Temuan per dimensi")
         case .mou: pick(language, "MoU implementation", "Pelaksanaan MoU")
+        case .plan: pick(language, "Plans and targets", "Rencana dan target")
         case .infrastructure: pick(language, "Soft and hard infrastructure", "Infrastruktur lunak dan keras")
         case .reciprocity: pick(language, "Reciprocity", "Timbal balik")
         case .continuity: pick(language, "Continuity", "Kesinambungan")

@@ -1,0 +1,139 @@
+import KembarCore
+
+/// The words of monitoring and evaluation (plans, targets, budgets) in reports and pages, in both languages.
+public enum MonevStrings {
+    static func pick(_ language: Language, _ en: String, _ id: String) -> String { language == .en ? en : id }
+
+    public enum Column: String, CaseIterable, Sendable {
+        case action, planned, delivered, period, target, achieved, targetValue, by, share, status, currency, budget
+        case spent
+    }
+
+    public static func column(_ column: Column, _ l: Language) -> String {
+        switch column {
+        case .action: pick(l, "Planned action", "Rencana aksi")
+        case .planned: pick(l, "Planned actions", "Rencana aksi")
+        case .delivered: pick(l, "Delivered", "Terlaksana")
+        case .period: pick(l, "Period", "Periode")
+        case .target: pick(l, "Target", "Target")
+        case .achieved: pick(l, "Achieved", "Capaian")
+        case .targetValue: pick(l, "Target value", "Nilai target")
+        case .by: pick(l, "By", "Paling lambat")
+        case .share: pick(l, "Share achieved", "Persentase capaian")
+        case .status: pick(l, "Status", "Status")
+        case .currency: pick(l, "Currency", "Mata uang")
+        case .budget: pick(l, "Budget planned", "Anggaran direncanakan")
+        case .spent: pick(l, "Spent (recorded costs)", "Terpakai (biaya tercatat)")
+        }
+    }
+
+    public static func status(_ status: TargetProgress.Status, _ l: Language) -> String {
+        WebText.term(status.rawValue, l)
+    }
+
+    /// "47 %" / "47 %": a share as a whole percentage.
+    public static func percent(_ share: Double, _ l: Language) -> String {
+        guard share.isFinite else { return "—" }
+        return Format.decimal((share * 100).rounded(), digits: 0, l) + " %"
+    }
+
+    public static func noPlan(_ l: Language) -> String {
+        pick(
+            l,
+            "No action plan is recorded for this partnership: nothing can be measured against a plan. Add planned actions with targets to monitor it.",
+            "Belum ada rencana aksi yang tercatat untuk kemitraan ini: belum ada yang dapat diukur terhadap rencana. Tambahkan rencana aksi beserta targetnya untuk memantaunya."
+        )
+    }
+
+    public static func delivered(_ delivered: Int, of planned: Int, _ l: Language) -> String {
+        pick(
+            l, "\(delivered) of \(planned) planned \(planned == 1 ? "action" : "actions") delivered.",
+            "\(delivered) dari \(planned) rencana aksi terlaksana.")
+    }
+
+    public static func targetCounts(_ plan: PlanProgress, _ l: Language) -> String {
+        let targets = plan.targets
+        guard !targets.isEmpty else { return pick(l, "No target is set.", "Belum ada target.") }
+        let parts = TargetProgress.Status.allCases.compactMap { status -> String? in
+            let count = plan.count(status)
+            return count == 0 ? nil : "\(count) \(Self.status(status, l))"
+        }
+        return pick(l, "Targets: ", "Target: ") + parts.joined(separator: ", ") + "."
+    }
+
+    public static func plannedNotDelivered(_ fields: [String], _ l: Language) -> String {
+        pick(
+            l, "Planned but not delivered: \(fields.joined(separator: ", ")).",
+            "Direncanakan tetapi belum terlaksana: \(fields.joined(separator: ", ")).")
+    }
+
+    public static func agreedWithoutPlan(_ fields: [String], _ l: Language) -> String {
+        pick(
+            l, "Agreed but without a planned action: \(fields.joined(separator: ", ")).",
+            "Disepakati tetapi tanpa rencana aksi: \(fields.joined(separator: ", ")).")
+    }
+
+    public static func targetsHeading(_ l: Language) -> String {
+        pick(l, "Targets and progress", "Target dan kemajuan")
+    }
+
+    public static func noTargets(_ l: Language) -> String {
+        pick(l, "The planned actions set no targets yet.", "Rencana aksi belum menetapkan target.")
+    }
+
+    public static func attention(_ target: String, status: String, by date: String, _ l: Language) -> String {
+        pick(l, "\(target): \(status) (due \(date)).", "\(target): \(status) (tenggat \(date)).")
+    }
+
+    public static func progressTitle(_ l: Language) -> String {
+        pick(l, "Progress towards the targets", "Kemajuan menuju target")
+    }
+
+    public static func progressCaption(_ l: Language) -> String {
+        pick(
+            l,
+            "Share of each target achieved; the black tick marks the share of its time that has passed.",
+            "Persentase capaian setiap target; garis hitam menandai bagian waktunya yang sudah berlalu.")
+    }
+
+    public static func progressDescription(_ targets: [TargetProgress], _ l: Language) -> String {
+        targets.compactMap { progress in
+            progress.share.map {
+                "\(progress.target.indicator.text(l)): \(percent($0, l)), \(status(progress.status, l))"
+            }
+        }
+        .joined(separator: "; ")
+    }
+
+    public static func timelineTitle(_ l: Language) -> String {
+        pick(l, "Planned against delivered", "Rencana dibandingkan pelaksanaan")
+    }
+
+    public static func timelineCaption(_ l: Language) -> String {
+        pick(
+            l,
+            "Each planned action: its planned period (band), the activities delivering it (dots) and its target dates (diamonds).",
+            "Setiap rencana aksi: periode rencananya (pita), kegiatan yang melaksanakannya (titik) dan tanggal targetnya (belah ketupat)."
+        )
+    }
+
+    public static func timelineDescription(_ plan: PlanProgress, _ l: Language) -> String {
+        plan.actions.map { action in
+            pick(
+                l, "\(action.title.text(l)): \(action.activities.count) delivering activities",
+                "\(action.title.text(l)): \(action.activities.count) kegiatan pelaksana")
+        }
+        .joined(separator: "; ")
+    }
+
+    public static func noBudget(_ l: Language) -> String {
+        pick(l, "No budget or cost is recorded.", "Belum ada anggaran atau biaya yang tercatat.")
+    }
+
+    public static func withoutCost(_ count: Int, _ l: Language) -> String {
+        pick(
+            l,
+            "\(count) delivering \(count == 1 ? "activity records" : "activities record") no cost, so spending may be higher.",
+            "\(count) kegiatan pelaksana tidak mencatat biaya, jadi pengeluaran bisa lebih tinggi.")
+    }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import KembarCore
+import KembarStorage
+import KembarTestSupport
+import Testing
+import VaporTesting
+
+@testable import KembarWeb
+
+/// Action plans in the web app: the founding plan on the pages and in the report, a plan made with the form's rows,
+/// an activity delivering it, and progress changing; saving a form unchanged changes nothing.
+@Suite struct PlanTests {
+    /// The values a browser would send for a form page as it is shown: every input, checked box, chosen option and
+    /// text area, with the page's hidden inputs (version, form token).
+    static func submitted(_ page: String) -> [String: String] {
+        func matches(_ pattern: String, in text: String) -> [[String]] {
+            let expression = try! NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
+            return expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { match in
+                (0..<match.numberOfRanges).map { index in
+                    Range(match.range(at: index), in: text).map { String(text[$0]) } ?? ""
+                }
+            }
+        }
+        func attribute(_ name: String, _ tag: String) -> String? {
+            matches(#"\s\#(name)="([^"]*)""#, in: tag).first.map { unescape($0[1]) }
+        }
+        func unescape(_ text: String) -> String {
+            text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&amp;", with: "&")
+        }
+        let form = matches(#"<form method="post" action="/(?:edit|new)/.*?</form>"#, in: page).first?[0] ?? ""
+        var values: [String: String] = [:]
+        for match in matches(#"<input[^>]*>"#, in: form) {
+            let tag = match[0]
+            guard let name = attribute("name", tag) else { continue }
+            let type = attribute("type", tag) ?? "text"
+            if type == "checkbox" || type == "radio" {
+                if tag.contains(" checked") { values[name] = attribute("value", tag) ?? "on" }
+            } else if type != "submit" {
+                values[name] = attribute("value", tag) ?? ""
+            }
+        }
+        for match in matches(#"<select[^>]*name="([^"]*)"[^>]*>(.*?)</select>"#, in: form) {
+            let options = matches(#"<option[^>]*>"#, in: match[2]).map(\.[0])
+            let chosen = options.first { $0.contains(" selected") } ?? options.first
+            values[unescape(match[1])] = chosen.flatMap { attribute("value", $0) } ?? ""
+        }
+        for match in matches(#"<textarea[^>]*name="([^"]*)"[^>]*>(.*?)</textarea>"#, in: form) {
+            values[unescape(match[1])] = unescape(match[2].hasPrefix("\n") ? String(match[2].dropFirst()) : match[2])
+        }
+        return values
+    }
+
+    @Test(arguments: TestBackend.enabled)
+    func theFoundingPlanOnItsPagesAndInTheReport(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            try await app.testing().test(.GET, "/partnerships/surabaya-liverpool?lang=en&asOf=2023-12-31") {
+                res async in
+                let page = res.body.string
+                #expect(res.status == .ok)
+                #expect(page.contains("Plans and targets"))
+                #expect(page.contains("2 of 4 planned actions delivered."))
+                #expect(page.contains("Planned but not delivered: Creative economy development, Port management."))
+                #expect(page.contains(#"href="/actions/sbylpl-plan-inclusive-education""#))
+                #expect(page.contains(#"id="target-progress-title""#) && page.contains(#"id="plan-timeline-title""#))
+            }
+            try await app.testing().test(.GET, "/partnerships/surabaya-liverpool?lang=id&asOf=2023-12-31") {
+                res async in
+                let page = res.body.string
+                #expect(page.contains("Rencana dan target"))
+                #expect(page.contains("2 dari 4 rencana aksi terlaksana."))
+                #expect(
+                    page.contains(
+                        "Direncanakan tetapi belum terlaksana: Pengembangan ekonomi kreatif, Manajemen pelabuhan."))
+            }
+            try await app.testing().test(.GET, "/actions/sbylpl-plan-youth-football?lang=en&asOf=2023-12-31") {
+                res async in
+                let page = res.body.string
+                #expect(res.status == .ok)
+                #expect(page.contains("Young footballers trained in Liverpool"))
+                #expect(page.contains(#"<span class="badge target-met">met</span>"#))
+                #expect(page.contains("~251 people") && page.contains("no target value"))
+                #expect(page.contains(#"href="/activities/sbylpl-2018-u14-football-delegation""#))
+                #expect(page.contains(#"href="/partnerships/surabaya-liverpool""#), "breadcrumb")
+            }
+            try await app.testing().test(.GET, "/actions/sbylpl-plan-port-management?lang=id") { res async in
+                #expect(res.body.string.contains("Belum ada kegiatan selesai atau berlangsung yang melaksanakan"))
+            }
+            try await app.testing().test(.GET, "/actions/no-such-plan") { res async in #expect(res.status == .notFound)
+            }
+            try await app.testing().test(.GET, "/activities/sbylpl-2022-06-28-webinar-assessment?lang=en") {
+                res async in
+                #expect(
+                    res.body.string.contains("Inclusive-education teacher development with St Vincent&#39;s School"))
+            }
+            try await app.testing().test(.GET, "/partnerships/surabaya-liverpool/report?lang=en&format=md") {
+                res async in
+                let report = res.body.string
+                #expect(report.contains("## Plans and targets"))
+                #expect(report.contains("| Creative economy development | 1 | 0 |"))
+                #expect(report.contains("| Human-resource development | 1 | 1 |"))
+            }
+        }
+    }
+
+    @Test(arguments: TestBackend.enabled)
+    func aPlanMadeWithRowsIsDeliveredAndItsProgressChanges(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            let admin = try await signIn(app)
+            let repository = app.kembarStore.repository
+            let blank = try await get(app, "/new/actions?partnership=surabaya-liverpool&lang=en", as: admin)
+            for name in [
+                "targets.0.indicator_en", "targets.0.measure", "targets.0.value", "responsible_city.0.organisation",
+            ] {
+                #expect(blank.contains(#"name="\#(name)""#), "\(name)")
+            }
+            var form = [
+                "partnership": "surabaya-liverpool", "agreement": "sbylpl-2018-mou",
+                "title_en": "Port management staff exchange", "start": "2025-01", "end": "2026-12",
+                "_checks.fields": "1", "fields.check.port-management": "on",
+                "responsible_city.0.organisation": "surabaya-city-government", "budget_amount": "150000000",
+                "budget_currency": "idr", "budget_funding": "APBD Kota Surabaya",
+                "targets.0.indicator_en": "Port officers trained", "targets.0.measure": "participants",
+                "targets.0.roles": "official", "targets.0.value": "20", "targets.0.date": "2026-12",
+                "targets.0.unit": "officers", "targets.1.measure": "participants",
+            ]
+            // A target row without its date is named beside the rows; then a reversed period and a currency that is
+            // not one are named together.
+            var wrong = form
+            wrong["targets.1.indicator_en"] = "Visits"
+            let rowRefused = try await post(app, "/new/actions?lang=en", wrong, as: admin).body.string
+            #expect(rowRefused.contains("Each filled row needs what is measured"))
+            #expect(rowRefused.contains(#"value="Visits""#), "the input is kept")
+            wrong = form
+            wrong["end"] = "2024"
+            wrong["budget_currency"] = "rupiah"
+            let refused = try await post(app, "/new/actions?lang=en", wrong, as: admin).body.string
+            #expect(refused.contains("the end lies before the start"))
+            #expect(refused.contains("not an ISO 4217 currency code"))
+            #expect(try await repository.action("port-management-staff-exchange") == nil)
+            let saved = try await post(app, "/new/actions", form, as: admin)
+            #expect(saved.headers.first(name: .location) == "/actions/port-management-staff-exchange?notice=saved")
+            let action = try #require(try await repository.action("port-management-staff-exchange"))
+            #expect(action.budget == Budget(amount: 150_000_000, currency: "IDR", funding: "APBD Kota Surabaya"))
+            #expect(action.targets.map(\.id) == ["port-officers-trained"] && action.targets[0].roles == ["official"])
+            #expect(action.fields == ["port-management"] && action.responsibleCity == ["surabaya-city-government"])
+            let before = try await get(
+                app, "/actions/port-management-staff-exchange?lang=en&asOf=2026-01-31", as: admin)
+            #expect(before.contains(">0 officers<") && before.contains("at risk"))
+
+            // An activity delivers it: the choice lists the partnership's planned actions by title.
+            let activityForm = try await get(app, "/new/activities?partnership=surabaya-liverpool&lang=en", as: admin)
+            #expect(activityForm.contains(#"name="delivers.check.port-management-staff-exchange""#))
+            #expect(activityForm.contains("Port management staff exchange"))
+            form = [
+                "partnership": "surabaya-liverpool", "kind": "training", "title_en": "Port officers visit Liverpool",
+                "start": "2025-05", "travel": "from-city", "venue": "partner-city", "status": "completed",
+                "participants.0.role": "official", "participants.0.count": "12", "_checks.delivers": "1",
+                "delivers.check.port-management-staff-exchange": "on", "cost_amount": "40000000",
+                "cost_currency": "IDR",
+            ]
+            #expect(try await post(app, "/new/activities", form, as: admin).status == .seeOther)
+            let after = try await get(app, "/actions/port-management-staff-exchange?lang=en&asOf=2026-01-31", as: admin)
+            #expect(after.contains(">12 officers<") && after.contains("60 %") && after.contains("on track"))
+            #expect(after.contains("IDR 40,000,000"))
+            let progress = Monitoring.progress(
+                actions: [action], activities: try await repository.activities(of: "surabaya-liverpool"),
+                asOf: Day(year: 2027, month: 1, day: 1))
+            #expect(progress.targets[0].status == .missed && progress.budget[0].spent == 40_000_000)
+            // The planned action cannot be deleted while an activity delivers it.
+            let delete = try await post(app, "/delete/actions/port-management-staff-exchange?lang=en", [:], as: admin)
+            #expect(delete.status == .ok && delete.body.string.contains("port-officers-visit-liverpool"))
+            #expect(try await repository.action("port-management-staff-exchange") != nil)
+        }
+    }
+
+    @Test(arguments: TestBackend.enabled)
+    func savingAPlanOrActivityFormUnchangedChangesNothing(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            let admin = try await signIn(app)
+            let repository = app.kembarStore.repository
+            let plans = try await repository.actions(of: "surabaya-liverpool")
+            #expect(plans.count == 4)
+            for plan in plans {
+                let values = Self.submitted(try await get(app, "/edit/actions/\(plan.id)?lang=id", as: admin))
+                #expect(values["_version"] != nil && values["targets.0.indicator_en"] != nil)
+                let response = try await post(app, "/edit/actions/\(plan.id)", values, as: admin)
+                #expect(response.status == .seeOther, "\(plan.id): \(response.body.string.prefix(300))")
+                #expect(try await repository.action(plan.id) == plan, "\(plan.id)")
+            }
+            for activity in try await repository.activities(of: "surabaya-liverpool") {
+                let values = Self.submitted(try await get(app, "/edit/activities/\(activity.id)?lang=en", as: admin))
+                let response = try await post(app, "/edit/activities/\(activity.id)", values, as: admin)
+                #expect(response.status == .seeOther, "\(activity.id)")
+                // Checkboxes send what is ticked, not the order it was recorded in: fields and tags come back sorted.
+                func sorted(_ activity: Activity?) -> Activity? {
+                    activity.map {
+                        var copy = $0
+                        copy.fields.sort()
+                        copy.tags.sort()
+                        return copy
+                    }
+                }
+                #expect(sorted(try await repository.activity(activity.id)) == sorted(activity), "\(activity.id)")
+            }
+        }
+    }
+}
