@@ -61,6 +61,7 @@ extension Catalogue {
             "budget_amount": ("Budget", "Anggaran"),
             "budget_currency": ("Currency of the budget", "Mata uang anggaran"),
             "budget_funding": ("Funding source", "Sumber dana"), "targets": ("Targets", "Target"),
+            "procedure": ("Procedure steps done", "Langkah prosedur yang dilaksanakan"),
         ]
         guard let pair = labels[base] else { return name }
         return (language == .en ? pair.0 : pair.1) + suffix
@@ -104,6 +105,11 @@ extension Catalogue {
             (en, id) = (
                 "digits, a point for decimals; no thousands separators",
                 "angka, titik untuk desimal; tanpa pemisah ribuan"
+            )
+        case "procedure":
+            (en, id) = (
+                "step | date | document number | sources, comma-separated | note; e.g. dprd-approval | 2017-11 | 172/2017",
+                "langkah | tanggal | nomor dokumen | sumber, dipisah koma | catatan; mis. dprd-approval | 2017-11 | 172/2017"
             )
         case "delivers", "responsible_city", "responsible_partner":
             (en, id) = ("keys, separated by ;", "kunci, pisahkan dengan ;")

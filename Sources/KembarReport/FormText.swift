@@ -31,8 +31,19 @@ extension WebText {
                 : "Setiap baris yang diisi memerlukan apa yang diukur, dalam bahasa Inggris atau Indonesia, cara menghitungnya dan tanggal; nilai dalam angka (titik untuk desimal)."
         case "responsible_city", "responsible_partner":
             l == .en ? "Each filled row needs an organisation." : "Setiap baris yang diisi memerlukan organisasi."
+        case "procedure":
+            l == .en
+                ? "Each filled row needs a step and the date it was done (a year, a month or a day: 2017, 2017-11 or 2017-11-02)."
+                : "Setiap baris yang diisi memerlukan langkah dan tanggal pelaksanaannya (tahun, bulan atau hari: 2017, 2017-11 atau 2017-11-02)."
         default:
             l == .en ? "Each filled row needs a source's key." : "Setiap baris yang diisi memerlukan kunci sumber."
+        }
+    }
+    public static func procedurePart(_ part: String, _ l: Language) -> String {
+        switch part {
+        case "step": l == .en ? "Step" : "Langkah"
+        case "date": l == .en ? "Done on (year or date)" : "Dilaksanakan (tahun atau tanggal)"
+        default: l == .en ? "Proving document (number)" : "Dokumen bukti (nomor)"
         }
     }
     public static func targetPart(_ part: String, _ l: Language) -> String {

@@ -166,6 +166,7 @@ enum DetailTranslation {
             "lower-case letters, digits, '-' and '\\.', at most 120 characters",
             "huruf kecil, angka, '-' dan '.', paling banyak 120 karakter"),
         rule(#"no framework '(.+)'"#, "tidak ada kerangka '%1'"),
+        rule(#"no step '(.+)' in the procedure"#, "tidak ada langkah '%1' dalam prosedur"),
         rule(#"framework '(.+)' has no node '(.+)'"#, "kerangka '%1' tidak memiliki simpul '%2'"),
         rule("an agreement cannot refer to itself", "perjanjian tidak dapat merujuk dirinya sendiri"),
         rule(#"belongs to partnership '(.+)'"#, "milik kemitraan '%1'"),

@@ -136,6 +136,12 @@ extension WebText {
     // MARK: Lists
 
     public static func stageLabel(_ language: Language) -> String { language == .en ? "Stage" : "Tahap" }
+    public static func stuckAt(_ language: Language) -> String {
+        language == .en ? "Stuck at procedure step" : "Tertahan di langkah prosedur"
+    }
+    public static func stuckMonths(_ language: Language) -> String {
+        language == .en ? "for more than (months, default 6)" : "lebih dari (bulan, bawaan 6)"
+    }
     public static func lastActivity(_ language: Language) -> String {
         language == .en ? "Last activity" : "Kegiatan terakhir"
     }

@@ -29,6 +29,25 @@ public enum Bundled {
         return try JSONDecoder().decode(File.self, from: try Data(contentsOf: url)).subdivisions
     }
 
+    /// The national procedures for cities' foreign cooperation, one per country (Indonesia's from PP 28/2018 and
+    /// Permendagri 25/2020). Read once: summaries and pages of every partnership use them.
+    public static func procedures() -> [Procedure] { loadedProcedures }
+
+    /// The procedure the cities of `country` follow, if Kembar knows one.
+    public static func procedure(country: String?) -> Procedure? {
+        guard let country else { return nil }
+        return loadedProcedures.first { $0.country == country }
+    }
+
+    private static let loadedProcedures: [Procedure] = {
+        struct File: Decodable { var procedures: [Procedure] }
+        // A bundled file that does not read is a build defect the tests catch; the server then knows no procedure.
+        guard let url = Bundle.module.url(forResource: "procedures", withExtension: "json", subdirectory: "Bundled"),
+            let data = try? Data(contentsOf: url), let file = try? JSONDecoder().decode(File.self, from: data)
+        else { return [] }
+        return file.procedures
+    }()
+
     private static func load(_ name: String) throws -> Dataset {
         guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Bundled") else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "Bundled/\(name).json"])

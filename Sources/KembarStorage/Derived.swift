@@ -213,7 +213,8 @@ extension Repository {
                     partnership, cities: cityIndex,
                     agreements: (agreementsBy[partnership.id] ?? []).filter { !$0.markedInternal },
                     milestones: (milestonesBy[partnership.id] ?? []).filter { !$0.markedInternal },
-                    activities: (activitiesBy[partnership.id] ?? []).filter { !$0.markedInternal })
+                    activities: (activitiesBy[partnership.id] ?? []).filter { !$0.markedInternal },
+                    procedure: Bundled.procedure(country: cityIndex[partnership.city]?.country))
             }
             try await insert(summaries)
         }
@@ -225,7 +226,8 @@ extension Repository {
             "key", "kind", "stage", "city1", "city2", "country1", "country2", "subdivision1", "subdivision2",
             "title_en", "title_id", "search", "agreement_count", "milestone_count", "activity_count", "participants",
             "participants_approximate", "agreements", "last_activity_day", "last_activity", "years", "fields",
-            "without_sources", "without_participants", "ongoing_open", "internal",
+            "without_sources", "without_participants", "ongoing_open", "internal", "procedure_step", "procedure_since",
+            "procedure_next",
         ]
         var spans: [[any Encodable & Sendable]] = []
         for s in summaries {
@@ -241,7 +243,7 @@ extension Repository {
                 "|" + s.years.map(String.init).joined(separator: "|") + "|",
                 "|" + s.fields.map(\.rawValue).joined(separator: "|") + "|",
                 s.activitiesWithoutSources, s.activitiesWithoutParticipants, s.ongoingWithoutEnd,
-                s.internal ? 1 : 0,
+                s.internal ? 1 : 0, s.procedureStep, s.procedureSince?.description, s.procedureNext,
             ]
             rows.append(row)
             for span in s.timeline {

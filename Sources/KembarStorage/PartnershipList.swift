@@ -24,6 +24,10 @@ public struct PartnershipQuery: Sendable, Equatable {
     public var field = ""
     /// A year with an activity or a signed agreement.
     public var year: Int?
+    /// Stuck at a step of the national procedure: its latest step done is `stuckAt`, done more than `stuckMonths`
+    /// months before the day, with a next step still to do.
+    public var stuckAt = ""
+    public var stuckMonths = 6
     public var asOf: Day
     public var sort = Sort.title
     public var descending = false
@@ -57,6 +61,10 @@ public struct PartnershipRow: Sendable {
     public var ongoingWithoutEnd: Int
     public var activitiesWithoutSources: Int
     public var activitiesWithoutParticipants: Int
+    /// The latest step of the national procedure done, since when (`YYYY-MM-DD`), and the next step.
+    public var procedureStep: String?
+    public var procedureSince: String?
+    public var procedureNext: String?
 
     public func title(_ language: Language) -> String { language == .en ? titleEnglish : titleIndonesian }
 }
@@ -296,6 +304,12 @@ extension Repository {
         }
         if !query.field.isEmpty { found.append("s.fields LIKE \(bind: like("|\(query.field)|")) ESCAPE '\\'") }
         if let year = query.year { found.append("s.years LIKE \(bind: "%|\(year)|%")") }
+        if !query.stuckAt.isEmpty {
+            let cutoff = query.asOf.adding(months: -min(max(query.stuckMonths, 0), 1200)).description
+            found.append(
+                "s.procedure_step = \(bind: query.stuckAt) AND s.procedure_since < \(bind: cutoff) AND s.procedure_next IS NOT NULL"
+            )
+        }
         return found
     }
 
@@ -318,7 +332,9 @@ extension Repository {
             participantsApproximate: try number("participants_approximate") != 0,
             lastActivity: try optional("last_activity"), ongoingWithoutEnd: try number("ongoing_open"),
             activitiesWithoutSources: try number("without_sources"),
-            activitiesWithoutParticipants: try number("without_participants"))
+            activitiesWithoutParticipants: try number("without_participants"),
+            procedureStep: try optional("procedure_step"), procedureSince: try optional("procedure_since"),
+            procedureNext: try optional("procedure_next"))
     }
 }
 

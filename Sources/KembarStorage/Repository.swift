@@ -183,6 +183,7 @@ public struct Repository: Sendable {
             .filter(\.$city ~~ chunk).all().map { try DocumentCoding.decode(Observation.self, $0) }
         }
         index.add(Dataset(frameworks: frameworks, observations: observations))
+        index.procedureSteps = Set(Bundled.procedures().flatMap { $0.steps.map(\.id) })
         return index
     }
 

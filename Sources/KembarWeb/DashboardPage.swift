@@ -20,7 +20,7 @@ enum Dashboard {
         let sequence = try await repository.latestSequence()
         let selection = [
             filters.q, filters.city, filters.country, filters.province, filters.kind, filters.stage,
-            filters.field, filters.status, String(query.year ?? 0),
+            filters.field, filters.status, String(query.year ?? 0), filters.stuck, String(query.stuckMonths),
         ].joined(separator: "\u{1}")
         let unsorted = query
         let aggregates = try await req.application.computations.value(
@@ -278,6 +278,9 @@ struct DashboardFilters {
     var field: String
     var status: String
     var year: String
+    /// Stuck at a step of the national procedure for more than `months` months.
+    var stuck: String
+    var months: String
     var sort: PartnershipQuery.Sort
     var descending: Bool
 
@@ -294,12 +297,14 @@ struct DashboardFilters {
         field = read("field")
         status = read("status")
         year = read("year")
+        stuck = read("stuck")
+        months = read("months")
         sort = PartnershipQuery.Sort(rawValue: read("sort")) ?? .title
         descending = read("order") == "desc"
     }
 
     var isEmpty: Bool {
-        [q, city, country, province, kind, stage, field, status, year].allSatisfy(\.isEmpty)
+        [q, city, country, province, kind, stage, field, status, year, stuck].allSatisfy(\.isEmpty)
     }
 
     func query(asOf: Day, language: Language) -> PartnershipQuery {
@@ -313,6 +318,8 @@ struct DashboardFilters {
         query.field = field
         query.status = status
         query.year = Int(year).flatMap { (1...9999).contains($0) ? $0 : nil }
+        query.stuckAt = stuck
+        query.stuckMonths = Int(months).flatMap { (0...1200).contains($0) ? $0 : nil } ?? 6
         query.sort = sort
         query.descending = descending
         query.language = language
@@ -373,6 +380,11 @@ struct DashboardFilters {
                 options: options(
                     PartnershipStatus.allCases.map { ($0.rawValue, WebText.status($0, language)) }, selected: status)),
             FilterField(name: "year", label: Catalogue.page(.year, language), value: year, options: nil),
+            FilterField(
+                name: "stuck", label: WebText.stuckAt(language), value: stuck,
+                options: options(
+                    Bundled.procedures().flatMap(\.steps).map { ($0.id, $0.name.text(language)) }, selected: stuck)),
+            FilterField(name: "months", label: WebText.stuckMonths(language), value: months, options: nil),
             FilterField(
                 name: "sort", label: WebText.sortBy(language), value: sort.rawValue,
                 options: Self.headings(language).map {

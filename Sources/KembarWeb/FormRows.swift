@@ -71,7 +71,8 @@ enum FormRows {
         case .milestones, .initiatives: ["organisations", "sources"]
         case .agreements: ["signatories", "sources"]
         case .actions: ["responsible_city", "responsible_partner", "targets", "sources"]
-        case .partnerships, .cities, .observations: ["sources"]
+        case .partnerships: ["procedure", "sources"]
+        case .cities, .observations: ["sources"]
         default: []
         }
     }
@@ -115,6 +116,19 @@ enum FormRows {
             return [organisationPart(options, language)]
         case "targets":
             return TargetRows.parts(language)
+        case "procedure":
+            return [
+                Part(
+                    name: "step", label: WebText.procedurePart("step", language), input: "select",
+                    options: [FormPage.Option(value: "", label: "—", selected: false)]
+                        + Bundled.procedures().flatMap(\.steps).map {
+                            FormPage.Option(value: $0.id, label: $0.name.text(language), selected: false)
+                        }),
+                Part(name: "date", label: WebText.procedurePart("date", language), input: "text"),
+                Part(name: "document", label: WebText.procedurePart("document", language), input: "text"),
+                Part(name: "sources", label: WebText.resultPart("sources", language), input: "text"),
+                Part(name: "note", label: WebText.targetPart("note", language), input: "text"),
+            ]
         case "results":
             return [
                 Part(name: "label_en", label: WebText.resultPart("label_en", language), input: "text"),
@@ -229,6 +243,13 @@ enum FormRows {
                 ])
             case "outputs_en", "outputs_id": rows.append(["text": item])
             case "responsible_city", "responsible_partner": rows.append(["organisation": item])
+            case "procedure":
+                let parts = item.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmed }
+                guard (2...5).contains(parts.count) else { return nil }
+                func part(_ index: Int) -> String { index < parts.count ? parts[index] : "" }
+                rows.append([
+                    "step": part(0), "date": part(1), "document": part(2), "sources": part(3), "note": part(4),
+                ])
             default: rows.append(["key": item])
             }
         }
@@ -255,6 +276,10 @@ enum FormRows {
                     return parts.joined(separator: " | ")
                 case "outputs_en", "outputs_id": return values["text"]
                 case "responsible_city", "responsible_partner": return values["organisation"]
+                case "procedure":
+                    var parts = ["step", "date", "document", "sources", "note"].map { values[$0] ?? "" }
+                    while parts.count > 2, parts.last?.isEmpty == true { parts.removeLast() }
+                    return parts.joined(separator: " | ")
                 default: return values["key"]
                 }
             })
@@ -409,7 +434,7 @@ enum FormSections {
         case .partnerships:
             [
                 (.about, ["key", "kind", "name", "city", "partner_city", "partner_organisation", "stage"]),
-                (.when, ["cooperation_since", "rationale", "legal_basis"]),
+                (.when, ["cooperation_since", "rationale", "legal_basis", "procedure"]),
                 (.sources, ["note", "sources", "internal"]),
             ]
         case .cities:

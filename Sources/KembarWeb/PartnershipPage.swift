@@ -147,8 +147,12 @@ enum PartnershipPage {
 
         var sections = [
             StatusHeader.section(partnership, evaluation: report.evaluation, slice: slice, asOf: asOf, language),
-            summary, timeline, records,
+            summary,
         ]
+        if let procedure = ProcedureSection.build(partnership, slice: slice, sources: sources, language) {
+            sections.append(procedure)
+        }
+        sections += [timeline, records]
         sections += EvaluationSections.build(
             req, partnership: partnership, report: report, library: library, numbering: sources.ordered.map(\.id))
         sections.append(sources.section(language))

@@ -125,6 +125,56 @@ extension RecordPages {
 
 /// Words and pieces of the plan pages.
 enum PlanText {
+    static func procedureHeading(_ l: Language) -> String { l == .en ? "Procedure" : "Prosedur" }
+
+    static func procedureLead(_ procedure: Procedure, _ progress: ProcedureProgress, _ l: Language) -> String {
+        let done = progress.steps.filter { $0.state == .done }.count
+        let total = progress.steps.count
+        var text =
+            l == .en
+            ? "\(done) of \(total) steps of the \(procedure.name.text(l)) are shown done."
+            : "\(done) dari \(total) langkah \(procedure.name.text(l)) tercatat selesai."
+        if let current = progress.current {
+            text +=
+                l == .en
+                ? " Latest: \(current.step.name.text(l))\(current.date.map { " (\(Format.date($0, l)))" } ?? "")."
+                : " Terakhir: \(current.step.name.text(l))\(current.date.map { " (\(Format.date($0, l)))" } ?? "")."
+        }
+        if let next = progress.next {
+            text += l == .en ? " Next: \(next.step.name.text(l))." : " Berikutnya: \(next.step.name.text(l))."
+        }
+        let missing = progress.steps.filter { $0.state == .notRecorded }.count
+        if missing > 0 {
+            text +=
+                l == .en
+                ? " \(missing) earlier \(missing == 1 ? "step is" : "steps are") not recorded: record \(missing == 1 ? "it" : "them") with \(missing == 1 ? "its" : "their") date and document under “Edit”."
+                : " \(missing) langkah sebelumnya tidak tercatat: catat tanggal dan dokumennya melalui “Ubah”."
+        }
+        return text
+    }
+
+    static func procedureColumn(_ column: String, _ l: Language) -> String {
+        switch column {
+        case "step": l == .en ? "Step" : "Langkah"
+        case "state": l == .en ? "State" : "Keadaan"
+        case "date": l == .en ? "Done on" : "Dilaksanakan"
+        default: l == .en ? "Proof" : "Bukti"
+        }
+    }
+
+    static func procedureState(_ state: ProcedureProgress.State, _ l: Language) -> String {
+        switch state {
+        case .done: l == .en ? "done" : "selesai"
+        case .notRecorded: l == .en ? "not recorded" : "tidak tercatat"
+        case .next: l == .en ? "next" : "berikutnya"
+        case .later: l == .en ? "to come" : "belum"
+        }
+    }
+
+    static func proofExpected(_ proof: String, _ l: Language) -> String {
+        l == .en ? "expected: \(proof)" : "yang diharapkan: \(proof)"
+    }
+
     static func money(_ money: Money, _ language: Language) -> String {
         "\(money.currency) \(Format.decimal(money.amount, language))"
     }
@@ -228,5 +278,61 @@ enum PlanText {
                         badge: action.delivered ? "target-met" : "target-at-risk"),
                 ]
             })
+    }
+}
+
+/// The partnership page's checklist of the national procedure: each step with its state, date and proof, and the
+/// next step.
+enum ProcedureSection {
+    static func build(
+        _ partnership: Partnership, slice: Dataset, sources: SourceNumbers, _ language: Language
+    ) -> Section? {
+        let country = slice.cities.first { $0.id == partnership.city }?.country
+        guard let procedure = Bundled.procedure(country: country) else { return nil }
+        let progress = ProcedureProgress.of(
+            procedure, partnership: partnership, agreements: slice.agreements, milestones: slice.milestones,
+            activities: slice.activities)
+        var section = Section(id: "procedure", heading: PlanText.procedureHeading(language))
+        section.paragraphs = [PlanText.procedureLead(procedure, progress, language)]
+        section.tables = [
+            Table(
+                caption: procedure.name.text(language),
+                columns: [
+                    PlanText.procedureColumn("step", language), PlanText.procedureColumn("state", language),
+                    PlanText.procedureColumn("date", language), PlanText.procedureColumn("proof", language),
+                ],
+                rows: progress.steps.map { state in
+                    [
+                        Cell(text: state.step.name.text(language)),
+                        Cell(
+                            text: PlanText.procedureState(state.state, language),
+                            badge: "procedure-\(state.state.rawValue)"),
+                        Cell(text: state.date.map { Format.date($0, language) } ?? "—"),
+                        proof(state, slice: slice, sources: sources, language),
+                    ]
+                })
+        ]
+        return section
+    }
+
+    static func proof(
+        _ state: ProcedureProgress.StepState, slice: Dataset, sources: SourceNumbers, _ language: Language
+    ) -> Cell {
+        switch state.proof {
+        case .recorded(let record):
+            let text = [record.document, record.note].compactMap { $0 }.joined(separator: " — ")
+            return Cell(text: (text.isEmpty ? state.step.proof.text(language) : text) + sources.cite(record.sources))
+        case .agreement(let key):
+            let title = slice.agreements.first { $0.id == key }?.title.text(language) ?? key.rawValue
+            return Cell(text: title, href: "/agreements/\(key)")
+        case .milestone(let key):
+            let title = slice.milestones.first { $0.id == key }?.title.text(language) ?? key.rawValue
+            return Cell(text: title, href: "/milestones/\(key)")
+        case .activity(let key):
+            let title = slice.activities.first { $0.id == key }?.title.text(language) ?? key.rawValue
+            return Cell(text: title, href: "/activities/\(key)")
+        case nil:
+            return Cell(text: PlanText.proofExpected(state.step.proof.text(language), language))
+        }
     }
 }

@@ -206,4 +206,46 @@ import VaporTesting
             }
         }
     }
+
+    @Test(arguments: TestBackend.enabled)
+    func theProcedureChecklistAndTheStuckFilter(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            let repository = app.kembarStore.repository
+            try await app.testing().test(.GET, "/partnerships/surabaya-liverpool?lang=en") { res async in
+                let page = res.body.string
+                #expect(page.contains(#"<section id="procedure""#) || page.contains(#"id="procedure""#))
+                #expect(page.contains("Next: Monitoring and evaluation."))
+                #expect(page.contains(#"<span class="badge procedure-not-recorded">not recorded</span>"#))
+                #expect(page.contains("expected: DPRD decision"))
+            }
+            try await app.testing().test(.GET, "/partnerships/surabaya-liverpool?lang=id") { res async in
+                #expect(res.body.string.contains("Berikutnya: Monitoring dan evaluasi."))
+            }
+            func listed(_ query: String) async throws -> Bool {
+                var found = false
+                try await app.testing().test(.GET, "/?\(query)") { res async in
+                    #expect(res.status == .ok)
+                    found = res.body.string.contains(#"<code>surabaya-liverpool</code>"#)
+                }
+                return found
+            }
+            // Implementation began in 2018 and nothing since is recorded as monitored: stuck there.
+            #expect(try await listed("stuck=implementation&months=6&asOf=2026-12-01"))
+            #expect(try await !listed("stuck=signing&months=6&asOf=2026-12-01"))
+            #expect(try await !listed("stuck=implementation&months=1200&asOf=2026-12-01"))
+            var partnership = try #require(try await repository.partnership("surabaya-liverpool"))
+            partnership.procedure = [
+                ProcedureRecord(step: "monitoring-evaluation", date: try PartialDate(parsing: "2026-06"))
+            ]
+            try await repository.importDataset(Dataset(partnerships: [partnership]))
+            #expect(try await !listed("stuck=implementation&months=6&asOf=2026-12-01"))
+            #expect(try await listed("stuck=monitoring-evaluation&months=3&asOf=2026-12-01"))
+            #expect(try await !listed("stuck=monitoring-evaluation&months=9&asOf=2026-12-01"))
+            // A step the procedure does not have is refused with the rule's name.
+            partnership.procedure.append(ProcedureRecord(step: "blessing", date: try PartialDate(parsing: "2026")))
+            await #expect(throws: InvalidInput.self) {
+                try await repository.importDataset(Dataset(partnerships: [partnership]))
+            }
+        }
+    }
 }

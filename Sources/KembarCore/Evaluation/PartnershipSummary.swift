@@ -36,12 +36,16 @@ public struct PartnershipSummary: Equatable, Sendable {
     public var timeline: [StatusSpan]
     /// The partnership is marked internal: only signed-in readers list it.
     public var `internal`: Bool
+    /// The latest step of the national procedure done, since when, and the next step (for "stuck at a step").
+    public var procedureStep: String?
+    public var procedureSince: Day?
+    public var procedureNext: String?
 
     /// The summary of `partnership`, from its agreements, milestones and activities and the cities it names
     /// (`cities` may hold others; a missing city is named by its key).
     public init(
         _ partnership: Partnership, cities: [CityKey: City], agreements: [Agreement], milestones: [Milestone],
-        activities: [Activity], settings: EvaluationSettings = .init()
+        activities: [Activity], procedure: Procedure? = nil, settings: EvaluationSettings = .init()
     ) {
         self.partnership = partnership.id
         kind = partnership.kind.rawValue
@@ -81,6 +85,14 @@ public struct PartnershipSummary: Equatable, Sendable {
         activitiesWithoutSources = activities.filter { $0.sources.isEmpty }.count
         activitiesWithoutParticipants = activities.filter { $0.participants.isEmpty && $0.kind != .publication }.count
         ongoingWithoutEnd = activities.filter { $0.status == .ongoing && $0.end == nil }.count
+        if let procedure {
+            let progress = ProcedureProgress.of(
+                procedure, partnership: partnership, agreements: agreements, milestones: milestones,
+                activities: activities)
+            procedureStep = progress.current?.step.id
+            procedureSince = progress.current?.date?.firstDay
+            procedureNext = progress.next?.step.id
+        }
         timeline = Evaluator.statusTimeline(
             Dataset(agreements: agreements, milestones: milestones, activities: activities),
             partnership: partnership.id, settings: settings)

@@ -218,8 +218,8 @@ extension Partnership: FlatCodable {
             FlatColumn("partner_organisation", .reference("organisations")),
             .choice("stage", Stage.self, required: false), FlatColumn("cooperation_since", .date),
         ] + FlatColumn.text("rationale", long: true) + [
-            FlatColumn("legal_basis", .list), FlatColumn("note", .longText), FlatColumn("sources", .list),
-            FlatColumn("internal", .boolean),
+            FlatColumn("legal_basis", .list), FlatColumn("procedure", .list), FlatColumn("note", .longText),
+            FlatColumn("sources", .list), FlatColumn("internal", .boolean),
         ]
 
     public static func read(_ r: inout FlatReader) -> Partnership? {
@@ -228,12 +228,13 @@ extension Partnership: FlatCodable {
         let city: CityKey? = r.key("city")
         let stage = r.choice("stage", Stage.self, required: false)
         let since = r.date("cooperation_since")
+        let procedure = r.procedure()
         guard let key, let kind, let city else { return nil }
         return Partnership(
             id: key, kind: kind, name: r.text("name"), city: city, partnerCity: r.key("partner_city", required: false),
             partnerOrganisation: r.key("partner_organisation", required: false), stage: stage,
             cooperationSince: since, rationale: r.text("rationale"), legalBasis: r.keys("legal_basis"),
-            note: r.cell("note"), sources: r.keys("sources"), internal: r.mark("internal"))
+            procedure: procedure, note: r.cell("note"), sources: r.keys("sources"), internal: r.mark("internal"))
     }
 
     public var flat: [String: String] {
@@ -242,7 +243,8 @@ extension Partnership: FlatCodable {
             "partner_city": partnerCity?.rawValue ?? "",
             "partner_organisation": partnerOrganisation?.rawValue ?? "", "stage": stage?.rawValue ?? "",
             "cooperation_since": cooperationSince?.description ?? "",
-            "legal_basis": FlatWriter.list(legalBasis.map(\.rawValue)), "note": note ?? "",
+            "legal_basis": FlatWriter.list(legalBasis.map(\.rawValue)), "procedure": FlatWriter.procedure(procedure),
+            "note": note ?? "",
             "sources": FlatWriter.list(sources.map(\.rawValue)),
         ]
         FlatWriter.text("name", name, into: &v)

@@ -336,6 +336,34 @@ public struct FlatReader {
         return result
     }
 
+    /// Procedure steps done: `step | date | document | sources, comma-separated | note`, trailing parts optional (the
+    /// note is the rest of the item and may hold `|`).
+    mutating func procedure(_ name: String = "procedure") -> [ProcedureRecord] {
+        var result: [ProcedureRecord] = []
+        for item in list(name) {
+            let parts = item.split(separator: "|", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            func part(_ i: Int) -> String? { i < parts.count && !parts[i].isEmpty ? parts[i] : nil }
+            guard let step = part(0), let text = part(1) else {
+                fail(name, item, "step | date | document | sources | note")
+                continue
+            }
+            guard let date = try? PartialDate(parsing: text) else {
+                fail(name, text, "YYYY, YYYY-MM or YYYY-MM-DD")
+                continue
+            }
+            let note = parts.count > 4 ? parts[4...].joined(separator: " | ") : ""
+            result.append(
+                ProcedureRecord(
+                    step: step, date: date, document: part(2), note: note.isEmpty ? nil : note,
+                    sources: (part(3) ?? "").split(separator: ",").map {
+                        SourceKey($0.trimmingCharacters(in: .whitespaces))
+                    }
+                    .filter { !$0.rawValue.isEmpty }))
+        }
+        return result
+    }
+
     /// `key:role` items.
     mutating func organisations(_ name: String = "organisations") -> [OrganisationRole] {
         var result: [OrganisationRole] = []
@@ -428,6 +456,18 @@ enum FlatWriter {
                                 a.sources.map(\.rawValue).joined(separator: ", "),
                             ])
                     }
+            })
+    }
+
+    static func procedure(_ records: [ProcedureRecord]) -> String {
+        list(
+            records.map { record in
+                var parts = [
+                    record.step, record.date.description, record.document ?? "",
+                    record.sources.map(\.rawValue).joined(separator: ", "), record.note ?? "",
+                ]
+                while parts.count > 2, parts.last?.isEmpty == true { parts.removeLast() }
+                return parts.joined(separator: " | ")
             })
     }
 

@@ -156,7 +156,7 @@ extension City {
 }
 
 extension Partnership {
-    public var citedSources: [SourceKey] { sources + legalBasis }
+    public var citedSources: [SourceKey] { sources + legalBasis + procedure.flatMap(\.sources) }
 }
 
 extension Agreement {

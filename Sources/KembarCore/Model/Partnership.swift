@@ -31,6 +31,9 @@ public struct Partnership: Hashable, Sendable, Codable, Identifiable {
     public var rationale: LocalizedText?
     /// The laws and regulations the partnership rests on (sources of kind `regulation`).
     public var legalBasis: [SourceKey]
+    /// The steps of the national procedure the office recorded as done (others may be shown by agreements,
+    /// milestones and activities; see ``ProcedureProgress``).
+    public var procedure: [ProcedureRecord]
     public var note: String?
     public var sources: [SourceKey]
     /// Visible to signed-in readers only, with everything recorded under it: `true`, or absent when published.
@@ -39,8 +42,8 @@ public struct Partnership: Hashable, Sendable, Codable, Identifiable {
     public init(
         id: PartnershipKey, kind: Kind, name: LocalizedText? = nil, city: CityKey, partnerCity: CityKey? = nil,
         partnerOrganisation: OrganisationKey? = nil, stage: Stage?, cooperationSince: PartialDate? = nil,
-        rationale: LocalizedText? = nil, legalBasis: [SourceKey] = [], note: String? = nil, sources: [SourceKey] = [],
-        internal: Bool? = nil
+        rationale: LocalizedText? = nil, legalBasis: [SourceKey] = [], procedure: [ProcedureRecord] = [],
+        note: String? = nil, sources: [SourceKey] = [], internal: Bool? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -52,9 +55,52 @@ public struct Partnership: Hashable, Sendable, Codable, Identifiable {
         self.cooperationSince = cooperationSince
         self.rationale = rationale
         self.legalBasis = legalBasis
+        self.procedure = procedure
         self.note = note
         self.sources = sources
         self.internal = `internal`
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, kind, name, city, partnerCity, partnerOrganisation, stage, cooperationSince, rationale, legalBasis
+        case procedure, note, sources, `internal`
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(PartnershipKey.self, forKey: .id)
+        kind = try c.decode(Kind.self, forKey: .kind)
+        name = try c.decodeIfPresent(LocalizedText.self, forKey: .name)
+        city = try c.decode(CityKey.self, forKey: .city)
+        partnerCity = try c.decodeIfPresent(CityKey.self, forKey: .partnerCity)
+        partnerOrganisation = try c.decodeIfPresent(OrganisationKey.self, forKey: .partnerOrganisation)
+        stage = try c.decodeIfPresent(Stage.self, forKey: .stage)
+        cooperationSince = try c.decodeIfPresent(PartialDate.self, forKey: .cooperationSince)
+        rationale = try c.decodeIfPresent(LocalizedText.self, forKey: .rationale)
+        legalBasis = try c.decode([SourceKey].self, forKey: .legalBasis)
+        procedure = try c.decodeIfPresent([ProcedureRecord].self, forKey: .procedure) ?? []
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+        sources = try c.decode([SourceKey].self, forKey: .sources)
+        `internal` = try c.decodeIfPresent(Bool.self, forKey: .internal)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(kind, forKey: .kind)
+        try c.encodeIfPresent(name, forKey: .name)
+        try c.encode(city, forKey: .city)
+        try c.encodeIfPresent(partnerCity, forKey: .partnerCity)
+        try c.encodeIfPresent(partnerOrganisation, forKey: .partnerOrganisation)
+        try c.encodeIfPresent(stage, forKey: .stage)
+        try c.encodeIfPresent(cooperationSince, forKey: .cooperationSince)
+        try c.encodeIfPresent(rationale, forKey: .rationale)
+        try c.encode(legalBasis, forKey: .legalBasis)
+        // Written only when given, so partnerships without recorded steps keep the documents they had.
+        if !procedure.isEmpty { try c.encode(procedure, forKey: .procedure) }
+        try c.encodeIfPresent(note, forKey: .note)
+        try c.encode(sources, forKey: .sources)
+        try c.encodeIfPresent(`internal`, forKey: .internal)
     }
 }
 

@@ -106,6 +106,8 @@ public struct ReferenceIndex: Sendable {
     public var frameworkNodes: [FrameworkKey: Set<String>] = [:]
     /// (city, indicator, period) → the observation key that holds it.
     public var observationSlots: [String: ObservationKey] = [:]
+    /// The step keys of the national procedures known (`nil`: not checked, as where no procedure is loaded).
+    public var procedureSteps: Set<String>?
 
     public init() {}
 
@@ -328,6 +330,16 @@ extension Partnership: Validatable {
             c.add("partnerCity", "", .partnerMissing, kind.rawValue)
         }
         c.cites(legalBasis, field: "legalBasis")
+        var seen = Set<String>()
+        for (i, record) in procedure.enumerated() {
+            if let known = references.procedureSteps, !known.contains(record.step) {
+                c.add(
+                    "procedure[\(i)].step", record.step, .referenceUnknown, "no step '\(record.step)' in the procedure")
+            } else if !seen.insert(record.step).inserted {
+                c.add("procedure[\(i)].step", record.step, .keyDuplicated)
+            }
+            c.cites(record.sources, field: "procedure[\(i)].sources")
+        }
         c.cites(sources)
         return c.violations
     }
