@@ -136,6 +136,31 @@ extension WebText {
     // MARK: Lists
 
     public static func stageLabel(_ language: Language) -> String { language == .en ? "Stage" : "Tahap" }
+    public static func periodInvalid(_ text: String, _ l: Language) -> String {
+        l == .en
+            ? "“\(text)” is not a period: give a year (2025), a month (2025-06), a day, or FROM..TO."
+            : "“\(text)” bukan periode: isi tahun (2025), bulan (2025-06), tanggal, atau DARI..SAMPAI."
+    }
+    public static func codeInvalid(_ name: String, _ text: String, _ l: Language) -> String {
+        l == .en
+            ? "“\(text)” is not an ISO 3166 code for \(name) (ID, ID-JI)."
+            : "“\(text)” bukan kode ISO 3166 untuk \(name) (ID, ID-JI)."
+    }
+    public static func formatInvalid(_ text: String, _ l: Language) -> String {
+        l == .en
+            ? "Unknown format “\(text)”: html, md, csv or json."
+            : "Format “\(text)” tidak dikenal: html, md, csv atau json."
+    }
+    public static func backToCity(_ l: Language) -> String { l == .en ? "Back to the city" : "Kembali ke kota" }
+    public static func backToDashboard(_ l: Language) -> String {
+        l == .en ? "Back to the dashboard" : "Kembali ke dasbor"
+    }
+    public static func monevReport(_ l: Language) -> String {
+        l == .en ? "Monitoring report (this year)" : "Laporan monev (tahun ini)"
+    }
+    public static func overviewLink(_ l: Language) -> String {
+        l == .en ? "Overview for the ministry" : "Ikhtisar untuk kementerian"
+    }
     public static func stuckAt(_ language: Language) -> String {
         language == .en ? "Stuck at procedure step" : "Tertahan di langkah prosedur"
     }

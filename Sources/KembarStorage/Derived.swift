@@ -310,7 +310,7 @@ extension Repository {
 
     /// The children of `T` of the partnerships `stored` (read, except those in `known`, which are taken as they
     /// are) and of the partnerships `new` (all in `known`).
-    private func children<T: StoredEntity>(
+    func children<T: StoredEntity>(
         of stored: [String], _ known: [String: T], new: [String]
     ) async throws
         -> [T]

@@ -164,9 +164,13 @@ enum CityPage {
                     href: "/index?framework=\(framework.id)"))
         }
 
-        var actions: [Link] = []
+        var actions: [Link] = [
+            Link(
+                href: "/cities/\(city.id)/report?period=\(req.asOf.year)&lang=\(language.rawValue)",
+                label: WebText.monevReport(language))
+        ]
         if req.mayWrite {
-            actions = [
+            actions += [
                 Link(
                     href: "/new/initiatives?city=\(city.id)",
                     label: "\(Catalogue.page(.newRecord, language)): \(Catalogue.entity("initiatives", language))"),

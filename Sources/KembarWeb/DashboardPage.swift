@@ -79,6 +79,11 @@ enum Dashboard {
                 ? Link(href: req.url(setting: ["page": String(current + 1)]), label: WebText.next(language)) : nil,
             funnelHeading: WebText.funnel(language),
             funnel: funnel(req, list, language),
+            overview: Link(
+                href: "/overview?"
+                    + [("country", filters.country), ("province", filters.province)].filter { !$0.1.isEmpty }
+                    .map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&" }
+                    .joined() + "lang=\(language.rawValue)", label: WebText.overviewLink(language)),
             statusCounts: statusCounts(req, list, language),
             attentionHeading: Catalogue.page(.attention, language),
             attention: attention.rows.flatMap { needs($0, language) },
@@ -244,6 +249,8 @@ struct DashboardPage: Encodable {
     var next: Link?
     var funnelHeading: String
     var funnel: [Count]
+    /// The ministry's printable overview of the selection's country or province.
+    var overview: Link
     var statusCounts: [Count]
     var attentionHeading: String
     var attention: [Link]

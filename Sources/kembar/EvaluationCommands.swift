@@ -162,22 +162,85 @@ struct SuggestTags: ParsableCommand {
 
 struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a partnership's evaluation report: HTML (self-contained, prints on A4), Markdown or JSON.",
+        abstract:
+            "Write a partnership's evaluation report, a city office's monitoring report, or a ministry's overview.",
         discussion: """
-            Summary, timeline, agreements and their validity, per-dimension findings, MoU implementation, UNDP key \
-            elements, the two-city comparison and numbered sources, in Indonesian or English.
+            kembar report PARTNERSHIP: summary, timeline, agreements and their validity, per-dimension findings, MoU \
+            implementation, plans and targets, UNDP key elements, the two-city comparison and numbered sources \
+            (html, md or json).
+            kembar report --city surabaya --period 2025: every partnership of the city with status, stage, \
+            procedure step, activities, plans, targets at risk, agreements expiring, dormant partnerships and budget \
+            (html, md, csv — the partnership table — or json). A period is a year, a month, a day or FROM..TO.
+            kembar report --country ID [--province ID-JI]: the ministry's overview — stage funnel, shares active, \
+            dormant and expiring, and per city (html, md, csv or json).
+            All in Indonesian or English; HTML is self-contained and prints on A4.
             """)
 
     @OptionGroup var options: DatabaseOptions
-    @OptionGroup var evaluation: EvaluationOptions
-    @Option(help: "html, md or json.") var format: ReportFormat = .html
+    @Argument(help: "The partnership's key (see `kembar partnerships`); leave out with --city or --country.")
+    var partnership: String?
+    @Option(help: "Framework to evaluate against (default: Cohen's Smart City Wheel).")
+    var framework: String = "cohen-smart-city-wheel"
+    @Option(name: .customLong("as-of"), help: "Evaluation date, YYYY-MM-DD (default: today, UTC).") var asOf: String?
+    @Option(help: "Language: en or id.") var lang: Language = .en
+    @Option(help: "A city's monitoring report: the city's key.") var city: String?
+    @Option(help: "The period of a city's report: 2025, 2025-06, or FROM..TO (default: the current year).")
+    var period: String?
+    @Option(help: "A ministry's overview of a country (ISO 3166-1, e.g. ID).") var country: String?
+    @Option(help: "…or of a province (ISO 3166-2, e.g. ID-JI).") var province: String?
+    @Option(help: "html, md, json, or csv for a city's report or an overview.") var format: String = "html"
     @Option(name: [.short, .long], help: "Write to this file instead of standard output.") var output: String?
     @Option(help: "The office publishing the report, printed in each page's margin (default: KEMBAR_OFFICE).")
     var office: String?
 
+    func validate() throws {
+        let kinds = [partnership != nil, city != nil, country != nil || province != nil].filter { $0 }.count
+        guard kinds == 1 else {
+            throw ValidationError("Give a partnership, or --city (with --period), or --country / --province.")
+        }
+        if partnership != nil, ReportFormat(rawValue: format) == nil {
+            throw ValidationError("--format for a partnership's report: html, md or json.")
+        }
+        if partnership == nil, MonevFormat(rawValue: format) == nil {
+            throw ValidationError("--format: html, md, csv or json.")
+        }
+        if let period, (try? MonitoringPeriod(parsing: period)) == nil {
+            throw ValidationError("--period '\(period)': a year (2025), a month (2025-06), a day or FROM..TO.")
+        }
+    }
+
     func run() async throws {
         let frame = PrintFrame(office: try office ?? KembarSettings.fromEnvironment().office)
-        let text = try await evaluation.report(options).render(format, evaluation.lang, frame: frame)
+        let text: String
+        if let partnership {
+            var arguments = [partnership, "--framework", framework, "--lang", lang.rawValue]
+            if let asOf { arguments += ["--as-of", asOf] }
+            let evaluation = try EvaluationOptions.parse(arguments)
+            text = try await evaluation.report(options).render(
+                ReportFormat(rawValue: format) ?? .html, lang, frame: frame)
+        } else if let city {
+            let period =
+                try period.map(MonitoringPeriod.init(parsing:))
+                ?? MonitoringPeriod(
+                    from: try PartialDate(year: Day.today().year), to: try PartialDate(year: Day.today().year))
+            let data = try await options.withStore { store in
+                guard try await store.repository.city(CityKey(city)) != nil else {
+                    throw ValidationError("No city '\(city)'.")
+                }
+                return try await store.repository.cityRecords(CityKey(city))
+            }
+            let procedure = Bundled.procedure(country: data.cities.first { $0.id.rawValue == city }?.country)
+            let report = Monitoring.officeReport(data, city: CityKey(city), period: period, procedure: procedure)
+            text = try OfficeReportDocument(report: report, data: data, procedure: procedure)
+                .render(MonevFormat(rawValue: format) ?? .html, lang, frame: frame)
+        } else {
+            let day = try asOf.map { try PartialDate(parsing: $0).lastDay } ?? Day.today()
+            let overview = try await options.withStore { store in
+                try await store.repository.overview(country: country, province: province, asOf: day)
+            }
+            text = try OverviewDocument(overview: overview).render(
+                MonevFormat(rawValue: format) ?? .html, lang, frame: frame)
+        }
         if let output {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
             printError("Wrote \(output).")

@@ -260,4 +260,30 @@ func fixturePath(_ name: String) throws -> String { sharedFixture(name) }
             }
         }
     }
+
+    @Test func writesTheOfficesMonitoringReportAndTheMinistrysOverview() async throws {
+        try await withDatabaseURL(.sqlite) { url in
+            try CLI.run(["migrate", "--seed", "--database", url])
+            let md = try CLI.run([
+                "report", "--city", "surabaya", "--period", "2018..2023", "--format", "md", "--database", url,
+            ])
+            #expect(md.status == 0, "\(md.stderr)")
+            #expect(md.stdout.contains("# Monitoring and evaluation of the partnerships of Surabaya, 2018 – 2023"))
+            #expect(md.stdout.contains("| Liverpool | sister city | active | implementation | Implementation |"))
+            let csv = try CLI.run([
+                "report", "--city", "surabaya", "--period", "2025", "--format", "csv", "--lang", "id", "--database",
+                url,
+            ])
+            #expect(csv.stdout.hasPrefix("\u{FEFF}Mitra,Jenis,Status,Tahap"))
+            #expect(
+                csv.stdout.contains("Liverpool,sister city,tidak aktif (dorman)") || csv.stdout.contains("Liverpool,"))
+            let overview = try CLI.run(["report", "--country", "ID", "--format", "md", "--database", url])
+            #expect(overview.stdout.contains("Overview of sister-city cooperation: Indonesia (ID)"))
+            #expect(
+                try CLI.run(["report", "--city", "surabaya", "--period", "2025-13", "--database", url]).status != 0)
+            #expect(
+                try CLI.run(["report", "--city", "nowhere", "--database", url]).stderr.contains("No city 'nowhere'"))
+            #expect(try CLI.run(["report", "surabaya-liverpool", "--city", "surabaya", "--database", url]).status != 0)
+        }
+    }
 }

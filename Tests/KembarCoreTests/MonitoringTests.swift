@@ -281,4 +281,29 @@ import Testing
             #expect(error.violations.map(\.location) == ["a.csv:2"] && error.violations[0].field == "cost_currency")
         }
     }
+
+    @Test("the office's report: Surabaya's partnerships as of a period's end, with what the period delivered")
+    func officeReport() throws {
+        let data = try Bundled.founding()
+        let evaluation = try MonitoringPeriod(parsing: "2018..2023")
+        let report = Monitoring.officeReport(
+            data, city: "surabaya", period: evaluation, procedure: try ProcedureTests.indonesia())
+        #expect(report.partnerships.map(\.partnership) == ["surabaya-kitakyushu", "surabaya-liverpool"])
+        let liverpool = try #require(report.partnerships.last)
+        #expect(liverpool.status.status == .active && liverpool.activities == 8 && liverpool.participants == 712)
+        #expect(liverpool.participantsApproximate && liverpool.plan.deliveredCount == 2)
+        #expect(liverpool.procedureStep == "implementation" && liverpool.procedureNext == "monitoring-evaluation")
+        #expect(report.count(.active) == 1 && report.count(.exploring) == 1 && report.dormant.isEmpty)
+        // In 2025 nothing was delivered: the partnership is dormant and the period counts no activity.
+        let later = Monitoring.officeReport(data, city: "surabaya", period: try MonitoringPeriod(parsing: "2025"))
+        #expect(later.partnerships.last?.status.status == .dormant && later.activities == 0)
+        #expect(later.dormant.map(\.partnership) == ["surabaya-liverpool"])
+        // Liverpool's report holds the same partnership, seen from the other side.
+        #expect(
+            Monitoring.officeReport(data, city: "liverpool", period: evaluation).partnerships.map(\.partnerCity) == [
+                "surabaya"
+            ])
+        #expect(throws: (any Error).self) { try MonitoringPeriod(parsing: "2025..2024") }
+        #expect(throws: (any Error).self) { try MonitoringPeriod(parsing: "2025-13") }
+    }
 }

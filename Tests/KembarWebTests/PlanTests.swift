@@ -248,4 +248,44 @@ import VaporTesting
             }
         }
     }
+
+    @Test(arguments: TestBackend.enabled)
+    func theOfficesReportAndTheMinistrysOverviewOnTheWeb(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            try await app.testing().test(.GET, "/cities/surabaya/report?period=2018..2023&lang=id") { res async in
+                let page = res.body.string
+                #expect(res.status == .ok && res.headers.contentType == .html)
+                #expect(page.contains("Monitoring dan evaluasi kerja sama Surabaya, 2018 – 2023"))
+                #expect(
+                    page.contains(
+                        "Direncanakan tetapi belum terlaksana: Liverpool: Pengembangan ekonomi kreatif, Manajemen pelabuhan."
+                    ))
+                #expect(page.contains(#"href="/cities/surabaya?lang=id""#), "a way back")
+            }
+            try await app.testing().test(.GET, "/cities/surabaya/report?period=2025&format=csv") { res async in
+                #expect(res.headers.first(name: .contentType) == "text/csv; charset=utf-8")
+                #expect(res.body.string.hasPrefix("\u{FEFF}Partner,Kind,Status"))
+            }
+            try await app.testing().test(.GET, "/cities/surabaya/report?period=2025-99") { res async in
+                #expect(res.status == .badRequest)
+            }
+            try await app.testing().test(.GET, "/cities/surabaya/report?format=pdf") { res async in
+                #expect(res.status == .badRequest)
+            }
+            try await app.testing().test(.GET, "/cities/nowhere/report") { res async in #expect(res.status == .notFound)
+            }
+            try await app.testing().test(.GET, "/overview?country=ID&lang=en&asOf=2026-12-01") { res async in
+                let page = res.body.string
+                #expect(res.status == .ok)
+                #expect(page.contains("Overview of sister-city cooperation: Indonesia (ID)"))
+                #expect(page.contains("<td>Surabaya</td><td class=\"n\">2</td>"))
+            }
+            try await app.testing().test(.GET, "/overview?country=%3Cscript%3E") { res async in
+                #expect(res.status == .badRequest)
+            }
+            try await app.testing().test(.GET, "/?lang=en") { res async in
+                #expect(res.body.string.contains(#"<a href="/overview?lang=en">Overview for the ministry</a>"#))
+            }
+        }
+    }
 }

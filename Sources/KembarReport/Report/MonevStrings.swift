@@ -136,4 +136,90 @@ public enum MonevStrings {
             "\(count) delivering \(count == 1 ? "activity records" : "activities record") no cost, so spending may be higher.",
             "\(count) kegiatan pelaksana tidak mencatat biaya, jadi pengeluaran bisa lebih tinggi.")
     }
+
+    // The office's report and the ministry's overview.
+    public static func period(_ period: MonitoringPeriod, _ l: Language) -> String {
+        period.from == period.to
+            ? Format.date(period.from, l) : "\(Format.date(period.from, l)) – \(Format.date(period.to, l))"
+    }
+    public static func officeTitle(city: String, period: String, _ l: Language) -> String {
+        pick(
+            l, "Monitoring and evaluation of the partnerships of \(city), \(period)",
+            "Monitoring dan evaluasi kerja sama \(city), \(period)")
+    }
+    public static func officeSubtitle(asOf: String, _ l: Language) -> String {
+        pick(l, "Status as of \(asOf)", "Status per \(asOf)")
+    }
+    public static func officeLead(
+        partnerships: Int, statuses: [String], activities: Int, participants: Int, period: String, _ l: Language
+    ) -> String {
+        let counted = statuses.isEmpty ? "" : " (" + statuses.joined(separator: ", ") + ")"
+        return pick(
+            l,
+            "\(partnerships) \(partnerships == 1 ? "partnership" : "partnerships")\(counted). In \(period): \(activities) \(activities == 1 ? "activity" : "activities") delivered, reaching \(Format.integer(participants, l)) participants.",
+            "\(partnerships) kerja sama\(counted). Pada \(period): \(activities) kegiatan terlaksana, menjangkau \(Format.integer(participants, l)) peserta."
+        )
+    }
+    public static func shareColumn(_ l: Language) -> String { pick(l, "Share", "Persentase") }
+    public static func partnerColumn(_ l: Language) -> String { pick(l, "Partner", "Mitra") }
+    public static func latestStep(_ l: Language) -> String {
+        pick(l, "Latest procedure step", "Langkah prosedur terakhir")
+    }
+    public static func nextStep(_ l: Language) -> String { pick(l, "Next step", "Langkah berikutnya") }
+    public static func atRiskColumn(_ l: Language) -> String {
+        pick(l, "Targets at risk or missed", "Target berisiko atau tidak tercapai")
+    }
+    public static func agreementEnds(_ l: Language) -> String { pick(l, "Agreement ends", "Perjanjian berakhir") }
+    public static func partnershipsHeading(_ l: Language) -> String { pick(l, "Partnerships", "Kerja sama") }
+    public static func noPlans(_ l: Language) -> String {
+        pick(
+            l, "No partnership has an action plan recorded.", "Belum ada kerja sama dengan rencana aksi yang tercatat.")
+    }
+    public static func attentionHeading(_ l: Language) -> String {
+        pick(
+            l, "Agreements expiring and dormant partnerships",
+            "Perjanjian yang akan berakhir dan kerja sama yang tidak aktif")
+    }
+    public static func expiring(_ partner: String, ends: String?, _ l: Language) -> String {
+        pick(
+            l,
+            "\(partner): the agreement \(ends.map { "ends \($0)" } ?? "has ended") — renew it or record its renewal.",
+            "\(partner): perjanjian \(ends.map { "berakhir \($0)" } ?? "telah berakhir") — perpanjang atau catat perpanjangannya."
+        )
+    }
+    public static func dormant(_ partner: String, since: String?, _ l: Language) -> String {
+        pick(
+            l, "\(partner): dormant\(since.map { ", nothing delivered since \($0)" } ?? "").",
+            "\(partner): tidak aktif\(since.map { ", tidak ada kegiatan sejak \($0)" } ?? "").")
+    }
+    public static func nothingNeedsAttention(_ l: Language) -> String {
+        pick(
+            l, "No agreement is expiring and no partnership is dormant.",
+            "Tidak ada perjanjian yang akan berakhir dan tidak ada kerja sama yang tidak aktif.")
+    }
+    public static func budgetHeading(_ l: Language) -> String { pick(l, "Budget", "Anggaran") }
+    public static func scope(country: String?, province: String?, _ l: Language) -> String {
+        if let province { return province }
+        if let country { return country }
+        return pick(l, "all partnerships", "semua kerja sama")
+    }
+    public static func overviewTitle(_ scope: String, _ l: Language) -> String {
+        pick(l, "Overview of sister-city cooperation: \(scope)", "Ikhtisar kerja sama kota kembar: \(scope)")
+    }
+    public static func overviewLead(
+        total: Int, active: String, dormant: String, expiring: String, expired: String, _ l: Language
+    ) -> String {
+        pick(
+            l,
+            "\(Format.integer(total, l)) partnerships: \(active) active, \(dormant) dormant, \(expiring) with an agreement expiring, \(expired) expired.",
+            "\(Format.integer(total, l)) kerja sama: \(active) aktif, \(dormant) tidak aktif, \(expiring) dengan perjanjian yang akan berakhir, \(expired) telah berakhir."
+        )
+    }
+    public static func funnelHeading(_ l: Language) -> String { pick(l, "Stages (as recorded)", "Tahap (tercatat)") }
+    public static func citiesHeading(_ l: Language) -> String { pick(l, "Per city", "Per kota") }
+    public static func moreCities(_ l: Language) -> String {
+        pick(
+            l, "Only the cities with the most partnerships are listed.",
+            "Hanya kota dengan kerja sama terbanyak yang dicantumkan.")
+    }
 }
