@@ -151,6 +151,24 @@ extension WebText {
             ? "Unknown format “\(text)”: html, md, csv or json."
             : "Format “\(text)” tidak dikenal: html, md, csv atau json."
     }
+    public static func calendarTokenNeeded(_ l: Language) -> String {
+        l == .en
+            ? "The calendar needs a personal API token in its address (?token=…): create one on your account page."
+            : "Kalender memerlukan token API pribadi di alamatnya (?token=…): buat di halaman akun Anda."
+    }
+    public static func leadInvalid(_ text: String, _ l: Language) -> String {
+        l == .en
+            ? "“\(text)” is not a lead time: give whole months from 0 to 60."
+            : "“\(text)” bukan jarak waktu: isi bulan utuh dari 0 sampai 60."
+    }
+    public static func calendarFeed(_ l: Language) -> String {
+        l == .en ? "Calendar of reminders (iCalendar)" : "Kalender pengingat (iCalendar)"
+    }
+    public static func calendarHint(_ l: Language) -> String {
+        l == .en
+            ? "Subscribe in your calendar program to this address with one of your personal API tokens (account page) in place of TOKEN: agreements ending, renewals due six months before (lead=months changes it), planned actions and target dates."
+            : "Langganan alamat ini di program kalender Anda dengan salah satu token API pribadi Anda (halaman akun) sebagai pengganti TOKEN: perjanjian yang berakhir, perpanjangan enam bulan sebelumnya (lead=bulan untuk mengubahnya), rencana aksi dan tanggal target."
+    }
     public static func backToCity(_ l: Language) -> String { l == .en ? "Back to the city" : "Kembali ke kota" }
     public static func backToDashboard(_ l: Language) -> String {
         l == .en ? "Back to the dashboard" : "Kembali ke dasbor"
@@ -160,6 +178,14 @@ extension WebText {
     }
     public static func overviewLink(_ l: Language) -> String {
         l == .en ? "Overview for the ministry" : "Ikhtisar untuk kementerian"
+    }
+    public static func targetsBehind(_ name: String, _ l: Language) -> String {
+        l == .en ? "Targets at risk or missed: \(name)" : "Target berisiko atau tidak tercapai: \(name)"
+    }
+    public static func stuckSince(_ step: String, _ date: String, _ name: String, _ l: Language) -> String {
+        l == .en
+            ? "At “\(step)” since \(date), no later step recorded: \(name)"
+            : "Di langkah “\(step)” sejak \(date), belum ada langkah berikutnya: \(name)"
     }
     public static func stuckAt(_ language: Language) -> String {
         language == .en ? "Stuck at procedure step" : "Tertahan di langkah prosedur"

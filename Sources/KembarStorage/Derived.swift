@@ -195,6 +195,7 @@ extension Repository {
             let agreements: [Agreement] = try await children(of: stored, known.agreements, new: created)
             let milestones: [Milestone] = try await children(of: stored, known.milestones, new: created)
             let activities: [Activity] = try await children(of: stored, known.activities, new: created)
+            let actions: [PlannedAction] = try await children(of: stored, known.actions, new: created)
             let cityKeys = Set(
                 partnerships.flatMap { [$0.city.rawValue] + [$0.partnerCity?.rawValue].compactMap { $0 } })
             let cities: [City] =
@@ -204,6 +205,7 @@ extension Repository {
             let agreementsBy = Dictionary(grouping: agreements, by: \.partnership)
             let milestonesBy = Dictionary(grouping: milestones, by: \.partnership)
             let activitiesBy = Dictionary(grouping: activities, by: \.partnership)
+            let actionsBy = Dictionary(grouping: actions, by: \.partnership)
             try await sql.raw("DELETE FROM \(ident: Derived.summaries) WHERE key IN (\(binds: chunk))").run()
             try await sql.raw("DELETE FROM \(ident: Derived.statuses) WHERE partnership IN (\(binds: chunk))").run()
             // What lists count and date by is the published record: a child marked internal is left out for every
@@ -214,6 +216,7 @@ extension Repository {
                     agreements: (agreementsBy[partnership.id] ?? []).filter { !$0.markedInternal },
                     milestones: (milestonesBy[partnership.id] ?? []).filter { !$0.markedInternal },
                     activities: (activitiesBy[partnership.id] ?? []).filter { !$0.markedInternal },
+                    actions: (actionsBy[partnership.id] ?? []).filter { !$0.markedInternal },
                     procedure: Bundled.procedure(country: cityIndex[partnership.city]?.country))
             }
             try await insert(summaries)
@@ -227,7 +230,7 @@ extension Repository {
             "title_en", "title_id", "search", "agreement_count", "milestone_count", "activity_count", "participants",
             "participants_approximate", "agreements", "last_activity_day", "last_activity", "years", "fields",
             "without_sources", "without_participants", "ongoing_open", "internal", "procedure_step", "procedure_since",
-            "procedure_next",
+            "procedure_next", "targets_attention",
         ]
         var spans: [[any Encodable & Sendable]] = []
         for s in summaries {
@@ -244,6 +247,7 @@ extension Repository {
                 "|" + s.fields.map(\.rawValue).joined(separator: "|") + "|",
                 s.activitiesWithoutSources, s.activitiesWithoutParticipants, s.ongoingWithoutEnd,
                 s.internal ? 1 : 0, s.procedureStep, s.procedureSince?.description, s.procedureNext,
+                s.targetsAttention?.description,
             ]
             rows.append(row)
             for span in s.timeline {
@@ -295,6 +299,7 @@ extension Repository {
         var agreements: [String: Agreement]
         var milestones: [String: Milestone]
         var activities: [String: Activity]
+        var actions: [String: PlannedAction]
 
         init(_ dataset: Dataset) {
             func index<T: StoredEntity>(_ values: [T]) -> [String: T] {
@@ -305,6 +310,7 @@ extension Repository {
             agreements = index(dataset.agreements)
             milestones = index(dataset.milestones)
             activities = index(dataset.activities)
+            actions = index(dataset.actions)
         }
     }
 

@@ -61,10 +61,13 @@ public struct PartnershipRow: Sendable {
     public var ongoingWithoutEnd: Int
     public var activitiesWithoutSources: Int
     public var activitiesWithoutParticipants: Int
-    /// The latest step of the national procedure done, since when (`YYYY-MM-DD`), and the next step.
+    /// The latest step of the national procedure done, since when (at its precision: `2018`, `2018-03-19`), and the
+    /// next step.
     public var procedureStep: String?
     public var procedureSince: String?
     public var procedureNext: String?
+    /// The first day a target of its plans is at risk or missed (`YYYY-MM-DD`).
+    public var targetsAttention: String?
 
     public func title(_ language: Language) -> String { language == .en ? titleEnglish : titleIndonesian }
 }
@@ -194,7 +197,8 @@ extension Repository {
     public static let attentionSortLimit = 2000
 
     /// Partnerships that need attention on `asOf` — dormant or renewal due, ongoing activities without an end,
-    /// activities without sources or participants — at most `limit`, with how many there are.
+    /// activities without sources or participants, a target at risk or missed, stuck at a step of the procedure for
+    /// ``stuckMonths`` — at most `limit`, with how many there are.
     public func partnershipsNeedingAttention(
         asOf: Day, limit: Int, sortingAtMost sortLimit: Int = attentionSortLimit
     ) async throws -> (
@@ -202,11 +206,17 @@ extension Repository {
     ) {
         let sql = try self.sql
         let day = asOf.description
-        // The keys come from the two partial indexes of exactly these conditions; only they are joined.
+        let monitoring: SQLQueryString =
+            "(s.targets_attention <= \(bind: day) OR (s.procedure_next IS NOT NULL AND s.procedure_since < \(bind: asOf.adding(months: -Self.stuckMonths).description)))"
+        // The keys come from the two partial indexes of exactly these conditions and the monitoring columns'
+        // indexes; only they are joined.
         var keys: SQLQueryString =
             "SELECT partnership AS k FROM \(ident: Derived.statuses) WHERE \(unsafeRaw: Derived.attentionStatus)"
             + " AND from_day <= \(bind: day) AND until_day > \(bind: day)"
             + " UNION SELECT key AS k FROM \(ident: Derived.summaries) WHERE \(unsafeRaw: Derived.attentionSummary)"
+            + " UNION SELECT key AS k FROM \(ident: Derived.summaries) WHERE targets_attention <= \(bind: day)"
+            + " UNION SELECT key AS k FROM \(ident: Derived.summaries) WHERE procedure_next IS NOT NULL"
+            + " AND procedure_since < \(bind: asOf.adding(months: -Self.stuckMonths).description)"
         if publicReader {
             keys =
                 "SELECT k FROM (" + keys
@@ -223,12 +233,16 @@ extension Repository {
         let condition: SQLQueryString =
             total <= sortLimit
             ? " WHERE s.key IN (" + keys + ")"
-            : " WHERE (\(unsafeRaw: Derived.attentionSummary) OR EXISTS (SELECT 1 FROM \(ident: Derived.statuses) a"
+            : " WHERE (\(unsafeRaw: Derived.attentionSummary) OR " + monitoring
+                + " OR EXISTS (SELECT 1 FROM \(ident: Derived.statuses) a"
                 + " WHERE a.partnership = s.key AND \(unsafeRaw: Derived.attentionStatus)"
                 + " AND a.from_day <= \(bind: day) AND a.until_day > \(bind: day)))" + publicOnly("s")
         let rows = try await sql.raw(select + condition + order).all()
         return (try rows.map(Self.row), total)
     }
+
+    /// How long a partnership may stay at one step of the procedure before the attention panel names it.
+    public static let stuckMonths = 12
 
     /// The summary of one partnership (its status on `asOf`), or `nil`.
     public func partnershipRow(_ key: PartnershipKey, asOf: Day) async throws -> PartnershipRow? {
@@ -334,7 +348,7 @@ extension Repository {
             activitiesWithoutSources: try number("without_sources"),
             activitiesWithoutParticipants: try number("without_participants"),
             procedureStep: try optional("procedure_step"), procedureSince: try optional("procedure_since"),
-            procedureNext: try optional("procedure_next"))
+            procedureNext: try optional("procedure_next"), targetsAttention: try optional("targets_attention"))
     }
 }
 

@@ -350,7 +350,7 @@ public struct Repository: Sendable {
                 LinkSet(kind: T.kind, key: value.id.rawValue, references: value.referencedKeys, internal: hidden))
             if replacing { relinked.append((T.kind, value.id.rawValue)) }
             switch T.kind {
-            case .partnership, .city, .agreement, .milestone, .activity:
+            case .partnership, .city, .agreement, .milestone, .action, .activity:
                 T.add([value], to: &written)
                 if T.kind == .partnership, !replacing { created.insert(value.id.rawValue) }
             default: break

@@ -164,6 +164,13 @@ enum CityPage {
                     href: "/index?framework=\(framework.id)"))
         }
 
+        if req.account != nil {
+            summary.facts.append(
+                Fact(
+                    label: WebText.calendarFeed(language),
+                    value: "/calendar/\(city.id).ics?token=TOKEN&lang=\(language.rawValue)",
+                    detail: WebText.calendarHint(language)))
+        }
         var actions: [Link] = [
             Link(
                 href: "/cities/\(city.id)/report?period=\(req.asOf.year)&lang=\(language.rawValue)",

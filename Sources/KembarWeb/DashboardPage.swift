@@ -86,7 +86,7 @@ enum Dashboard {
                     .joined() + "lang=\(language.rawValue)", label: WebText.overviewLink(language)),
             statusCounts: statusCounts(req, list, language),
             attentionHeading: Catalogue.page(.attention, language),
-            attention: attention.rows.flatMap { needs($0, language) },
+            attention: attention.rows.flatMap { needs($0, asOf: req.asOf, language) },
             attentionMore: attention.total > attention.rows.count
                 ? WebText.andMore(attention.total - attention.rows.count, language) : nil,
             noAttention: Catalogue.page(.noAttention, language),
@@ -156,7 +156,7 @@ enum Dashboard {
     }
 
     /// The attention items of one partnership.
-    static func needs(_ row: PartnershipRow, _ language: Language) -> [Link] {
+    static func needs(_ row: PartnershipRow, asOf: Day, _ language: Language) -> [Link] {
         let name = row.title(language)
         let href = "/partnerships/\(row.key)"
         var items: [Link] = []
@@ -175,6 +175,16 @@ enum Dashboard {
                 Link(
                     href: href,
                     label: "\(Catalogue.page(.missingSources, language)): \(row.activitiesWithoutSources) · \(name)"))
+        }
+        if let day = row.targetsAttention, day <= asOf.description {
+            items.append(Link(href: href, label: WebText.targetsBehind(name, language)))
+        }
+        if let step = row.procedureStep, row.procedureNext != nil, let since = row.procedureSince,
+            since < asOf.adding(months: -Repository.stuckMonths).description
+        {
+            let stepName = Bundled.procedures().flatMap(\.steps).first { $0.id == step }?.name.text(language) ?? step
+            let date = (try? PartialDate(parsing: since)).map { Format.date($0, language) } ?? since
+            items.append(Link(href: href, label: WebText.stuckSince(stepName, date, name, language)))
         }
         if row.activitiesWithoutParticipants > 0 {
             items.append(

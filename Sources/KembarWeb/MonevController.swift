@@ -9,6 +9,56 @@ struct MonevController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("cities", ":key", "report", use: cityReport)
         routes.get("overview", use: overview)
+        routes.get("calendar", ":file", use: calendar)
+    }
+
+    /// `GET /calendar/surabaya.ics?token=…&lead=6&lang=id`: the city's reminders as an iCalendar feed — agreements
+    /// ending, renewals due `lead` months before (default six), planned actions starting and ending, targets due.
+    /// A calendar program cannot send a header, so the personal API token of an account rides in the address.
+    func calendar(req: Request) async throws -> Response {
+        let file = try req.parameters.require("file")
+        guard file.hasSuffix(".ics") else { throw Abort(.notFound) }
+        guard let token = req.query[String.self, at: "token"], !token.isEmpty, token.utf8.count <= 128,
+            let user = try await req.repository.user(tokenHash: Tokens.hash(token))
+        else { throw Abort(.unauthorized, reason: WebText.calendarTokenNeeded(req.language)) }
+        req.account = Account(user: user, csrf: "", tokenHash: "token:" + Tokens.hash(token), viaToken: true)
+        let key = CityKey(String(file.dropLast(4)))
+        guard let city = try await req.repository.city(key) else { throw Abort(.notFound) }
+        var lead = 6
+        if let text = req.query[String.self, at: "lead"] {
+            guard let months = Int(text), (0...60).contains(months) else {
+                throw Abort(.badRequest, reason: WebText.leadInvalid(text, req.language))
+            }
+            lead = months
+        }
+        let data = try await req.repository.cityRecords(key)
+        let language = req.language
+        let host = req.headers.first(name: .host).flatMap { $0.isEmpty ? nil : $0 }
+        let events = Reminders.of(data, city: key, leadMonths: lead).map { reminder in
+            let partnership = data.partnerships.first { $0.id == reminder.partnership }
+            let partner =
+                partnership.flatMap { p in
+                    (p.city == key ? p.partnerCity : p.city).flatMap { other in data.cities.first { $0.id == other } }
+                }?.name.text(language) ?? reminder.partnership.rawValue
+            return ICalendar.Event(
+                uid: reminder.uid, day: reminder.day,
+                summary: MonevStrings.reminder(reminder.kind, partner: partner, language),
+                description: MonevStrings.reminderDetail(
+                    reminder.kind, title: reminder.title.text(language),
+                    ends: reminder.ends.map { Format.date($0.partialDate, language) }, language),
+                url: host.map {
+                    "http://\($0)/"
+                        + (reminder.kind == .agreementEnds || reminder.kind == .renewalDue
+                            ? "agreements/" : "actions/") + reminder.record
+                })
+        }
+        let body = ICalendar.calendar(
+            name: MonevStrings.calendarName(city.name.text(language), language), stamp: Date(), events: events)
+        let response = Response(status: .ok, body: .init(string: body))
+        response.headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        response.headers.contentDisposition = .init(.inline, filename: "kembar-\(key).ics")
+        return response
     }
 
     /// `GET /cities/:key/report?period=2025&format=html`: every partnership of the city as of the period's end.

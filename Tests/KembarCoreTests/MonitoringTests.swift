@@ -306,4 +306,79 @@ import Testing
         #expect(throws: (any Error).self) { try MonitoringPeriod(parsing: "2025..2024") }
         #expect(throws: (any Error).self) { try MonitoringPeriod(parsing: "2025-13") }
     }
+
+    @Test("reminders: agreements ending, renewal lead time, planned actions and targets; iCalendar text per RFC 5545")
+    func reminders() throws {
+        var data = try Bundled.founding()
+        // The founding MoU states no end; a renewal of five years from 2023 gives one.
+        data.agreements.append(
+            Agreement(
+                id: "sbylpl-2023-renewal", partnership: "surabaya-liverpool", kind: .renewal,
+                title: LocalizedText(en: "Renewed MoU, Surabaya–Liverpool; second period"), signed: ymd("2023-03-19"),
+                termYears: 5, renews: "sbylpl-2018-mou"))
+        let reminders = Reminders.of(data, city: "surabaya")
+        let ends = try #require(reminders.first { $0.kind == .agreementEnds })
+        #expect(ends.day == day("2028-03-18") && ends.record == "sbylpl-2023-renewal")
+        let renew = try #require(reminders.first { $0.kind == .renewalDue })
+        #expect(renew.day == day("2027-09-18") && renew.ends == day("2028-03-18"))
+        #expect(
+            Reminders.of(data, city: "surabaya", leadMonths: 3).first { $0.kind == .renewalDue }?.day
+                == day("2027-12-18"))
+        // The MoU it renews has no end of its own; five planned actions' periods and five targets.
+        #expect(reminders.filter { $0.kind == .targetDue }.count == 5)
+        #expect(reminders.filter { $0.kind == .actionStarts }.count == 4)
+        #expect(reminders.map(\.day) == reminders.map(\.day).sorted())
+        #expect(Reminders.of(data, city: "kitakyushu").isEmpty)
+        // A terminated partnership reminds of nothing about its agreements.
+        data.agreements.append(
+            Agreement(
+                id: "sbylpl-2025-end", partnership: "surabaya-liverpool", kind: .termination,
+                title: LocalizedText(en: "End"), signed: ymd("2025")))
+        #expect(!Reminders.of(data, city: "surabaya").contains { $0.kind == .agreementEnds })
+
+        let text = ICalendar.calendar(
+            name: "Kembar: Surabaya", stamp: Date(timeIntervalSince1970: 1_764_547_200),
+            events: [
+                ICalendar.Event(
+                    uid: "renewal-due-x@kembar", day: day("2027-09-18"),
+                    summary: "Renew the agreement with Liverpool; see notes, please",
+                    description: String(repeating: "Sekolah inklusi — ", count: 10) + "\nnext line")
+            ])
+        let lines = text.components(separatedBy: "\r\n")
+        #expect(text.hasSuffix("END:VCALENDAR\r\n") && lines.first == "BEGIN:VCALENDAR")
+        #expect(lines.allSatisfy { $0.utf8.count <= 75 })
+        #expect(lines.contains("DTSTART;VALUE=DATE:20270918") && lines.contains("DTEND;VALUE=DATE:20270919"))
+        #expect(lines.contains("DTSTAMP:20251201T000000Z"))
+        #expect(lines.contains("SUMMARY:Renew the agreement with Liverpool\\; see notes\\, please"))
+        // Folded lines join back into the escaped description, with its line break as \n.
+        let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("— \\nnext line"))
+    }
+
+    @Test("property: the attention day is the first day the status rule gives at risk or missed")
+    func attentionDay() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<150 {
+            let value = Double(Int.random(in: 1...200, using: &generator))
+            let plan = [
+                Self.action(
+                    "a", start: "2020-01-01", end: "2022-12-31", targets: [Self.target(value: value, by: "2022-12-31")])
+            ]
+            let activities = (0..<Int.random(in: 0...4, using: &generator)).map {
+                Self.delivering(
+                    "x\($0)", "2020-0\(Int.random(in: 1...3, using: &generator))-01", "a",
+                    pupils: Int.random(in: 0...80, using: &generator))
+            }
+            let attention = Monitoring.attentionDay(actions: plan, activities: activities)
+            var day = Day(year: 2020, month: 4, day: 1)
+            while day < Day(year: 2023, month: 3, day: 1) {
+                let status = Monitoring.progress(actions: plan, activities: activities, asOf: day).targets[0].status
+                let behind = status == .atRisk || status == .missed
+                #expect(
+                    behind == (attention.map { $0 <= day } ?? false),
+                    "\(day) \(status) \(String(describing: attention))")
+                day = day.adding(days: 17)
+            }
+        }
+    }
 }

@@ -288,4 +288,65 @@ import VaporTesting
             }
         }
     }
+
+    @Test(arguments: TestBackend.enabled)
+    func theCitysCalendarNeedsATokenInItsAddress(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            let repository = app.kembarStore.repository
+            let viewer = try await signIn(app, roles: [.viewer], email: "viewer@example.org")
+            let user = try #require(try await repository.user(email: "viewer@example.org"))
+            let token = "kmb_calendar_test_token_0123456789abcdef0123456789"
+            try await repository.addToken(
+                userID: user.id, name: "Calendar", tokenHash: Tokens.hash(token),
+                as: WriteContext(actor: "test", channel: .cli))
+            _ = viewer
+            try await app.testing().test(.GET, "/calendar/surabaya.ics") { res async in
+                #expect(res.status == .unauthorized && res.body.string.contains("personal API token"))
+            }
+            try await app.testing().test(.GET, "/calendar/surabaya.ics?token=kmb_wrong") { res async in
+                #expect(res.status == .unauthorized)
+            }
+            try await app.testing().test(.GET, "/calendar/surabaya.ics?token=\(token)&lead=99") { res async in
+                #expect(res.status == .badRequest)
+            }
+            try await app.testing().test(.GET, "/calendar/nowhere.ics?token=\(token)") { res async in
+                #expect(res.status == .notFound)
+            }
+            try await app.testing().test(.GET, "/calendar/surabaya.ics?token=\(token)&lang=id") { res async in
+                let text = res.body.string
+                #expect(res.status == .ok && res.headers.first(name: .contentType) == "text/calendar; charset=utf-8")
+                #expect(
+                    text.hasPrefix("BEGIN:VCALENDAR\r\n")
+                        && text.contains("X-WR-CALNAME:Kembar: kerja sama Kota Surabaya"))
+                #expect(text.contains("UID:target-sbylpl-plan-inclusive-education-teachers-trained@kembar"))
+                #expect(text.contains("SUMMARY:Tenggat target: Kota Liverpool"))
+                #expect(text.contains("DTSTART;VALUE=DATE:20231231"))
+            }
+        }
+    }
+
+    @Test(arguments: TestBackend.enabled)
+    func theAttentionPanelNamesTargetsBehindAndStepsStuck(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            let repository = app.kembarStore.repository
+            try await app.testing().test(.GET, "/?lang=en&asOf=2026-12-01") { res async in
+                #expect(
+                    res.body.string.contains(
+                        "At “Implementation” since 2018, no later step recorded: Surabaya – Liverpool"))
+                #expect(!res.body.string.contains("Targets at risk or missed"))
+            }
+            var plan = try #require(try await repository.action("sbylpl-plan-port-management"))
+            plan.start = try PartialDate(parsing: "2025-01")
+            plan.end = try PartialDate(parsing: "2026-12")
+            plan.targets[0].value = 2
+            plan.targets[0].date = try PartialDate(parsing: "2026-12")
+            try await repository.importDataset(Dataset(actions: [plan]))
+            try await app.testing().test(.GET, "/?lang=id&asOf=2026-01-31") { res async in
+                #expect(res.body.string.contains("Target berisiko atau tidak tercapai: Kota Surabaya – Kota Liverpool"))
+            }
+            try await app.testing().test(.GET, "/?lang=en&asOf=2025-02-01") { res async in
+                #expect(!res.body.string.contains("Targets at risk or missed"), "not yet behind the pace")
+            }
+        }
+    }
 }

@@ -96,6 +96,33 @@ public enum Monitoring {
             expectedShare: expected, status: status, activities: counted, sources: TagResolver.unique(sources))
     }
 
+    /// The first day on which one of the actions' targets is at risk or missed, counting everything delivered so far
+    /// (`nil` when every target with a value is met, or none has one): what a list of partnerships keeps to say,
+    /// on any later day, "targets need attention" without evaluating the plans again. On that day the status rule
+    /// above gives at risk (the share lags the time passed by more than the tolerance) or missed (the date passed).
+    public static func attentionDay(actions: [PlannedAction], activities: [Activity]) -> Day? {
+        let end = Day(year: 9999, month: 12, day: 31)
+        let delivering = activities.filter { Evaluator.isDelivered($0, asOf: end) }
+        var first: Int?
+        for action in actions {
+            let delivered = delivering.filter { $0.delivers.contains(action.id) }
+            for target in action.targets {
+                let progress = progress(of: target, action: action, delivered: delivered, asOf: end)
+                guard progress.status != .met, progress.status != .open, let share = progress.share else { continue }
+                let due = target.date.lastDay.ordinal
+                var day = due + 1
+                if let start = (action.start ?? action.end)?.firstDay.ordinal, start < due {
+                    let threshold = (share + paceTolerance) * Double(due - start)
+                    if threshold < Double(due - start) {
+                        day = min(day, start + Int(max(-1, threshold).rounded(.down)) + 1)
+                    }
+                }
+                first = min(first ?? day, day)
+            }
+        }
+        return first.map(Day.init(ordinal:))
+    }
+
     static func normalised(_ unit: String) -> String { unit.trimmingCharacters(in: .whitespaces).lowercased() }
 
     /// Amounts added up per currency, in currency order; amounts in different currencies are never added together.

@@ -38,14 +38,19 @@ public struct PartnershipSummary: Equatable, Sendable {
     public var `internal`: Bool
     /// The latest step of the national procedure done, since when, and the next step (for "stuck at a step").
     public var procedureStep: String?
-    public var procedureSince: Day?
+    /// At the date's precision (`2018`, `2018-03`): its text sorts before every day of the period it names.
+    public var procedureSince: PartialDate?
     public var procedureNext: String?
+    /// The first day a target of its plans is at risk or missed, with what is delivered so far (see
+    /// ``Monitoring/attentionDay(actions:activities:)``).
+    public var targetsAttention: Day?
 
     /// The summary of `partnership`, from its agreements, milestones and activities and the cities it names
     /// (`cities` may hold others; a missing city is named by its key).
     public init(
         _ partnership: Partnership, cities: [CityKey: City], agreements: [Agreement], milestones: [Milestone],
-        activities: [Activity], procedure: Procedure? = nil, settings: EvaluationSettings = .init()
+        activities: [Activity], actions: [PlannedAction] = [], procedure: Procedure? = nil,
+        settings: EvaluationSettings = .init()
     ) {
         self.partnership = partnership.id
         kind = partnership.kind.rawValue
@@ -85,12 +90,13 @@ public struct PartnershipSummary: Equatable, Sendable {
         activitiesWithoutSources = activities.filter { $0.sources.isEmpty }.count
         activitiesWithoutParticipants = activities.filter { $0.participants.isEmpty && $0.kind != .publication }.count
         ongoingWithoutEnd = activities.filter { $0.status == .ongoing && $0.end == nil }.count
+        targetsAttention = Monitoring.attentionDay(actions: actions, activities: activities)
         if let procedure {
             let progress = ProcedureProgress.of(
                 procedure, partnership: partnership, agreements: agreements, milestones: milestones,
                 activities: activities)
             procedureStep = progress.current?.step.id
-            procedureSince = progress.current?.date?.firstDay
+            procedureSince = progress.current?.date
             procedureNext = progress.next?.step.id
         }
         timeline = Evaluator.statusTimeline(

@@ -222,4 +222,27 @@ public enum MonevStrings {
             l, "Only the cities with the most partnerships are listed.",
             "Hanya kota dengan kerja sama terbanyak yang dicantumkan.")
     }
+
+    // The city's calendar of reminders.
+    public static func calendarName(_ city: String, _ l: Language) -> String {
+        pick(l, "Kembar: \(city)'s partnerships", "Kembar: kerja sama \(city)")
+    }
+    public static func reminder(_ kind: Reminder.Kind, partner: String, _ l: Language) -> String {
+        switch kind {
+        case .agreementEnds: pick(l, "Agreement with \(partner) ends", "Perjanjian dengan \(partner) berakhir")
+        case .renewalDue: pick(l, "Renew the agreement with \(partner)", "Perpanjang perjanjian dengan \(partner)")
+        case .actionStarts: pick(l, "Planned action with \(partner) begins", "Rencana aksi dengan \(partner) dimulai")
+        case .actionEnds: pick(l, "Planned action with \(partner) ends", "Rencana aksi dengan \(partner) berakhir")
+        case .targetDue: pick(l, "Target due: \(partner)", "Tenggat target: \(partner)")
+        }
+    }
+    public static func reminderDetail(_ kind: Reminder.Kind, title: String, ends: String?, _ l: Language) -> String {
+        switch kind {
+        case .renewalDue:
+            pick(
+                l, "\(title) ends \(ends ?? "—"): prepare its renewal.",
+                "\(title) berakhir \(ends ?? "—"): siapkan perpanjangannya.")
+        default: title
+        }
+    }
 }
