@@ -75,6 +75,13 @@ public enum Format {
         return (value < 0 && scaled != 0 ? "−" : "") + text
     }
 
+    /// A file's size: "512 B", "48 KiB", "2,4 MiB".
+    public static func bytes(_ size: Int, _ language: Language) -> String {
+        if size < 1024 { return "\(integer(size, language)) B" }
+        if size < 1_048_576 { return "\(decimal(Double(size) / 1024, digits: 0, language)) KiB" }
+        return "\(decimal(Double(size) / 1_048_576, digits: 1, language)) MiB"
+    }
+
     /// A participant count, with "~" when the source gives it as approximate: "~250".
     public static func count(_ value: Int, approximate: Bool, _ language: Language) -> String {
         (approximate ? "~" : "") + integer(value, language)

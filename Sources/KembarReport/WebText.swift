@@ -169,6 +169,81 @@ extension WebText {
             ? "Subscribe in your calendar program to this address with one of your personal API tokens (account page) in place of TOKEN: agreements ending, renewals due six months before (lead=months changes it), planned actions and target dates."
             : "Langganan alamat ini di program kalender Anda dengan salah satu token API pribadi Anda (halaman akun) sebagai pengganti TOKEN: perjanjian yang berakhir, perpanjangan enam bulan sebelumnya (lead=bulan untuk mengubahnya), rencana aksi dan tanggal target."
     }
+    public static func fileTooLarge(_ size: Int, _ l: Language) -> String {
+        let megabytes = Format.decimal(Double(size) / 1_048_576, digits: 1, l)
+        return l == .en
+            ? "The file is \(megabytes) MiB; Kembar keeps files of at most 10 MiB. Attach a smaller scan, or keep the file in an archive and record its reference."
+            : "Berkas berukuran \(megabytes) MiB; Kembar menyimpan berkas paling besar 10 MiB. Lampirkan pindaian yang lebih kecil, atau simpan berkas di arsip dan catat rujukannya."
+    }
+    public static func fileNotHeld(_ sha256: String, _ l: Language) -> String {
+        l == .en
+            ? "This database holds the document's description but not its file (SHA-256 \(sha256)): it came from another database's export."
+            : "Basis data ini menyimpan keterangan dokumen tetapi tidak berkasnya (SHA-256 \(sha256)): keterangan itu berasal dari ekspor basis data lain."
+    }
+    public static func notAttached(_ l: Language) -> String {
+        l == .en ? "The document was not attached" : "Dokumen tidak dilampirkan"
+    }
+    public static func documentsHeading(_ l: Language) -> String { l == .en ? "Documents" : "Dokumen" }
+    public static func noDocuments(_ l: Language) -> String {
+        l == .en ? "No document is attached." : "Belum ada dokumen yang dilampirkan."
+    }
+    public static func attachDocument(_ l: Language) -> String { l == .en ? "Attach a document" : "Lampirkan dokumen" }
+    public static func attachHint(_ l: Language) -> String {
+        l == .en
+            ? "A scan of the signed text, minutes, a report or a photo; at most 10 MiB. Kembar keeps it in the database with its SHA-256 checksum."
+            : "Pindaian naskah yang ditandatangani, notula, laporan atau foto; paling besar 10 MiB. Kembar menyimpannya di basis data beserta checksum SHA-256."
+    }
+    public static func documentColumn(_ column: String, _ l: Language) -> String {
+        switch column {
+        case "file": l == .en ? "File" : "Berkas"
+        case "category": l == .en ? "Category (IATI)" : "Kategori (IATI)"
+        case "language": l == .en ? "Language" : "Bahasa"
+        case "size": l == .en ? "Size" : "Ukuran"
+        default: l == .en ? "SHA-256" : "SHA-256"
+        }
+    }
+    /// IATI's DocumentCategory names.
+    public static func documentCategory(_ code: String, _ l: Language) -> String {
+        let names: [String: (String, String)] = [
+            "A01": ("Pre- and post-project impact appraisal", "Penilaian dampak sebelum dan sesudah proyek"),
+            "A02": ("Objectives / purpose of activity", "Tujuan kegiatan"),
+            "A03": ("Intended ultimate beneficiaries", "Penerima manfaat akhir"), "A04": ("Conditions", "Persyaratan"),
+            "A05": ("Budget", "Anggaran"), "A06": ("Summary information about contract", "Ringkasan kontrak"),
+            "A07": ("Review of project performance and evaluation", "Tinjauan kinerja dan evaluasi"),
+            "A08": ("Results, outcomes and outputs", "Hasil, capaian dan keluaran"),
+            "A09": ("Memorandum of understanding", "Nota kesepahaman (MoU)"), "A10": ("Tender", "Tender"),
+            "A11": ("Contract", "Kontrak"), "A12": ("Activity web page", "Laman web kegiatan"),
+            "B01": ("Annual report", "Laporan tahunan"),
+            "B02": ("Institutional strategy paper", "Dokumen strategi lembaga"),
+            "B03": ("Country strategy paper", "Dokumen strategi negara"),
+            "B04": ("Aid allocation policy", "Kebijakan alokasi bantuan"),
+            "B05": ("Procurement policy and procedure", "Kebijakan dan prosedur pengadaan"),
+            "B06": ("Institutional audit report", "Laporan audit lembaga"),
+            "B07": ("Country audit report", "Laporan audit negara"),
+            "B08": ("Exclusions policy", "Kebijakan pengecualian"),
+            "B09": ("Institutional evaluation report", "Laporan evaluasi lembaga"),
+            "B10": ("Country evaluation report", "Laporan evaluasi negara"),
+            "B11": ("Sector strategy", "Strategi sektor"),
+            "B12": ("Thematic strategy", "Strategi tematik"),
+            "B13": ("Country-level memorandum of understanding", "Nota kesepahaman tingkat negara"),
+            "B14": ("Evaluations policy", "Kebijakan evaluasi"),
+            "B15": ("General terms and conditions", "Syarat dan ketentuan umum"),
+            "B16": ("Organisation web page", "Laman web organisasi"),
+            "B17": ("Country or region web page", "Laman web negara atau wilayah"),
+            "B18": ("Sector web page", "Laman web sektor"),
+        ]
+        guard let pair = names[code] else { return code }
+        return l == .en ? pair.0 : pair.1
+    }
+    public static func languageName(_ code: String, _ l: Language) -> String {
+        let names: [String: (String, String)] = [
+            "id": ("Indonesian", "Indonesia"), "en": ("English", "Inggris"), "ja": ("Japanese", "Jepang"),
+            "zh": ("Chinese", "Tionghoa"), "ko": ("Korean", "Korea"), "de": ("German", "Jerman"),
+            "fr": ("French", "Prancis"), "nl": ("Dutch", "Belanda"), "ar": ("Arabic", "Arab"),
+        ]
+        guard let pair = names[code] else { return code }
+        return l == .en ? pair.0 : pair.1
+    }
     public static func backToCity(_ l: Language) -> String { l == .en ? "Back to the city" : "Kembali ke kota" }
     public static func backToDashboard(_ l: Language) -> String {
         l == .en ? "Back to the dashboard" : "Kembali ke dasbor"

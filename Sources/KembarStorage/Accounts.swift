@@ -229,7 +229,7 @@ extension Repository {
                     .field(\.$key).field(\.$partnership).field(\.$city).all()
                 {
                     switch kind {
-                    case "agreement", "milestone", "action", "activity":
+                    case "agreement", "milestone", "action", "activity", "document":
                         if let partnership = row.partnership {
                             before["\(kind)/\(row.key)"] = .partnership(PartnershipKey(partnership))
                             partnerships.insert(partnership)
@@ -263,7 +263,8 @@ extension Repository {
         guard !grant.everything else { return }
         let scope: WriteScope
         switch kind {
-        case "agreement", "milestone", "action", "activity": scope = .partnership(PartnershipKey(partnership ?? ""))
+        case "agreement", "milestone", "action", "activity", "document":
+            scope = .partnership(PartnershipKey(partnership ?? ""))
         case "partnership": scope = .partnership(PartnershipKey(key))
         case "city": scope = .cities([CityKey(key)])
         case "initiative", "observation": scope = .cities(city.map { [CityKey($0)] } ?? [])

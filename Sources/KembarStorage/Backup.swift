@@ -39,6 +39,14 @@ public struct Backup: Codable, Sendable, Equatable {
     public var changes: [Change]
     /// The accounts, by e-mail (absent in backups written before accounts existed).
     public var users: [Account]?
+    /// The attached documents' bytes, by checksum (absent in backups written before documents existed).
+    public var contents: [Content]?
+
+    /// One attached file's bytes, base64, with the SHA-256 they must have.
+    public struct Content: Codable, Sendable, Equatable {
+        public var sha256: String
+        public var base64: String
+    }
 
     /// The file a backup is written as: canonical JSON (sorted keys), so equal databases give equal files.
     public func encoded() throws -> Data {
@@ -87,9 +95,12 @@ extension Repository {
                     email: $0.email, name: $0.name, language: $0.language, roles: $0.roles,
                     passwordHash: $0.passwordHash, createdAt: $0.createdAt)
             }
+            let contents = try await DocumentContentRecord.query(on: database).sort(\.$id).all().map {
+                Backup.Content(sha256: $0.id ?? "", base64: Data($0.content).base64EncodedString())
+            }
             return Backup(
                 format: Backup.formatName, version: Backup.currentVersion, sequence: changes.last?.sequence ?? 0,
-                records: records, changes: changes, users: users)
+                records: records, changes: changes, users: users, contents: contents)
         }
     }
 
@@ -138,6 +149,19 @@ extension Repository {
                 user.passwordHash = account.passwordHash
                 user.createdAt = account.createdAt
                 try await user.create(on: database)
+            }
+            for content in backup.contents ?? [] {
+                // Bytes that do not have the checksum they are filed under are refused: a damaged backup is named.
+                guard let bytes = Data(base64Encoded: content.base64).map(Array.init),
+                    Repository.sha256(bytes) == content.sha256
+                else {
+                    throw InvalidInput([
+                        Violation(
+                            field: "contents", value: content.sha256, rule: .valueInvalid,
+                            detail: "the bytes do not have this SHA-256")
+                    ])
+                }
+                try await DocumentContentRecord(sha256: content.sha256, content: bytes).create(on: database)
             }
             // Labels, references and summaries are not part of a backup: they are derived again from the records.
             try await repository.rebuildDerived()

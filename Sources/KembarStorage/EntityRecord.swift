@@ -57,5 +57,5 @@ final class EntityRecord: Model, @unchecked Sendable {
 /// The kinds of entity Kembar stores, in the order an import writes them.
 enum EntityKind: String, CaseIterable, Sendable {
     case source, field, framework, crosswalk, city, organisation, partnership, agreement, milestone, action
-    case activity, initiative, observation
+    case activity, document, initiative, observation
 }

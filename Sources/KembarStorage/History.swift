@@ -60,6 +60,7 @@ extension Repository {
     func deletedWith(_ change: Change) async throws -> [(collection: EditableCollection, key: String, before: String)] {
         let kinds: [EntityKind: EditableCollection] = [
             .agreement: .agreements, .milestone: .milestones, .action: .actions, .activity: .activities,
+            .document: .documents,
         ]
         var found: [(collection: EditableCollection, key: String, before: String)] = []
         var from = change.sequence + 1
@@ -72,7 +73,8 @@ extension Repository {
                 guard let kind = EntityKind(rawValue: row.kind), let collection = kinds[kind],
                     let before = row.before, let record = try? collection.dataset(document: before, key: row.key),
                     (record.agreements.map(\.partnership) + record.milestones.map(\.partnership)
-                        + record.actions.map(\.partnership) + record.activities.map(\.partnership)) == [
+                        + record.actions.map(\.partnership) + record.activities.map(\.partnership)
+                        + record.documents.map(\.partnership)) == [
                             PartnershipKey(change.key)
                         ]
                 else { continue }
@@ -96,6 +98,8 @@ extension EditableCollection {
             Dataset(agreements: [try DocumentCoding.decode(Agreement.self, document, key: key, format: format)])
         case .milestones:
             Dataset(milestones: [try DocumentCoding.decode(Milestone.self, document, key: key, format: format)])
+        case .documents:
+            Dataset(documents: [try DocumentCoding.decode(AttachedDocument.self, document, key: key, format: format)])
         case .actions:
             Dataset(actions: [try DocumentCoding.decode(PlannedAction.self, document, key: key, format: format)])
         case .activities:

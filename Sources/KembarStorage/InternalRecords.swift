@@ -33,7 +33,7 @@ extension Repository {
     /// with it, or hidden again only when marked themselves — in the records and in the links they make.
     func cascadeInternal(partnership key: String, hidden: Bool) async throws {
         let sql = try self.sql
-        for kind in [EntityKind.agreement, .milestone, .action, .activity] {
+        for kind in [EntityKind.agreement, .milestone, .action, .activity, .document] {
             let children = try await EntityRecord.query(on: database).filter(\.$kind == kind.rawValue)
                 .filter(\.$partnership == key).field(\.$key).field(\.$document).all()
             let marked = try children.filter { try hidden || Self.marksInternal($0.document) }.map(\.key)

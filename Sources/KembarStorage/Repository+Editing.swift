@@ -4,7 +4,8 @@ import KembarCore
 
 /// The collections people edit one record at a time (frameworks and crosswalks come in by import only).
 public enum EditableCollection: String, CaseIterable, Sendable {
-    case partnerships, agreements, milestones, actions, activities, cities, initiatives, observations, organisations,
+    case partnerships, agreements, milestones, actions, activities, documents, cities, initiatives, observations,
+        organisations,
         sources
     case fields
 
@@ -15,6 +16,7 @@ public enum EditableCollection: String, CaseIterable, Sendable {
         case .agreements: Agreement.columns
         case .milestones: Milestone.columns
         case .actions: PlannedAction.columns
+        case .documents: AttachedDocument.columns
         case .activities: Activity.columns
         case .cities: City.columns
         case .initiatives: Initiative.columns
@@ -32,6 +34,7 @@ public enum EditableCollection: String, CaseIterable, Sendable {
         case .agreements: Agreement.column(for: field)
         case .milestones: Milestone.column(for: field)
         case .actions: PlannedAction.column(for: field)
+        case .documents: AttachedDocument.column(for: field)
         case .activities: Activity.column(for: field)
         case .cities: City.column(for: field)
         case .initiatives: Initiative.column(for: field)
@@ -56,6 +59,7 @@ public enum EditableCollection: String, CaseIterable, Sendable {
         case .agreements: .agreement
         case .milestones: .milestone
         case .actions: .action
+        case .documents: .document
         case .activities: .activity
         case .cities: .city
         case .initiatives: .initiative
@@ -81,6 +85,7 @@ extension Repository {
         case .agreements: try await (one(AgreementKey(key)) as Agreement?)?.flat
         case .milestones: try await (one(MilestoneKey(key)) as Milestone?)?.flat
         case .actions: try await (one(ActionKey(key)) as PlannedAction?)?.flat
+        case .documents: try await (one(DocumentKey(key)) as AttachedDocument?)?.flat
         case .activities: try await (one(ActivityKey(key)) as Activity?)?.flat
         case .cities: try await (one(CityKey(key)) as City?)?.flat
         case .initiatives: try await (one(InitiativeKey(key)) as Initiative?)?.flat
@@ -112,6 +117,8 @@ extension Repository {
             try await save(Milestone.self, values, creating, context, expected) { Dataset(milestones: [$0]) }
         case .actions:
             try await save(PlannedAction.self, values, creating, context, expected) { Dataset(actions: [$0]) }
+        case .documents:
+            try await save(AttachedDocument.self, values, creating, context, expected) { Dataset(documents: [$0]) }
         case .activities:
             try await save(Activity.self, values, creating, context, expected) { Dataset(activities: [$0]) }
         case .cities: try await save(City.self, values, creating, context, expected) { Dataset(cities: [$0]) }
@@ -174,7 +181,7 @@ extension Repository {
                     .filter(
                         \.$kind ~~ [
                             EntityKind.agreement.rawValue, EntityKind.milestone.rawValue, EntityKind.action.rawValue,
-                            EntityKind.activity.rawValue,
+                            EntityKind.activity.rawValue, EntityKind.document.rawValue,
                         ]
                     )
                     .filter(\.$partnership == key).sort(\.$kind).sort(\.$key).all()
@@ -217,7 +224,7 @@ extension Repository {
     public func deletedWith(_ collection: EditableCollection, key: String) async throws -> [(EditableCollection, Int)] {
         guard collection == .partnerships else { return [] }
         var found: [(EditableCollection, Int)] = []
-        for child in [EditableCollection.activities, .agreements, .milestones, .actions] {
+        for child in [EditableCollection.activities, .agreements, .milestones, .actions, .documents] {
             let count = try await EntityRecord.query(on: database).filter(\.$kind == child.kind.rawValue)
                 .filter(\.$partnership == key).count()
             if count > 0 { found.append((child, count)) }

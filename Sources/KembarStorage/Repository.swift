@@ -56,8 +56,8 @@ public struct Repository: Sendable {
             sources: try await all(), fields: try await all(), frameworks: try await all(),
             crosswalks: try await all(), cities: try await all(), organisations: try await all(),
             partnerships: try await all(), agreements: try await all(), milestones: try await all(),
-            actions: try await all(), activities: try await all(), initiatives: try await all(),
-            observations: try await all()
+            actions: try await all(), activities: try await all(), documents: try await all(),
+            initiatives: try await all(), observations: try await all()
         ).canonical
     }
 
@@ -110,6 +110,7 @@ public struct Repository: Sendable {
         slice.milestones = try await children(of: key)
         slice.actions = try await children(of: key)
         slice.activities = try await children(of: key)
+        slice.documents = try await children(of: key)
         for city in cityKeys {
             if let record: City = try await one(city) { slice.cities.append(record) }
             slice.initiatives += try await belonging(to: city)
@@ -171,6 +172,14 @@ public struct Repository: Sendable {
             case .action:
                 for row in try await stored(.action, keys) {
                     index.actions[ActionKey(row.key)] = PartnershipKey(row.partnership ?? "")
+                }
+            case .milestone:
+                for row in try await stored(.milestone, keys) {
+                    index.milestones[MilestoneKey(row.key)] = PartnershipKey(row.partnership ?? "")
+                }
+            case .activity:
+                for row in try await stored(.activity, keys) {
+                    index.activities[ActivityKey(row.key)] = PartnershipKey(row.partnership ?? "")
                 }
             case .framework: break
             }
@@ -278,6 +287,7 @@ public struct Repository: Sendable {
             try await writer.upsert(dataset.milestones, into: &summary)
             try await writer.upsert(dataset.actions, into: &summary)
             try await writer.upsert(dataset.activities, into: &summary)
+            try await writer.upsert(dataset.documents, into: &summary)
             try await writer.upsert(dataset.initiatives, into: &summary)
             try await writer.upsert(dataset.observations, into: &summary)
             if mode == .merge {

@@ -47,7 +47,7 @@ extension KembarStore {
         [
             CreateRecords(), CreateRecordIndexes(), CreateGeneration(), CreateChangesAndVersions(),
             CreateDerivedTables(), CreateDashboardIndexes(), CreateAccounts(), CreateApiTokens(),
-            CreateInternalRecords(), CreatePendingImports(), AddMonitoringSummaries(),
+            CreateInternalRecords(), CreatePendingImports(), AddMonitoringSummaries(), CreateDocumentContents(),
         ]
     }
 

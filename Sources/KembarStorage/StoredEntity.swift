@@ -113,6 +113,16 @@ extension Activity: StoredEntity {
     var labelColumn: String? { title.text(.en) }
 }
 
+extension AttachedDocument: StoredEntity {
+    var markedInternal: Bool { `internal` == true }
+    static var kind: EntityKind { .document }
+    static var collection: String { "documents" }
+    static var records: WritableKeyPath<Dataset, [AttachedDocument]> { \.documents }
+    var partnershipColumn: String? { partnership.rawValue }
+    var sortDateColumn: String? { date?.firstDay.description }
+    var labelColumn: String? { title?.text(.en) ?? fileName }
+}
+
 extension Initiative: StoredEntity {
     static var kind: EntityKind { .initiative }
     static var records: WritableKeyPath<Dataset, [Initiative]> { \.initiatives }

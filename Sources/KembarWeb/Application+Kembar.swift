@@ -71,6 +71,7 @@ public func configureKembar(_ app: Application, store: KembarStore, access: Acce
     try app.register(collection: FormController())
     try app.register(collection: ImportController())
     try app.register(collection: MonevController())
+    try app.register(collection: DocumentController())
     try app.register(collection: IndexController())
     try app.register(collection: AccountController())
     try app.register(collection: HistoryController())

@@ -20,6 +20,10 @@ struct FormController: RouteCollection {
         guard let collection = EditableCollection(rawValue: try req.parameters.require("collection")) else {
             throw Abort(.notFound)
         }
+        // Documents come with their file from the upload form of their record's page; only deleting is a form here.
+        guard collection != .documents || req.url.path.hasPrefix("/delete/") else {
+            throw Abort(.notFound)
+        }
         return collection
     }
 
@@ -188,6 +192,7 @@ struct FormController: RouteCollection {
         let back: String
         switch collection {
         case .agreements, .milestones, .actions, .activities: back = "/partnerships/\(values["partnership"] ?? "")"
+        case .documents: back = Self.page(of: .documents, key: key, values: values)
         case .initiatives, .observations: back = "/cities/\(values["city"] ?? "")"
         case .cities: back = "/cities"
         case .organisations: back = "/organisations"
@@ -247,6 +252,8 @@ struct FormController: RouteCollection {
         case .agreements: "/agreements/\(key)"
         case .milestones: "/milestones/\(key)"
         case .actions: "/actions/\(key)"
+        case .documents:
+            "/\(values["attached_to"] == "agreement" ? "agreements" : values["attached_to"] == "milestone" ? "milestones" : "activities")/\(values["owner"] ?? "")"
         case .activities: "/activities/\(key)"
         case .cities: "/cities/\(key)"
         case .initiatives: "/initiatives/\(key)"

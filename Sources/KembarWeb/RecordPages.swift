@@ -87,7 +87,13 @@ enum RecordPages {
         return GenericPage(
             chrome: Chrome(req, title: a.title.text(language), section: "/"), heading: a.title.text(language),
             lead: WebText.term(a.kind.rawValue, language),
-            actions: editActions(req, .activities, a.id.rawValue), sections: [main, sources.section(language)],
+            actions: editActions(req, .activities, a.id.rawValue),
+            sections: [
+                main,
+                try await DocumentsSection.build(
+                    req, attachedTo: .activity, key: a.id.rawValue, partnership: a.partnership),
+                sources.section(language),
+            ],
             headingLang: a.title.lang(on: language),
             breadcrumb: breadcrumb)
     }
@@ -158,7 +164,13 @@ enum RecordPages {
         return GenericPage(
             chrome: Chrome(req, title: a.title.text(language), section: "/"), heading: a.title.text(language),
             lead: Catalogue.name(a.kind, language) + sources.cite(a.sources),
-            actions: editActions(req, .agreements, a.id.rawValue), sections: [main, sources.section(language)],
+            actions: editActions(req, .agreements, a.id.rawValue),
+            sections: [
+                main,
+                try await DocumentsSection.build(
+                    req, attachedTo: .agreement, key: a.id.rawValue, partnership: a.partnership),
+                sources.section(language),
+            ],
             headingLang: a.title.lang(on: language),
             breadcrumb: partnership.breadcrumb)
     }
@@ -185,7 +197,13 @@ enum RecordPages {
         return GenericPage(
             chrome: Chrome(req, title: m.title.text(language), section: "/"), heading: m.title.text(language),
             lead: Catalogue.name(m.kind, language),
-            actions: editActions(req, .milestones, m.id.rawValue), sections: [main, sources.section(language)],
+            actions: editActions(req, .milestones, m.id.rawValue),
+            sections: [
+                main,
+                try await DocumentsSection.build(
+                    req, attachedTo: .milestone, key: m.id.rawValue, partnership: m.partnership),
+                sources.section(language),
+            ],
             headingLang: m.title.lang(on: language),
             breadcrumb: partnership.breadcrumb)
     }

@@ -349,4 +349,77 @@ import VaporTesting
             }
         }
     }
+
+    @Test(arguments: TestBackend.enabled)
+    func aDocumentIsAttachedDownloadedAndRefusedWhenTooLarge(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            let admin = try await signIn(app)
+            let repository = app.kembarStore.repository
+            func upload(
+                _ name: String, _ bytes: [UInt8], type: String, category: String = "A09"
+            ) async throws
+                -> TestingHTTPResponse
+            {
+                var response: TestingHTTPResponse?
+                var body = ByteBuffer(string: admin.csrfPart)
+                for (field, value) in [
+                    ("attached_to", "agreement"), ("owner", "sbylpl-2018-mou"), ("category", category),
+                    ("language", "id"), ("title_en", "Signed MoU"),
+                ] {
+                    body.writeString(
+                        "--kembar\r\nContent-Disposition: form-data; name=\"\(field)\"\r\n\r\n\(value)\r\n")
+                }
+                body.writeString(
+                    "--kembar\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: \(type)\r\n\r\n"
+                )
+                body.writeBytes(bytes)
+                body.writeString("\r\n--kembar--\r\n")
+                let payload = body
+                try await app.testing().test(
+                    .POST, "/documents?lang=en",
+                    beforeRequest: { req in
+                        req.headers.contentType = HTTPMediaType(
+                            type: "multipart", subType: "form-data", parameters: ["boundary": "kembar"])
+                        admin.sign(&req)
+                        req.body = payload
+                    }
+                ) { res async in response = res }
+                return try #require(response)
+            }
+            let scan = Array("%PDF-1.4 MoU".utf8)
+            let saved = try await upload("../../MoU Surabaya\u{0007}.pdf", scan, type: "application/pdf")
+            #expect(saved.status == .seeOther)
+            #expect(saved.headers.first(name: .location) == "/agreements/sbylpl-2018-mou?notice=saved#documents")
+            let document = try #require(try await repository.document("mou-surabaya-pdf"))
+            #expect(
+                document.fileName == "MoU Surabaya.pdf" && document.category == "A09" && document.size == scan.count)
+            let page = try await get(app, "/agreements/sbylpl-2018-mou?lang=id", as: admin)
+            #expect(
+                page.contains(#"href="/documents/mou-surabaya-pdf""#) && page.contains("A09 Nota kesepahaman (MoU)"))
+            #expect(page.contains(#"enctype="multipart/form-data""#), "the upload form for an editor")
+            try await app.testing().test(.GET, "/documents/mou-surabaya-pdf") { res async in
+                #expect(res.status == .ok && res.headers.first(name: .contentType) == "application/pdf")
+                #expect(res.headers.first(name: "Content-Disposition")?.contains("attachment") == true)
+                #expect(res.headers.first(name: "Content-Security-Policy") == "default-src 'none'; sandbox")
+                #expect(Array(res.body.readableBytesView) == scan)
+            }
+            // A type a browser could run is served as bytes.
+            let html = try await upload("page.html", Array("<script>alert(1)</script>".utf8), type: "text/html")
+            #expect(html.status == .seeOther, "\(html.body.string.suffix(2000))")
+            try await app.testing().test(.GET, "/documents/page-html") { res async in
+                #expect(res.headers.first(name: .contentType) == "application/octet-stream")
+            }
+            let large = try await upload(
+                "big.pdf", [UInt8](repeating: 0x25, count: AttachedDocument.maximumSize + 10), type: "application/pdf")
+            #expect(large.status == .unprocessableEntity && large.body.string.contains("at most 10 MiB"))
+            let wrong = try await upload("x.pdf", scan, type: "application/pdf", category: "Z99")
+            #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("Category (IATI)"))
+            try await app.testing().test(.GET, "/documents/none-such") { res async in #expect(res.status == .notFound) }
+            try await app.testing().test(
+                .GET, "/edit/documents/mou-surabaya-pdf", beforeRequest: { req in admin.sign(&req) }
+            ) {
+                res async in #expect(res.status == .notFound)
+            }
+        }
+    }
 }

@@ -15,7 +15,7 @@ public enum DatasetCodec {
     /// The collections of a dataset, in the order they are read and checked.
     static let collections = [
         "sources", "fields", "frameworks", "crosswalks", "cities", "organisations", "partnerships", "agreements",
-        "milestones", "actions", "activities", "initiatives", "observations",
+        "milestones", "actions", "activities", "documents", "initiatives", "observations",
     ]
 
     /// Reads a dataset, reporting every problem of every record (not only the first), each by JSON path.
@@ -93,6 +93,7 @@ public enum DatasetCodec {
         dataset.milestones = read("milestones", Milestone.self)
         dataset.actions = read("actions", PlannedAction.self)
         dataset.activities = read("activities", Activity.self)
+        dataset.documents = read("documents", AttachedDocument.self)
         dataset.initiatives = read("initiatives", Initiative.self)
         dataset.observations = read("observations", Observation.self)
         guard problems.isEmpty else { throw InvalidInput(problems) }

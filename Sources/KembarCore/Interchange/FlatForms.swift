@@ -498,3 +498,50 @@ extension Field: FlatCodable {
         return v
     }
 }
+
+extension AttachedDocument: FlatCodable {
+    public static let collection = "documents"
+    public static let columns: [FlatColumn] =
+        [
+            FlatColumn("key", .key, required: true),
+            FlatColumn("partnership", .reference("partnerships"), required: true),
+            .choice("attached_to", Owner.self), FlatColumn("owner", .text, required: true),
+        ] + FlatColumn.text("title") + [
+            FlatColumn("file_name", .text, required: true), FlatColumn("content_type", .text, required: true),
+            FlatColumn("size", .integer, required: true), FlatColumn("sha256", .text, required: true),
+            FlatColumn("category", .choice(DocumentCategory.codes), required: true), FlatColumn("language", .text),
+            FlatColumn("date", .date), FlatColumn("note", .longText), FlatColumn("internal", .boolean),
+        ]
+
+    public static func read(_ r: inout FlatReader) -> AttachedDocument? {
+        let key: DocumentKey? = r.key("key")
+        let partnership: PartnershipKey? = r.key("partnership")
+        let owner = r.choice("attached_to", Owner.self)
+        let ownerKey = r.required("owner")
+        let fileName = r.required("file_name")
+        let contentType = r.required("content_type")
+        let size = r.integer("size")
+        if r.cell("size") == nil { r.fail("size", "", "", rule: .valueRequired) }
+        let sha256 = r.required("sha256")
+        let category = r.required("category")
+        let date = r.date("date")
+        guard let key, let partnership, let owner, let ownerKey, let fileName, let contentType, let size, let sha256,
+            let category
+        else { return nil }
+        return AttachedDocument(
+            id: key, partnership: partnership, attachedTo: owner, owner: ownerKey, title: r.text("title"),
+            fileName: fileName, contentType: contentType, size: size, sha256: sha256, category: category,
+            language: r.cell("language"), date: date, note: r.cell("note"), internal: r.mark("internal"))
+    }
+
+    public var flat: [String: String] {
+        var v: [String: String] = [
+            "key": id.rawValue, "partnership": partnership.rawValue, "attached_to": attachedTo.rawValue,
+            "owner": owner, "file_name": fileName, "content_type": contentType, "size": String(size),
+            "sha256": sha256, "category": category, "language": language ?? "", "date": date?.description ?? "",
+            "note": note ?? "", "internal": FlatWriter.mark(`internal`),
+        ]
+        FlatWriter.text("title", title, into: &v)
+        return v
+    }
+}

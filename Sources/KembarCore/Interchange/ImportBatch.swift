@@ -221,6 +221,7 @@ public struct ImportBatch: Sendable {
         add("milestones", \.milestones)
         add("actions", \.actions)
         add("activities", \.activities)
+        add("documents", \.documents)
         add("initiatives", \.initiatives)
         add("observations", \.observations)
     }

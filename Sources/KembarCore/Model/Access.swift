@@ -131,6 +131,7 @@ extension Dataset {
         found += milestones.map { ("milestone", $0.id.rawValue, .partnership($0.partnership)) }
         found += actions.map { ("action", $0.id.rawValue, .partnership($0.partnership)) }
         found += activities.map { ("activity", $0.id.rawValue, .partnership($0.partnership)) }
+        found += documents.map { ("document", $0.id.rawValue, .partnership($0.partnership)) }
         found += initiatives.map { ("initiative", $0.id.rawValue, .cities([$0.city])) }
         found += observations.map { ("observation", $0.id.rawValue, .cities([$0.city])) }
         return found

@@ -22,6 +22,8 @@ public struct Dataset: Hashable, Sendable, Codable {
     /// Planned actions: the action plans of agreements and partnerships, with their targets.
     public var actions: [PlannedAction]
     public var activities: [Activity]
+    /// Descriptions of files attached to agreements, milestones and activities (the bytes travel in backups only).
+    public var documents: [AttachedDocument]
     public var initiatives: [Initiative]
     public var observations: [Observation]
 
@@ -29,7 +31,8 @@ public struct Dataset: Hashable, Sendable, Codable {
         sources: [Source] = [], fields: [Field] = [], frameworks: [Framework] = [], crosswalks: [Crosswalk] = [],
         cities: [City] = [], organisations: [Organisation] = [], partnerships: [Partnership] = [],
         agreements: [Agreement] = [], milestones: [Milestone] = [], actions: [PlannedAction] = [],
-        activities: [Activity] = [], initiatives: [Initiative] = [], observations: [Observation] = []
+        activities: [Activity] = [], documents: [AttachedDocument] = [], initiatives: [Initiative] = [],
+        observations: [Observation] = []
     ) {
         self.format = Self.formatName
         self.version = Self.currentVersion
@@ -44,6 +47,7 @@ public struct Dataset: Hashable, Sendable, Codable {
         self.milestones = milestones
         self.actions = actions
         self.activities = activities
+        self.documents = documents
         self.initiatives = initiatives
         self.observations = observations
     }
@@ -52,6 +56,7 @@ public struct Dataset: Hashable, Sendable, Codable {
     public var recordCount: Int {
         sources.count + fields.count + frameworks.count + crosswalks.count + cities.count + organisations.count
             + partnerships.count + agreements.count + milestones.count + actions.count + activities.count
+            + documents.count
             + initiatives.count
             + observations.count
     }
@@ -70,6 +75,7 @@ public struct Dataset: Hashable, Sendable, Codable {
         copy.milestones.sort { $0.id < $1.id }
         copy.actions.sort { $0.id < $1.id }
         copy.activities.sort { $0.id < $1.id }
+        copy.documents.sort { $0.id < $1.id }
         copy.initiatives.sort { $0.id < $1.id }
         copy.observations.sort { $0.id < $1.id }
         return copy
@@ -92,6 +98,7 @@ public struct Dataset: Hashable, Sendable, Codable {
         upsert(&milestones, other.milestones)
         upsert(&actions, other.actions)
         upsert(&activities, other.activities)
+        upsert(&documents, other.documents)
         upsert(&initiatives, other.initiatives)
         upsert(&observations, other.observations)
     }
@@ -107,6 +114,7 @@ public struct Dataset: Hashable, Sendable, Codable {
         slice.milestones = milestones.filter { $0.partnership == key }
         slice.actions = actions.filter { $0.partnership == key }
         slice.activities = activities.filter { $0.partnership == key }
+        slice.documents = documents.filter { $0.partnership == key }
         slice.cities = cities.filter { cityKeys.contains($0.id) }
         slice.initiatives = initiatives.filter { cityKeys.contains($0.city) }
         slice.observations = observations.filter { cityKeys.contains($0.city) }

@@ -78,6 +78,7 @@ public typealias AgreementKey = Key<Agreement>
 public typealias MilestoneKey = Key<Milestone>
 public typealias ActivityKey = Key<Activity>
 public typealias ActionKey = Key<PlannedAction>
+public typealias DocumentKey = Key<AttachedDocument>
 public typealias InitiativeKey = Key<Initiative>
 public typealias FieldKey = Key<Field>
 public typealias SourceKey = Key<Source>

@@ -2,7 +2,7 @@
 public struct RecordReference: Hashable, Sendable {
     /// The kinds of record a reference can point at.
     public enum Kind: String, Sendable, CaseIterable {
-        case source, field, framework, city, organisation, partnership, agreement, action
+        case source, field, framework, city, organisation, partnership, agreement, action, milestone, activity
     }
 
     public var kind: Kind
@@ -104,6 +104,18 @@ extension Activity: Referring {
     }
 }
 
+extension AttachedDocument: Referring {
+    public var referencedKeys: [RecordReference] {
+        let kind: RecordReference.Kind =
+            switch attachedTo {
+            case .agreement: .agreement
+            case .milestone: .milestone
+            case .activity: .activity
+            }
+        return [RecordReference(.partnership, partnership.rawValue), RecordReference(kind, owner)]
+    }
+}
+
 extension Initiative: Referring {
     public var referencedKeys: [RecordReference] {
         [RecordReference(.city, city.rawValue)] + organisations.asReferences + tags.asReferences
@@ -134,6 +146,7 @@ extension Dataset {
         add(milestones)
         add(actions)
         add(activities)
+        add(documents)
         add(initiatives)
         add(observations)
         return all

@@ -102,6 +102,9 @@ public struct ReferenceIndex: Sendable {
     public var agreements: [AgreementKey: PartnershipKey] = [:]
     /// Planned action key → its partnership.
     public var actions: [ActionKey: PartnershipKey] = [:]
+    /// Milestone and activity key → its partnership (what a document may be attached to).
+    public var milestones: [MilestoneKey: PartnershipKey] = [:]
+    public var activities: [ActivityKey: PartnershipKey] = [:]
     /// Framework key → the ids of its nodes.
     public var frameworkNodes: [FrameworkKey: Set<String>] = [:]
     /// (city, indicator, period) → the observation key that holds it.
@@ -124,6 +127,8 @@ public struct ReferenceIndex: Sendable {
         partnerships.formUnion(dataset.partnerships.map(\.id))
         for agreement in dataset.agreements { agreements[agreement.id] = agreement.partnership }
         for action in dataset.actions { actions[action.id] = action.partnership }
+        for milestone in dataset.milestones { milestones[milestone.id] = milestone.partnership }
+        for activity in dataset.activities { activities[activity.id] = activity.partnership }
         for framework in dataset.frameworks { frameworkNodes[framework.id] = Set(framework.nodes.map(\.id)) }
         for observation in dataset.observations { observationSlots[Self.slot(observation)] = observation.id }
     }
@@ -465,6 +470,50 @@ extension Activity: Validatable {
     }
 }
 
+extension AttachedDocument: Validatable {
+    public func violations(references: ReferenceIndex) -> [Violation] {
+        var c = ViolationCollector(references: references)
+        c.key(id)
+        c.exists("partnership", partnership, in: references.partnerships)
+        switch attachedTo {
+        case .agreement:
+            c.sameOwner(
+                "owner", AgreementKey(owner), in: references.agreements, partnership: partnership, kind: "agreement")
+        case .milestone:
+            c.sameOwner(
+                "owner", MilestoneKey(owner), in: references.milestones, partnership: partnership, kind: "milestone")
+        case .activity:
+            c.sameOwner(
+                "owner", ActivityKey(owner), in: references.activities, partnership: partnership, kind: "activity")
+        }
+        let name = fileName.trimmingCharacters(in: .whitespaces)
+        if name.isEmpty || name.contains("/") || name.contains("\\") || name.count > 255 {
+            c.add("fileName", fileName, .valueInvalid, "a file name without folders, at most 255 characters")
+        }
+        let type = contentType.split(separator: "/", omittingEmptySubsequences: false)
+        if type.count != 2 || type.contains(where: \.isEmpty) || contentType.count > 127
+            || !contentType.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0 != ";" })
+        {
+            c.add("contentType", contentType, .valueInvalid, "a media type such as application/pdf")
+        }
+        if !(0...AttachedDocument.maximumSize).contains(size) {
+            c.add("size", "\(size)", .valueOutOfRange, "at most 10 MiB")
+        }
+        if sha256.count != 64
+            || !sha256.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || ("a"..."f").contains($0) })
+        {
+            c.add("sha256", sha256, .valueInvalid, "64 lower-case hexadecimal digits")
+        }
+        if !DocumentCategory.codes.contains(category) {
+            c.add("category", category, .valueInvalid, "an IATI document category code, e.g. A09")
+        }
+        if let language, language.count != 2 || !language.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) }) {
+            c.add("language", language, .valueInvalid, "an ISO 639-1 code, e.g. id")
+        }
+        return c.violations
+    }
+}
+
 extension PlannedAction: Validatable {
     public func violations(references: ReferenceIndex) -> [Violation] {
         var c = ViolationCollector(references: references)
@@ -631,6 +680,7 @@ extension Dataset {
         check("milestones", milestones)
         check("actions", actions)
         check("activities", activities)
+        check("documents", documents)
         check("initiatives", initiatives)
         check("observations", observations)
         return found
