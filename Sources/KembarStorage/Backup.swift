@@ -96,7 +96,7 @@ extension Repository {
                     passwordHash: $0.passwordHash, createdAt: $0.createdAt)
             }
             let contents = try await DocumentContentRecord.query(on: database).sort(\.$id).all().map {
-                Backup.Content(sha256: $0.id ?? "", base64: Data($0.content).base64EncodedString())
+                Backup.Content(sha256: $0.id ?? "", base64: $0.content.base64EncodedString())
             }
             return Backup(
                 format: Backup.formatName, version: Backup.currentVersion, sequence: changes.last?.sequence ?? 0,

@@ -48,6 +48,6 @@ extension Repository {
     /// export may name a file it does not).
     public func documentContent(sha256: String) async throws -> [UInt8]? {
         guard sha256.count == 64 else { return nil }
-        return try await DocumentContentRecord.find(sha256, on: database)?.content
+        return try await DocumentContentRecord.find(sha256, on: database).map { Array($0.content) }
     }
 }

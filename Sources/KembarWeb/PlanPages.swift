@@ -179,11 +179,6 @@ enum PlanText {
         "\(money.currency) \(Format.decimal(money.amount, language))"
     }
 
-    static func figure(_ value: Double, _ target: Target, approximate: Bool = false, _ language: Language) -> String {
-        let number = (approximate ? "~" : "") + Format.decimal(value, language)
-        return target.unit.map { "\(number) \($0)" } ?? number
-    }
-
     static func deliveringHeading(_ l: Language) -> String {
         l == .en ? "Activities delivering it" : "Kegiatan yang melaksanakannya"
     }
@@ -216,9 +211,11 @@ enum PlanText {
                             text: target.indicator.text(language) + sources.cite(target.sources),
                             lang: target.indicator.lang(on: language)),
                         Cell(
-                            text: figure(progress.achieved, target, approximate: progress.approximate, language),
+                            text: MonevStrings.figure(
+                                progress.achieved, target, approximate: progress.approximate, language),
                             numeric: true),
-                        Cell(text: target.value.map { figure($0, target, language) } ?? "—", numeric: true),
+                        Cell(
+                            text: target.value.map { MonevStrings.figure($0, target, language) } ?? "—", numeric: true),
                         Cell(text: Format.date(target.date, language)),
                         Cell(text: progress.share.map { MonevStrings.percent($0, language) } ?? "—", numeric: true),
                         Cell(
@@ -227,13 +224,7 @@ enum PlanText {
                     ]
                 })
         ]
-        let bars = targets.compactMap { progress -> TargetBar? in
-            guard let share = progress.share else { return nil }
-            return TargetBar(
-                label: progress.target.indicator.text(language), share: share, expected: progress.expectedShare,
-                met: progress.status == .met, atRisk: progress.status == .atRisk || progress.status == .missed,
-                display: "\(MonevStrings.percent(share, language)) · \(MonevStrings.status(progress.status, language))")
-        }
+        let bars = MonevStrings.bars(targets, language)
         if !bars.isEmpty {
             // Drawn for wide screens and for phones, so that on a phone it fits without shrinking its text.
             func chart(_ id: String, _ width: Double) -> String {

@@ -72,7 +72,9 @@ import VaporTesting
                 "/milestones/sbylpl-2016-exploration", "/organisations/st-vincents-school",
                 "/sources/handayani-zahidi-2024", "/new/activities?partnership=surabaya-liverpool",
                 "/edit/agreements/sbylpl-2018-mou", "/delete/partnerships/surabaya-kitakyushu", "/import", "/account",
-                "/nowhere",
+                "/nowhere", "/actions/sbylpl-plan-youth-football", "/new/actions?partnership=surabaya-liverpool",
+                "/edit/partnerships/surabaya-liverpool", "/cities/surabaya/report?period=2018..2023",
+                "/overview?country=ID",
             ] {
                 let separator = path.contains("?") ? "&" : "?"
                 try await app.testing().test(

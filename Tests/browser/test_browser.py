@@ -225,6 +225,56 @@ def test_add_an_activity_and_see_the_evaluation_change(server, browser):
     assert "Port management" in after or "port management" in after
 
 
+def test_plan_a_target_deliver_it_and_see_progress_change(server, browser):
+    # A planned action with a target, made with boxes, choices and rows only.
+    open_page(browser, server + "/new/actions?partnership=surabaya-liverpool&lang=en")
+    browser.find_element(By.ID, "f-title_en").send_keys("Sightbox teacher training")
+    Select(browser.find_element(By.ID, "f-agreement")).select_by_value("sbylpl-2018-mou")
+    Select(browser.find_element(By.ID, "f-start-month")).select_by_value("1")
+    browser.find_element(By.ID, "f-start-year").send_keys("2025")
+    browser.find_element(By.ID, "f-end-year").send_keys("2026")
+    browser.find_element(By.NAME, "fields.check.hr-development").click()
+    browser.find_element(By.ID, "f-targets-0-indicator_en").send_keys("Teachers trained in sightbox teaching")
+    Select(browser.find_element(By.ID, "f-targets-0-measure")).select_by_value("participants")
+    browser.find_element(By.ID, "f-targets-0-roles").send_keys("teacher")
+    browser.find_element(By.ID, "f-targets-0-unit").send_keys("teachers")
+    browser.find_element(By.ID, "f-targets-0-value").send_keys("40")
+    browser.find_element(By.ID, "f-targets-0-date").send_keys("2026")
+    browser.find_element(By.ID, "f-budget_amount").send_keys("75000000")
+    browser.find_element(By.ID, "f-budget_currency").send_keys("IDR")
+    shoot(browser, "plan-form-en")
+    browser.find_element(By.ID, "save").click()
+    wait_for(browser, EC.url_contains("/actions/sightbox-teacher-training"))
+    page = browser.find_element(By.TAG_NAME, "main").text
+    assert "Teachers trained in sightbox teaching" in page and "0 teachers" in page
+    assert "IDR 75,000,000" in page
+
+    # An activity delivering it, ticked by the plan's title.
+    open_page(browser, server + "/new/activities?partnership=surabaya-liverpool&lang=en")
+    browser.find_element(By.ID, "f-title_en").send_keys("Sightbox workshop for inclusive-school teachers")
+    Select(browser.find_element(By.ID, "f-kind")).select_by_value("training")
+    Select(browser.find_element(By.ID, "f-start-month")).select_by_value("6")
+    browser.find_element(By.ID, "f-start-year").send_keys("2025")
+    Select(browser.find_element(By.ID, "f-travel")).select_by_value("none")
+    Select(browser.find_element(By.ID, "f-venue")).select_by_value("online")
+    Select(browser.find_element(By.ID, "f-status")).select_by_value("completed")
+    browser.find_element(By.ID, "f-participants-0-role").send_keys("teacher")
+    browser.find_element(By.ID, "f-participants-0-count").send_keys("30")
+    browser.find_element(By.NAME, "delivers.check.sightbox-teacher-training").click()
+    browser.find_element(By.ID, "save").click()
+    wait_for(browser, EC.url_contains("/activities/sightbox-workshop-for-inclusive-school-teachers"))
+
+    # The progress changes: 30 of 40 teachers, 75 %, and the activity is listed behind the figure.
+    open_page(browser, server + "/actions/sightbox-teacher-training?lang=en")
+    page = browser.find_element(By.TAG_NAME, "main").text
+    assert "30 teachers" in page and "75 %" in page
+    assert "Sightbox workshop for inclusive-school teachers" in page
+    assert browser.find_elements(By.CSS_SELECTOR, "#targets svg title")
+    shoot(browser, "plan-progress-en")
+    open_page(browser, server + "/partnerships/surabaya-liverpool?lang=id")
+    assert "3 dari 5 rencana aksi terlaksana." in browser.find_element(By.TAG_NAME, "main").text
+
+
 def test_import_a_csv_with_a_bad_row(server, browser):
     bad = ROOT / "Tests" / "Fixtures" / "activities-bad.csv"
     open_page(browser, server + "/import?lang=en")
@@ -251,7 +301,8 @@ PUBLIC_PAGES = [
     "/partnerships/surabaya-liverpool", "/partnerships/surabaya-kitakyushu", "/cities/surabaya", "/cities/liverpool",
     "/cities/kitakyushu", "/activities/sbylpl-2018-u14-football-delegation", "/organisations/st-vincents-school",
     "/sources/handayani-zahidi-2024", "/frameworks/cohen-smart-city-wheel", "/frameworks/itu-u4ssc-kpis",
-    "/initiatives/wargaku", "/partnerships/surabaya-liverpool/report",
+    "/initiatives/wargaku", "/partnerships/surabaya-liverpool/report", "/actions/sbylpl-plan-youth-football",
+    "/agreements/sbylpl-2018-mou",
 ]
 
 
@@ -298,6 +349,7 @@ def test_axe_finds_no_accessibility_violation(server, browser):
     from axe_selenium_python import Axe
     signed_in = [
         "/new/activities?partnership=surabaya-liverpool", "/edit/agreements/sbylpl-2018-mou",
+        "/new/actions?partnership=surabaya-liverpool", "/edit/partnerships/surabaya-liverpool",
         "/delete/partnerships/surabaya-kitakyushu", "/import", "/account", "/users",
         "/history/partnerships/surabaya-liverpool", "/nowhere",
     ]

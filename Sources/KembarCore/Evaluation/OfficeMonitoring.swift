@@ -78,10 +78,6 @@ public struct OfficeReport: Hashable, Sendable, Codable {
         }
         return lines.keys.sorted().compactMap { lines[$0] }
     }
-
-    public static func == (lhs: OfficeReport, rhs: OfficeReport) -> Bool {
-        lhs.city == rhs.city && lhs.period == rhs.period && lhs.partnerships == rhs.partnerships
-    }
 }
 
 extension Monitoring {

@@ -146,13 +146,10 @@ public struct OfficeReportDocument: Sendable {
                     ],
                     rows: targets.map { row, progress in
                         let target = progress.target
-                        func figure(_ value: Double) -> String {
-                            Format.decimal(value, l) + (target.unit.map { " \($0)" } ?? "")
-                        }
                         return [
                             partner(row, l), target.indicator.text(l),
-                            (progress.approximate ? "~" : "") + figure(progress.achieved),
-                            target.value.map(figure) ?? "—", Format.date(target.date, l),
+                            M.figure(progress.achieved, target, approximate: progress.approximate, l),
+                            target.value.map { M.figure($0, target, l) } ?? "—", Format.date(target.date, l),
                             progress.share.map { M.percent($0, l) } ?? "—", M.status(progress.status, l),
                         ]
                     }))

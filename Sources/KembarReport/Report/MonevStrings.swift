@@ -31,6 +31,23 @@ public enum MonevStrings {
         WebText.term(status.rawValue, l)
     }
 
+    /// A target's figure with its unit: "~442 teachers", "10,5 %".
+    public static func figure(_ value: Double, _ target: Target, approximate: Bool = false, _ l: Language) -> String {
+        let number = (approximate ? "~" : "") + Format.decimal(value, l)
+        return target.unit.map { "\(number) \($0)" } ?? number
+    }
+
+    /// The bars of the target-progress chart: the targets with a value, their share and status in words.
+    public static func bars(_ targets: [TargetProgress], _ l: Language) -> [TargetBar] {
+        targets.compactMap { progress in
+            guard let share = progress.share else { return nil }
+            return TargetBar(
+                label: progress.target.indicator.text(l), share: share, expected: progress.expectedShare,
+                met: progress.status == .met, atRisk: progress.status == .atRisk || progress.status == .missed,
+                display: "\(percent(share, l)) · \(status(progress.status, l))")
+        }
+    }
+
     /// "47 %" / "47 %": a share as a whole percentage.
     public static func percent(_ share: Double, _ l: Language) -> String {
         guard share.isFinite else { return "—" }

@@ -80,11 +80,6 @@ extension ReportBuilder {
                 ], rows: rows))
     }
 
-    func figure(_ value: Double, _ target: Target, approximate: Bool = false) -> String {
-        let number = (approximate ? "~" : "") + Format.decimal(value, language)
-        return target.unit.map { "\(number) \($0)" } ?? number
-    }
-
     mutating func targetsTable(_ document: inout Document, _ plan: PlanProgress) {
         let targets = plan.targets
         guard !targets.isEmpty else {
@@ -96,8 +91,8 @@ extension ReportBuilder {
             let target = progress.target
             rows.append([
                 target.indicator.text(language) + cite(target.sources), actionName(progress.action),
-                figure(progress.achieved, target, approximate: progress.approximate),
-                target.value.map { figure($0, target) } ?? "—", date(target.date),
+                M.figure(progress.achieved, target, approximate: progress.approximate, language),
+                target.value.map { M.figure($0, target, language) } ?? "—", date(target.date),
                 progress.share.map { M.percent($0, language) } ?? "—", M.status(progress.status, language),
             ])
         }
@@ -108,13 +103,7 @@ extension ReportBuilder {
                     M.column(.targetValue, language), M.column(.by, language), M.column(.share, language),
                     M.column(.status, language),
                 ], rows: rows))
-        let bars = targets.compactMap { progress -> TargetBar? in
-            guard let share = progress.share else { return nil }
-            return TargetBar(
-                label: progress.target.indicator.text(language), share: share, expected: progress.expectedShare,
-                met: progress.status == .met, atRisk: progress.status == .atRisk || progress.status == .missed,
-                display: "\(M.percent(share, language)) · \(M.status(progress.status, language))")
-        }
+        let bars = M.bars(targets, language)
         if !bars.isEmpty {
             document.add(
                 .figure(

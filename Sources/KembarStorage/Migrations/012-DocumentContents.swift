@@ -1,5 +1,6 @@
 import FluentKit
 import FluentSQL
+import Foundation
 
 /// The bytes of attached documents, once per SHA-256 (two records attaching the same scan share it). In the database,
 /// so every server sees them and a backup holds them.
@@ -25,13 +26,14 @@ final class DocumentContentRecord: Model, @unchecked Sendable {
 
     @ID(custom: "sha256", generatedBy: .user) var id: String?
     @Field(key: "size") var size: Int
-    @Field(key: "content") var content: [UInt8]
+    /// `Data`, so PostgreSQL binds it as `bytea` (an array of bytes would go as `"char"[]`).
+    @Field(key: "content") var content: Data
 
     init() {}
 
     init(sha256: String, content: [UInt8]) {
         self.id = sha256
         self.size = content.count
-        self.content = content
+        self.content = Data(content)
     }
 }
