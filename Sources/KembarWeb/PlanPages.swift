@@ -86,13 +86,13 @@ extension RecordPages {
             let delivering = activities.filter { progress.activities.contains($0.id) }
             sections.append(
                 Section(
-                    id: "delivering", heading: PlanText.deliveringHeading(language),
-                    paragraphs: delivering.isEmpty ? [PlanText.nothingDelivering(language)] : [],
+                    id: "delivering", heading: MonevStrings.deliveringHeading(language),
+                    paragraphs: delivering.isEmpty ? [MonevStrings.nothingDelivering(language)] : [],
                     tables: delivering.isEmpty
                         ? []
                         : [
                             Table(
-                                caption: PlanText.deliveringHeading(language),
+                                caption: MonevStrings.deliveringHeading(language),
                                 columns: [
                                     Catalogue.column("start", language), Catalogue.column("title", language),
                                     Catalogue.column("participants", language), Catalogue.column("status", language),
@@ -125,68 +125,8 @@ extension RecordPages {
 
 /// Words and pieces of the plan pages.
 enum PlanText {
-    static func procedureHeading(_ l: Language) -> String { l == .en ? "Procedure" : "Prosedur" }
-
-    static func procedureLead(_ procedure: Procedure, _ progress: ProcedureProgress, _ l: Language) -> String {
-        let done = progress.steps.filter { $0.state == .done }.count
-        let total = progress.steps.count
-        var text =
-            l == .en
-            ? "\(done) of \(total) steps of the \(procedure.name.text(l)) are shown done."
-            : "\(done) dari \(total) langkah \(procedure.name.text(l)) tercatat selesai."
-        if let current = progress.current {
-            text +=
-                l == .en
-                ? " Latest: \(current.step.name.text(l))\(current.date.map { " (\(Format.date($0, l)))" } ?? "")."
-                : " Terakhir: \(current.step.name.text(l))\(current.date.map { " (\(Format.date($0, l)))" } ?? "")."
-        }
-        if let next = progress.next {
-            text += l == .en ? " Next: \(next.step.name.text(l))." : " Berikutnya: \(next.step.name.text(l))."
-        }
-        let missing = progress.steps.filter { $0.state == .notRecorded }.count
-        if missing > 0 {
-            text +=
-                l == .en
-                ? " \(missing) earlier \(missing == 1 ? "step is" : "steps are") not recorded: record \(missing == 1 ? "it" : "them") with \(missing == 1 ? "its" : "their") date and document under “Edit”."
-                : " \(missing) langkah sebelumnya tidak tercatat: catat tanggal dan dokumennya melalui “Ubah”."
-        }
-        return text
-    }
-
-    static func procedureColumn(_ column: String, _ l: Language) -> String {
-        switch column {
-        case "step": l == .en ? "Step" : "Langkah"
-        case "state": l == .en ? "State" : "Keadaan"
-        case "date": l == .en ? "Done on" : "Dilaksanakan"
-        default: l == .en ? "Proof" : "Bukti"
-        }
-    }
-
-    static func procedureState(_ state: ProcedureProgress.State, _ l: Language) -> String {
-        switch state {
-        case .done: l == .en ? "done" : "selesai"
-        case .notRecorded: l == .en ? "not recorded" : "tidak tercatat"
-        case .next: l == .en ? "next" : "berikutnya"
-        case .later: l == .en ? "to come" : "belum"
-        }
-    }
-
-    static func proofExpected(_ proof: String, _ l: Language) -> String {
-        l == .en ? "expected: \(proof)" : "yang diharapkan: \(proof)"
-    }
-
     static func money(_ money: Money, _ language: Language) -> String {
         "\(money.currency) \(Format.decimal(money.amount, language))"
-    }
-
-    static func deliveringHeading(_ l: Language) -> String {
-        l == .en ? "Activities delivering it" : "Kegiatan yang melaksanakannya"
-    }
-
-    static func nothingDelivering(_ l: Language) -> String {
-        l == .en
-            ? "No completed or ongoing activity delivers this action yet. Record an activity and tick this action under “Planned actions it delivers”."
-            : "Belum ada kegiatan selesai atau berlangsung yang melaksanakan rencana ini. Catat kegiatan dan centang rencana ini pada “Rencana aksi yang dilaksanakan”."
     }
 
     /// Each target's progress in a table, with the chart of the shares achieved.
@@ -283,20 +223,20 @@ enum ProcedureSection {
         let progress = ProcedureProgress.of(
             procedure, partnership: partnership, agreements: slice.agreements, milestones: slice.milestones,
             activities: slice.activities)
-        var section = Section(id: "procedure", heading: PlanText.procedureHeading(language))
-        section.paragraphs = [PlanText.procedureLead(procedure, progress, language)]
+        var section = Section(id: "procedure", heading: MonevStrings.procedureHeading(language))
+        section.paragraphs = [MonevStrings.procedureLead(progress, language)]
         section.tables = [
             Table(
                 caption: procedure.name.text(language),
                 columns: [
-                    PlanText.procedureColumn("step", language), PlanText.procedureColumn("state", language),
-                    PlanText.procedureColumn("date", language), PlanText.procedureColumn("proof", language),
+                    MonevStrings.procedureColumn("step", language), MonevStrings.procedureColumn("state", language),
+                    MonevStrings.procedureColumn("date", language), MonevStrings.procedureColumn("proof", language),
                 ],
                 rows: progress.steps.map { state in
                     [
                         Cell(text: state.step.name.text(language)),
                         Cell(
-                            text: PlanText.procedureState(state.state, language),
+                            text: MonevStrings.procedureState(state.state, language),
                             badge: "procedure-\(state.state.rawValue)"),
                         Cell(text: state.date.map { Format.date($0, language) } ?? "—"),
                         proof(state, slice: slice, sources: sources, language),
@@ -323,7 +263,7 @@ enum ProcedureSection {
             let title = slice.activities.first { $0.id == key }?.title.text(language) ?? key.rawValue
             return Cell(text: title, href: "/activities/\(key)")
         case nil:
-            return Cell(text: PlanText.proofExpected(state.step.proof.text(language), language))
+            return Cell(text: MonevStrings.proofExpected(state.step.proof.text(language), language))
         }
     }
 }

@@ -262,4 +262,63 @@ public enum MonevStrings {
         default: title
         }
     }
+    // The partnership page's procedure and a planned action's page.
+    public static func procedureHeading(_ l: Language) -> String { l == .en ? "Procedure" : "Prosedur" }
+
+    public static func procedureLead(_ progress: ProcedureProgress, _ l: Language) -> String {
+        let done = progress.steps.filter { $0.state == .done }.count
+        let total = progress.steps.count
+        // The table's caption names the procedure.
+        var text =
+            l == .en ? "\(done) of \(total) steps are shown done." : "\(done) dari \(total) langkah tercatat selesai."
+        if let current = progress.current {
+            text +=
+                l == .en
+                ? " Latest: \(current.step.name.text(l))\(current.date.map { " (\(Format.date($0, l)))" } ?? "")."
+                : " Terakhir: \(current.step.name.text(l))\(current.date.map { " (\(Format.date($0, l)))" } ?? "")."
+        }
+        if let next = progress.next {
+            text += l == .en ? " Next: \(next.step.name.text(l))." : " Berikutnya: \(next.step.name.text(l))."
+        }
+        let missing = progress.steps.filter { $0.state == .notRecorded }.count
+        if missing > 0 {
+            text +=
+                l == .en
+                ? " \(missing) earlier \(missing == 1 ? "step is" : "steps are") not recorded: record \(missing == 1 ? "it" : "them") with \(missing == 1 ? "its" : "their") date and document under “Edit”."
+                : " \(missing) langkah sebelumnya tidak tercatat: catat tanggal dan dokumennya melalui “Ubah”."
+        }
+        return text
+    }
+
+    public static func procedureColumn(_ column: String, _ l: Language) -> String {
+        switch column {
+        case "step": l == .en ? "Step" : "Langkah"
+        case "state": l == .en ? "State" : "Keadaan"
+        case "date": l == .en ? "Done on" : "Dilaksanakan"
+        default: l == .en ? "Proof" : "Bukti"
+        }
+    }
+
+    public static func procedureState(_ state: ProcedureProgress.State, _ l: Language) -> String {
+        switch state {
+        case .done: l == .en ? "done" : "selesai"
+        case .notRecorded: l == .en ? "not recorded" : "tidak tercatat"
+        case .next: l == .en ? "next" : "berikutnya"
+        case .later: l == .en ? "to come" : "belum"
+        }
+    }
+
+    public static func proofExpected(_ proof: String, _ l: Language) -> String {
+        l == .en ? "expected: \(proof)" : "yang diharapkan: \(proof)"
+    }
+
+    public static func deliveringHeading(_ l: Language) -> String {
+        l == .en ? "Activities delivering it" : "Kegiatan yang melaksanakannya"
+    }
+
+    public static func nothingDelivering(_ l: Language) -> String {
+        l == .en
+            ? "No completed or ongoing activity delivers this action yet. Record an activity and tick this action under “Planned actions it delivers”."
+            : "Belum ada kegiatan selesai atau berlangsung yang melaksanakan rencana ini. Catat kegiatan dan centang rencana ini pada “Rencana aksi yang dilaksanakan”."
+    }
 }
