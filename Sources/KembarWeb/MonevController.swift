@@ -33,7 +33,11 @@ struct MonevController: RouteCollection {
         }
         let data = try await req.repository.cityRecords(key)
         let language = req.language
-        let host = req.headers.first(name: .host).flatMap { $0.isEmpty ? nil : $0 }
+        // Links to the records: at the server's public address when one is set (behind a proxy), else the host asked.
+        let base =
+            req.application.access.publicURL.map { url in
+                url.absoluteString.hasSuffix("/") ? String(url.absoluteString.dropLast()) : url.absoluteString
+            } ?? req.headers.first(name: .host).flatMap { $0.isEmpty ? nil : "http://\($0)" }
         let events = Reminders.of(data, city: key, leadMonths: lead).map { reminder in
             let partnership = data.partnerships.first { $0.id == reminder.partnership }
             let partner =
@@ -46,8 +50,8 @@ struct MonevController: RouteCollection {
                 description: MonevStrings.reminderDetail(
                     reminder.kind, title: reminder.title.text(language),
                     ends: reminder.ends.map { Format.date($0.partialDate, language) }, language),
-                url: host.map {
-                    "http://\($0)/"
+                url: base.map {
+                    "\($0)/"
                         + (reminder.kind == .agreementEnds || reminder.kind == .renewalDue
                             ? "agreements/" : "actions/") + reminder.record
                 })
