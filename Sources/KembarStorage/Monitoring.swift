@@ -12,10 +12,14 @@ extension Repository {
         var data = Dataset()
         data.partnerships = try await records(keys: keys)
         let shown = data.partnerships.map(\.id.rawValue)
-        data.agreements = try await children(of: shown, [:], new: []).filter { !$0.markedInternal || !publicReader }
-        data.milestones = try await children(of: shown, [:], new: []).filter { !$0.markedInternal || !publicReader }
-        data.actions = try await children(of: shown, [:], new: []).filter { !$0.markedInternal || !publicReader }
-        data.activities = try await children(of: shown, [:], new: []).filter { !$0.markedInternal || !publicReader }
+        // A public reader does not see children marked internal (their internal partnerships are already left out).
+        func visible<T: StoredEntity>() async throws -> [T] {
+            try await children(of: shown, [:], new: []).filter { !$0.markedInternal || !publicReader }
+        }
+        data.agreements = try await visible()
+        data.milestones = try await visible()
+        data.actions = try await visible()
+        data.activities = try await visible()
         let cityKeys = Set(
             [city.rawValue]
                 + data.partnerships.flatMap { [$0.city.rawValue] + [$0.partnerCity?.rawValue].compactMap { $0 } })

@@ -52,8 +52,12 @@ struct DocumentController: RouteCollection {
         }
         let name = Self.safeName(file.filename)
         let title = LocalizedText(en: text(form.title_en), id: text(form.title_id))
+        // A key from the file name (`mou-surabaya-pdf`), numbered when taken, as forms make them from titles.
+        var key = try await FormController.freeKey(.documents, ["title": name], req.repository)
+        if key.isEmpty { key = try await FormController.freeKey(.documents, ["title": "document"], req.repository) }
         let document = AttachedDocument(
-            id: try await Self.freeKey(name, req.repository), partnership: partnership, attachedTo: kind,
+            id: DocumentKey(key),
+            partnership: partnership, attachedTo: kind,
             owner: owner, title: title.isEmpty ? nil : title, fileName: name,
             contentType: file.contentType.map { "\($0.type)/\($0.subType)".lowercased() } ?? "application/octet-stream",
             size: bytes.count,
@@ -142,17 +146,6 @@ struct DocumentController: RouteCollection {
             .trimmingCharacters(in: .whitespaces)
         let short = cleaned.count > 200 ? String(cleaned.suffix(200)) : cleaned
         return short.isEmpty || short == "." || short == ".." ? "document" : short
-    }
-
-    /// A key from the file name (`mou-surabaya-liverpool-pdf`), numbered when taken.
-    static func freeKey(_ name: String, _ repository: Repository) async throws -> DocumentKey {
-        let base = Key<Void>.suggested(from: name) ?? "document"
-        var candidate = base
-        for number in 2...1000 {
-            guard try await repository.version(.documents, key: candidate) != nil else { break }
-            candidate = "\(base)-\(number)"
-        }
-        return DocumentKey(candidate)
     }
 }
 

@@ -307,10 +307,7 @@ public struct FlatReader {
             let parts = body.split(separator: "|", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             func part(_ i: Int) -> String? { i < parts.count && !parts[i].isEmpty ? parts[i] : nil }
-            func sources(_ i: Int) -> [SourceKey] {
-                (part(i) ?? "").split(separator: ",").map { SourceKey($0.trimmingCharacters(in: .whitespaces)) }
-                    .filter { !$0.rawValue.isEmpty }
-            }
+            func sources(_ i: Int) -> [SourceKey] { Self.sourceKeys(part(i)) }
             let office = LocalizedText(en: part(1), id: part(2))
             if alternative {
                 if !result.isEmpty, (1...4).contains(parts.count), let person = part(0) {
@@ -336,6 +333,12 @@ public struct FlatReader {
         return result
     }
 
+    /// The comma-separated source keys of a part of a list item (`a, b`).
+    static func sourceKeys(_ text: String?) -> [SourceKey] {
+        (text ?? "").split(separator: ",").map { SourceKey($0.trimmingCharacters(in: .whitespaces)) }
+            .filter { !$0.rawValue.isEmpty }
+    }
+
     /// Procedure steps done: `step | date | document | sources, comma-separated | note`, trailing parts optional (the
     /// note is the rest of the item and may hold `|`).
     mutating func procedure(_ name: String = "procedure") -> [ProcedureRecord] {
@@ -356,10 +359,7 @@ public struct FlatReader {
             result.append(
                 ProcedureRecord(
                     step: step, date: date, document: part(2), note: note.isEmpty ? nil : note,
-                    sources: (part(3) ?? "").split(separator: ",").map {
-                        SourceKey($0.trimmingCharacters(in: .whitespaces))
-                    }
-                    .filter { !$0.rawValue.isEmpty }))
+                    sources: Self.sourceKeys(part(3))))
         }
         return result
     }
