@@ -23,7 +23,7 @@ let package = Package(
     targets: [
         .target(name: "KembarCore"),
         .target(name: "KembarIndex"),
-        .target(name: "KembarReport", dependencies: ["KembarCore", "KembarIndex"]),
+        .target(name: "KembarReport", dependencies: ["KembarCore", "KembarIndex"], resources: [.copy("Maps")]),
         .target(
             name: "KembarStorage",
             dependencies: [

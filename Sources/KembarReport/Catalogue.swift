@@ -354,7 +354,7 @@ extension Catalogue {
         case save, cancel, confirmDelete, deleteWarning, search, filter, all, attention, noAttention, mouEnding
         case dormant, missingSources, missingParticipants, country, year, field, summary, timeline, evaluation
         case initiatives, observations, partnerships, supports, hierarchy, crosswalks, verification
-        case provenance, upload, importHelp, imported, errorsFound, position, coverage, trend, latest, notFound
+        case provenance, upload, importHelp, imported, errorsFound, position, coverage, trend, latest, notFound, map
         case fixErrors, saved, deleted, skipLink, language, referencedBy, exports, report
         case agreementsTable, activitiesTable, suggestions, matched, confidence, rank, interval
         case preview, confirmImport, previewImport, noFileChosen, mergeOption
@@ -413,6 +413,7 @@ extension Catalogue {
         case .imported: (en, id) = ("Import finished", "Impor selesai")
         case .errorsFound: (en, id) = ("Nothing was imported", "Tidak ada yang diimpor")
         case .position: (en, id) = ("Position", "Posisi")
+        case .map: (en, id) = ("Map", "Peta")
         case .coverage: (en, id) = ("Framework coverage", "Cakupan kerangka")
         case .trend: (en, id) = ("Trend", "Tren")
         case .latest: (en, id) = ("Latest", "Terbaru")

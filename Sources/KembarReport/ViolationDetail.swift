@@ -162,6 +162,11 @@ enum DetailTranslation {
         rule("only http:// and https:// addresses", "hanya alamat http:// dan https://"),
         rule(#"ISO 3166-2, e\.g\. (.+)"#, "ISO 3166-2, mis. %1"),
         rule("two upper-case letters \\(ISO 3166-1 alpha-2\\)", "dua huruf kapital (ISO 3166-1 alpha-2)"),
+        rule("no country has this code in ISO 3166-1", "tidak ada negara dengan kode ini dalam ISO 3166-1"),
+        rule("no subdivision has this code in ISO 3166-2", "tidak ada subdivisi dengan kode ini dalam ISO 3166-2"),
+        rule(
+            #"a registration agency and its number, e\.g\. (.+) or (.+)"#,
+            "lembaga registrasi dan nomornya, mis. %1 atau %2"),
         rule(
             "lower-case letters, digits, '-' and '\\.', at most 120 characters",
             "huruf kecil, angka, '-' dan '.', paling banyak 120 karakter"),

@@ -165,6 +165,7 @@ extension Repository {
             }
             // Labels, references and summaries are not part of a backup: they are derived again from the records.
             try await repository.rebuildDerived()
+            try await repository.refillPlaces()
             return records.count
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import KembarCore
 
 /// Kembar's settings, read from the environment in this one place and handed down explicitly.
 ///
@@ -9,6 +10,7 @@ import Foundation
 /// | `KEMBAR_PORT` | `8080` | port `kembar serve` listens on |
 /// | `KEMBAR_LOG_LEVEL` | `info` for the server, `warning` for other commands | trace, debug, info, notice, warning, error, critical |
 /// | `KEMBAR_OFFICE` | none | the office that publishes the reports (`Bagian Kerja Sama, Pemerintah Kota Surabaya`), printed in each report page's margin |
+/// | `KEMBAR_IATI_PUBLISHER` | none | who publishes the whole registry's IATI file, as its organisation identifier and name (`XI-IATI-EXAMPLE Kementerian Dalam Negeri`): a secondary reporter of every partnership |
 /// | `KEMBAR_PUBLIC_URL` | none | the address people reach the server at behind a proxy (`https://…`): cookies are `Secure` for https, forms posted from any other origin are refused, and the setup page is off |
 public struct KembarSettings: Equatable, Sendable {
     public var database: DatabaseLocation
@@ -20,6 +22,8 @@ public struct KembarSettings: Equatable, Sendable {
     public var publicURL: URL?
     /// `KEMBAR_OFFICE`: at most 200 characters, no control characters.
     public var office: String?
+    /// `KEMBAR_IATI_PUBLISHER`: an IATI organisation identifier, a space, the organisation's name.
+    public var iatiPublisher: IATI.Publisher?
 
     public init(
         database: DatabaseLocation = .defaultLocation, host: String = "127.0.0.1", port: Int = 8080,
@@ -73,7 +77,26 @@ public struct KembarSettings: Equatable, Sendable {
             }
             settings.office = office
         }
+        if let text = environment["KEMBAR_IATI_PUBLISHER"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            settings.iatiPublisher = try iatiPublisher(text)
+        }
         return settings
+    }
+}
+
+extension KembarSettings {
+    /// `XI-IATI-EXAMPLE Kementerian Dalam Negeri` as a publisher: a government (type 10) reporting others' activities.
+    public static func iatiPublisher(_ text: String) throws -> IATI.Publisher {
+        let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
+        let name = parts.count == 2 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+        guard IATI.isOrganisationIdentifier(parts[0]), !name.isEmpty, name.count <= 200,
+            !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else {
+            throw SettingsError(
+                variable: "KEMBAR_IATI_PUBLISHER", value: String(text.prefix(60)),
+                reason: "an IATI organisation identifier and the organisation's name, e.g. XI-IATI-EXAMPLE Kementerian")
+        }
+        return IATI.Publisher(ref: parts[0], name: LocalizedText(en: name, id: name), type: "10", secondary: true)
     }
 }
 

@@ -327,14 +327,19 @@ extension Repository {
         return found
     }
 
+    /// The summary's `mou|2018-03-19;…` column as (kind, date) pairs.
+    static func agreementDates(_ column: String) -> [(kind: String, date: String)] {
+        column.split(separator: ";").map { part in
+            let pieces = part.split(separator: "|", maxSplits: 1).map(String.init)
+            return (kind: pieces.first ?? "", date: pieces.count > 1 ? pieces[1] : "")
+        }
+    }
+
     static func row(_ row: any SQLRow) throws -> PartnershipRow {
         func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
         func optional(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
         func number(_ column: String) throws -> Int { try row.decode(column: column, as: Int.self) }
-        let agreements = try text("agreements").split(separator: ";").map { part in
-            let pieces = part.split(separator: "|", maxSplits: 1).map(String.init)
-            return (kind: pieces.first ?? "", date: pieces.count > 1 ? pieces[1] : "")
-        }
+        let agreements = agreementDates(try text("agreements"))
         return PartnershipRow(
             key: try text("key"), kind: try text("kind"), stage: try optional("stage"),
             cities: [try text("city1")] + [try optional("city2")].compactMap { $0 },

@@ -193,6 +193,8 @@ public struct Repository: Sendable {
         }
         index.add(Dataset(frameworks: frameworks, observations: observations))
         index.procedureSteps = Set(Bundled.procedures().flatMap { $0.steps.map(\.id) })
+        index.countryCodes = Bundled.codes?.countries
+        index.subdivisionCodes = Bundled.codes?.subdivisions
         return index
     }
 
@@ -347,6 +349,7 @@ public struct Repository: Sendable {
         /// Brings the links and partnership summaries up to date with what the write changed.
         func updateDerived() async throws {
             try await repository.writeLinks(links, replacing: relinked)
+            try await repository.writePlaces(written.cities)
             try await repository.refreshSummaries(
                 partnerships.union(try await repository.partnerships(ofCities: cities)), written: written,
                 new: created)

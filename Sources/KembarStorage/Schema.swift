@@ -48,6 +48,7 @@ extension KembarStore {
             CreateRecords(), CreateRecordIndexes(), CreateGeneration(), CreateChangesAndVersions(),
             CreateDerivedTables(), CreateDashboardIndexes(), CreateAccounts(), CreateApiTokens(),
             CreateInternalRecords(), CreatePendingImports(), AddMonitoringSummaries(), CreateDocumentContents(),
+            AddCityPlaces(),
         ]
     }
 

@@ -58,7 +58,6 @@ enum CityPage {
                     value:
                         Format.position(latitude: coordinates.latitude, longitude: coordinates.longitude, language)
                 ))
-            summary.charts.append(MapPosition.svg(coordinates, label: city.name.text(language)))
         }
         for figure in city.figures {
             summary.facts.append(
@@ -84,6 +83,9 @@ enum CityPage {
         partnershipSection.pager = Pager(
             req, offset: query.offset, shown: partnerships.rows.count, total: partnerships.total,
             size: Self.partnershipsShown)
+        if let map = try await MapPage.city(req, city) {
+            partnershipSection.charts.append(map)
+        }
 
         var initiativeSection = Section(
             id: "initiatives",
@@ -197,23 +199,3 @@ enum CityPage {
 }
 
 /// A city's position on a small world frame (equirectangular, graticule every 30°) — no map tiles needed.
-enum MapPosition {
-    static func svg(_ c: Coordinates, label: String) -> String {
-        let x = (c.longitude + 180) / 360 * 360
-        let y = (90 - c.latitude) / 180 * 180
-        var lines = ""
-        for lon in stride(from: 0, through: 360, by: 30) {
-            lines += "<line x1=\"\(lon)\" y1=\"0\" x2=\"\(lon)\" y2=\"180\"/>"
-        }
-        for lat in stride(from: 0, through: 180, by: 30) {
-            lines += "<line x1=\"0\" y1=\"\(lat)\" x2=\"360\" y2=\"\(lat)\"/>"
-        }
-        return """
-            <svg class="map" viewBox="0 0 360 180" role="img" aria-labelledby="map-title" width="360" height="180">\
-            <title id="map-title">\(SVG.escape(label)): \(c.latitude), \(c.longitude)</title>\
-            <rect width="360" height="180" fill="#eef3f8"/><g stroke="#c9d4e0" stroke-width="0.5">\(lines)</g>\
-            <line x1="0" y1="90" x2="360" y2="90" stroke="#8aa0b8" stroke-width="0.8"/>\
-            <circle cx="\(String(format: "%.1f", x))" cy="\(String(format: "%.1f", y))" r="4" fill="#b3261e"/></svg>
-            """
-    }
-}

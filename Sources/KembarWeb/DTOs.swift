@@ -95,6 +95,7 @@ struct CityDTO: Content {
     var population: City.Population?
     var coordinates: Coordinates?
     var characteristics: [String]
+    var organisationIdentifier: String?
     var sources: [SourceKey]
 
     init(_ city: City) {
@@ -106,6 +107,7 @@ struct CityDTO: Content {
         population = city.population
         coordinates = city.coordinates
         characteristics = city.characteristics
+        organisationIdentifier = city.organisationIdentifier
         sources = city.sources
     }
 }

@@ -441,7 +441,7 @@ enum FormSections {
             [
                 (.about, ["key", "name", "country", "subdivision", "admin_level", "latitude", "longitude"]),
                 (.outcome, ["population", "population_year", "characteristics", "figures", "recognitions"]),
-                (.sources, ["note", "sources"]),
+                (.sources, ["organisation_identifier", "note", "sources"]),
             ]
         default: []
         }

@@ -33,11 +33,7 @@ struct MonevController: RouteCollection {
         }
         let data = try await req.repository.cityRecords(key)
         let language = req.language
-        // Links to the records: at the server's public address when one is set (behind a proxy), else the host asked.
-        let base =
-            req.application.access.publicURL.map { url in
-                url.absoluteString.hasSuffix("/") ? String(url.absoluteString.dropLast()) : url.absoluteString
-            } ?? req.headers.first(name: .host).flatMap { $0.isEmpty ? nil : "http://\($0)" }
+        let base = req.publicBase
         let events = Reminders.of(data, city: key, leadMonths: lead).map { reminder in
             let partnership = data.partnerships.first { $0.id == reminder.partnership }
             let partner =

@@ -7,6 +7,7 @@ import Vapor
 struct PageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: dashboard)
+        routes.get("map", use: map)
         routes.get("partnerships", ":key", use: partnership)
         routes.get("cities", use: cities)
         routes.get("cities", ":key", use: city)
@@ -31,6 +32,11 @@ struct PageController: RouteCollection {
         try await req.cachedPage("dashboard") {
             try await req.view.render("dashboard", try await Dashboard.build(req)).data
         }
+    }
+
+    /// The map of the dashboard's selection (the world without filters), cached like the dashboard.
+    func map(req: Request) async throws -> Response {
+        try await req.cachedPage("map") { try await req.view.render("page", try await MapPage.build(req)).data }
     }
 
     // MARK: Partnership

@@ -41,7 +41,8 @@ struct Chrome: Encodable {
         self.title = title
         skip = Catalogue.page(.skipLink, language)
         let entries: [(String, Catalogue.Page)] = [
-            ("/", .dashboard), ("/cities", .cities), ("/organisations", .organisations), ("/sources", .sources),
+            ("/", .dashboard), ("/map", .map), ("/cities", .cities), ("/organisations", .organisations),
+            ("/sources", .sources),
             ("/frameworks", .frameworks), ("/index", .index), ("/import", .importData),
         ]
         nav = entries.map { NavItem(href: $0.0, label: Catalogue.page($0.1, language), current: $0.0 == section) }
@@ -217,6 +218,14 @@ extension Request {
     }
 
     /// Today, as the server's calendar has it (UTC), or the `?asOf=` date when given.
+    /// Where links to records point from what leaves the site (calendars, GeoJSON): the server's public address
+    /// when one is set (behind a proxy), else the host asked; `nil` without either.
+    var publicBase: String? {
+        application.access.publicURL.map { url in
+            url.absoluteString.hasSuffix("/") ? String(url.absoluteString.dropLast()) : url.absoluteString
+        } ?? headers.first(name: .host).flatMap { $0.isEmpty ? nil : "http://\($0)" }
+    }
+
     var asOf: Day {
         if let text = query[String.self, at: "asOf"], let date = try? PartialDate(parsing: text) { return date.lastDay }
         return Day.today()

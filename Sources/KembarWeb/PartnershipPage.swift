@@ -57,6 +57,7 @@ enum PartnershipPage {
                     label: Catalogue.label(.rationale, language),
                     value: rationale.text(language) + sources.cite(partnership.sources)))
         }
+        if let map = try await MapPage.partnership(req, partnership.id) { summary.charts.append(map) }
 
         let library = try await req.repository.frameworkLibrary()
         let report = try EvaluationReport.make(

@@ -34,7 +34,9 @@ public func runServer(settings: KembarSettings, loadDemo: Bool, announce: @Senda
             announce("Loaded the bundled data into \(settings.database).")
         }
         try configureKembar(
-            app, store: store, access: AccessOptions(publicURL: settings.publicURL, office: settings.office))
+            app, store: store,
+            access: AccessOptions(
+                publicURL: settings.publicURL, office: settings.office, iatiPublisher: settings.iatiPublisher))
         if try await store.repository.userCount() == 0 {
             announce(
                 settings.publicURL == nil

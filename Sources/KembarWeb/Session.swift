@@ -15,12 +15,16 @@ public struct AccessOptions: Sendable {
     public var passwordCost: Int
     /// The office that publishes the reports (`KEMBAR_OFFICE`), printed in their margins.
     public var office: String?
+    /// Who publishes the whole registry's IATI file (`KEMBAR_IATI_PUBLISHER`).
+    public var iatiPublisher: IATI.Publisher?
 
     public init(
-        publicURL: URL? = nil, sessionLifetime: Double = 8 * 3600, passwordCost: Int = 12, office: String? = nil
+        publicURL: URL? = nil, sessionLifetime: Double = 8 * 3600, passwordCost: Int = 12, office: String? = nil,
+        iatiPublisher: IATI.Publisher? = nil
     ) {
         self.publicURL = publicURL
         self.office = office
+        self.iatiPublisher = iatiPublisher
         self.sessionLifetime = sessionLifetime
         self.passwordCost = passwordCost
     }

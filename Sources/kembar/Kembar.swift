@@ -20,7 +20,7 @@ struct Kembar: AsyncParsableCommand {
             Serve.self, Migrate.self, Import.self, Export.self, BackupCommand.self, RestoreCommand.self,
             Partnerships.self, Show.self, Frameworks.self,
             Fields.self, Evaluate.self,
-            Compare.self, SuggestTags.self, Report.self,
+            Compare.self, SuggestTags.self, Report.self, IATICommand.self,
             IndexCommand.self, UserCommand.self, AuditCommand.self,
         ]
     )

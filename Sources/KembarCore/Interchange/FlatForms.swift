@@ -119,7 +119,7 @@ extension City: FlatCodable {
             .choice("admin_level", AdminLevel.self), FlatColumn("population", .integer),
             FlatColumn("population_year", .integer), FlatColumn("latitude", .number), FlatColumn("longitude", .number),
             FlatColumn("characteristics", .list), FlatColumn("figures", .json), FlatColumn("recognitions", .json),
-            FlatColumn("note", .longText), FlatColumn("sources", .list),
+            FlatColumn("organisation_identifier", .text), FlatColumn("note", .longText), FlatColumn("sources", .list),
         ]
 
     public static func read(_ r: inout FlatReader) -> City? {
@@ -146,7 +146,8 @@ extension City: FlatCodable {
             population: count.flatMap { c in year.map { City.Population(count: c, year: $0) } },
             coordinates: latitude.flatMap { la in longitude.map { Coordinates(latitude: la, longitude: $0) } },
             characteristics: r.list("characteristics"), figures: figures, recognitions: recognitions,
-            note: r.cell("note"), sources: r.keys("sources"))
+            organisationIdentifier: r.cell("organisation_identifier"), note: r.cell("note"),
+            sources: r.keys("sources"))
     }
 
     public var flat: [String: String] {
@@ -159,6 +160,7 @@ extension City: FlatCodable {
             "longitude": coordinates.map { FlatWriter.number($0.longitude) } ?? "",
             "characteristics": FlatWriter.list(characteristics), "figures": FlatWriter.json(figures),
             "recognitions": FlatWriter.json(recognitions), "note": note ?? "",
+            "organisation_identifier": organisationIdentifier ?? "",
             "sources": FlatWriter.list(sources.map(\.rawValue)),
         ]
         FlatWriter.text("name", name, into: &v)

@@ -29,13 +29,17 @@ public struct City: Hashable, Sendable, Codable, Identifiable {
     public var figures: [Figure]
     /// Awards, rankings and events the sources credit the city with, dated.
     public var recognitions: [Recognition]
+    /// The city government's organisation identifier as IATI writes it: a registration agency and the number it
+    /// gave (`XI-WIKIDATA-Q…`, `GB-LAE-…`), what an IATI export reports the city's activities under.
+    public var organisationIdentifier: String?
     public var note: String?
     public var sources: [SourceKey]
 
     public init(
         id: CityKey, name: LocalizedText, country: String, subdivision: String? = nil, adminLevel: AdminLevel,
         population: Population? = nil, coordinates: Coordinates? = nil, characteristics: [String] = [],
-        figures: [Figure] = [], recognitions: [Recognition] = [], note: String? = nil, sources: [SourceKey] = []
+        figures: [Figure] = [], recognitions: [Recognition] = [], organisationIdentifier: String? = nil,
+        note: String? = nil, sources: [SourceKey] = []
     ) {
         self.id = id
         self.name = name
@@ -47,6 +51,7 @@ public struct City: Hashable, Sendable, Codable, Identifiable {
         self.characteristics = characteristics
         self.figures = figures
         self.recognitions = recognitions
+        self.organisationIdentifier = organisationIdentifier
         self.note = note
         self.sources = sources
     }

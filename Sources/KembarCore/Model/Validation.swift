@@ -111,6 +111,10 @@ public struct ReferenceIndex: Sendable {
     public var observationSlots: [String: ObservationKey] = [:]
     /// The step keys of the national procedures known (`nil`: not checked, as where no procedure is loaded).
     public var procedureSteps: Set<String>?
+    /// The country codes (ISO 3166-1 and the user-assigned XK) and the ISO 3166-2 subdivision codes known (`nil`: only
+    /// their form is checked).
+    public var countryCodes: Set<String>?
+    public var subdivisionCodes: Set<String>?
 
     public init() {}
 
@@ -238,7 +242,11 @@ struct ViolationCollector {
 
     mutating func country(_ field: String, _ code: String) {
         let ok = code.count == 2 && code.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
-        if !ok { add(field, code, .countryCodeInvalid, "two upper-case letters (ISO 3166-1 alpha-2)") }
+        if !ok {
+            add(field, code, .countryCodeInvalid, "two upper-case letters (ISO 3166-1 alpha-2)")
+        } else if let known = references.countryCodes, !known.contains(code) {
+            add(field, code, .countryCodeInvalid, "no country has this code in ISO 3166-1")
+        }
     }
 }
 
@@ -281,12 +289,21 @@ extension City: Validatable {
             let ok =
                 parts.count == 2 && parts[0] == Substring(country) && (1...3).contains(parts[1].count)
                 && parts[1].unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
-            if !ok { c.add("subdivision", subdivision, .subdivisionCodeInvalid, "ISO 3166-2, e.g. \(country)-XX") }
+            if !ok {
+                c.add("subdivision", subdivision, .subdivisionCodeInvalid, "ISO 3166-2, e.g. \(country)-XX")
+            } else if let known = references.subdivisionCodes, !known.contains(subdivision) {
+                c.add("subdivision", subdivision, .subdivisionCodeInvalid, "no subdivision has this code in ISO 3166-2")
+            }
         }
         if let population, population.count < 0 {
             c.add("population.count", "\(population.count)", .populationNegative)
         }
         c.figures("figures", figures)
+        if let identifier = organisationIdentifier, !IATI.isOrganisationIdentifier(identifier) {
+            c.add(
+                "organisationIdentifier", identifier, .valueInvalid,
+                "a registration agency and its number, e.g. XI-WIKIDATA-Q123 or GB-LAE-ABC")
+        }
         for (i, recognition) in recognitions.enumerated() {
             c.text("recognitions[\(i)].title", recognition.title)
             c.range("recognitions[\(i)].end", from: recognition.date, to: recognition.end)
