@@ -73,6 +73,10 @@ public enum MapText {
         language == .en ? "Show this selection on the map" : "Tampilkan pilihan ini di peta"
     }
 
+    public static func csvSelection(_ language: Language) -> String {
+        language == .en ? "Download this selection (CSV)" : "Unduh pilihan ini (CSV)"
+    }
+
     public static func world(_ language: Language) -> String { language == .en ? "the world" : "dunia" }
 
     public static func iatiPublisherMissing(_ language: Language) -> String {

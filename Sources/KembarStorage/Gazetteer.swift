@@ -18,6 +18,8 @@ public struct Gazetteer: Sendable {
     public let places: [Place]
     /// Each place's folded names (its name first), in the order of `places`: what a search compares.
     let folded: [[String]]
+    /// `country|folded name` → the places so named, for matching a list's places.
+    let byName: [String: [Int]]
 
     /// The bundled gazetteer; empty when the file does not read (a build defect the tests catch).
     public static let shared: Gazetteer = {
@@ -29,7 +31,13 @@ public struct Gazetteer: Sendable {
 
     init(places: [Place]) {
         self.places = places
-        folded = places.map { ([$0.name] + $0.alternates).map(CountryNames.fold) }
+        let folded = places.map { ([$0.name] + $0.alternates).map(CountryNames.fold) }
+        self.folded = folded
+        var byName: [String: [Int]] = [:]
+        for (index, names) in folded.enumerated() {
+            for name in Set(names) { byName["\(places[index].country)|\(name)", default: []].append(index) }
+        }
+        self.byName = byName
     }
 
     /// Rows of `geonameid, name, country, subdivision, admin1, latitude, longitude, population, alternates`; comment
@@ -74,6 +82,25 @@ public struct Gazetteer: Sendable {
     }
 
     public func place(geonamesID: Int) -> Place? { places.first { $0.geonamesID == geonamesID } }
+
+    /// The place of `country` named `name` (or so by another name) nearest to `near`, within `kilometres`: how a
+    /// list's place is told apart from its namesakes.
+    public func match(_ name: String, country: String, near: Coordinates, kilometres: Double = 30) -> Place? {
+        let candidates = byName["\(country)|\(CountryNames.fold(name))"] ?? []
+        return candidates.map { places[$0] }.map { ($0, Self.distance($0.coordinates, near)) }
+            .filter { $0.1 <= kilometres }.min { $0.1 < $1.1 }?.0
+    }
+
+    /// Great-circle distance in kilometres (haversine).
+    static func distance(_ a: Coordinates, _ b: Coordinates) -> Double {
+        let rad = Double.pi / 180
+        let dLat = (b.latitude - a.latitude) * rad
+        let dLon = (b.longitude - a.longitude) * rad
+        let h =
+            sin(dLat / 2) * sin(dLat / 2) + cos(a.latitude * rad) * cos(b.latitude * rad) * sin(dLon / 2)
+            * sin(dLon / 2)
+        return 2 * 6371 * asin(min(1, h.squareRoot()))
+    }
 }
 
 extension Bundled {

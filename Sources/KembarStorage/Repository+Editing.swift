@@ -108,6 +108,13 @@ extension Repository {
     ) async throws -> String {
         let slot = "\(collection.kind.rawValue)/\((values["key"] ?? "").trimmingCharacters(in: .whitespaces))"
         let expected = creating ? [slot: 0] : version.map { [slot: $0] } ?? [:]
+        // A city picked from the gazetteer cites GeoNames: the source comes with the first such city.
+        var geonames: [Source] = []
+        if collection == .cities, FlatList.items(values["sources"] ?? "").contains(Bundled.geonamesSource.id.rawValue),
+            try await source(Bundled.geonamesSource.id) == nil
+        {
+            geonames = [Bundled.geonamesSource]
+        }
         return switch collection {
         case .partnerships:
             try await save(Partnership.self, values, creating, context, expected) { Dataset(partnerships: [$0]) }
@@ -121,7 +128,10 @@ extension Repository {
             try await save(AttachedDocument.self, values, creating, context, expected) { Dataset(documents: [$0]) }
         case .activities:
             try await save(Activity.self, values, creating, context, expected) { Dataset(activities: [$0]) }
-        case .cities: try await save(City.self, values, creating, context, expected) { Dataset(cities: [$0]) }
+        case .cities:
+            try await save(City.self, values, creating, context, expected) {
+                Dataset(sources: geonames, cities: [$0])
+            }
         case .initiatives:
             try await save(Initiative.self, values, creating, context, expected) { Dataset(initiatives: [$0]) }
         case .observations:

@@ -496,9 +496,18 @@ public struct Repository: Sendable {
                 id: SourceKey(PairList.sourceKey(forFile: name)), kind: .dataset, title: "Twinning links: \(name)",
                 note: "The list of twinning links an import read; name its original source with --source.")
         }
+        let geonames = Bundled.geonamesSource
+        let places = ImportBatch.PlaceMatcher(
+            source: geonames, sourceStored: try await self.source(geonames.id) != nil, year: Day.today().year
+        ) { name, country, near in
+            Gazetteer.shared.match(name, country: country, near: near).map {
+                ImportBatch.PlaceMatcher.Match(
+                    id: $0.geonamesID, subdivision: $0.subdivision, population: $0.population)
+            }
+        }
         return ImportBatch.PairListContext(
             countries: try Bundled.countries(), cities: try await cities(), source: source,
-            skipInvalidRows: skipInvalidRows, recordedPairs: try await cityPairs())
+            skipInvalidRows: skipInvalidRows, recordedPairs: try await cityPairs(), places: places)
     }
 
     // MARK: - Generic record access

@@ -191,6 +191,15 @@ enum CityPage {
             ]
         }
         if let history = RecordPages.historyAction(req, .cities, city.id.rawValue) { actions.append(history) }
+        actions += [
+            Link(href: "/map?city=\(city.id)", label: Catalogue.page(.map, language)),
+            Link(
+                href: "/cities/\(city.id)/observations.csv",
+                label: "\(Catalogue.entity("observations", language)) (CSV)"),
+        ]
+        if city.organisationIdentifier != nil {
+            actions.append(Link(href: "/api/v1/iati/cities/\(city.id)", label: MapText.iatiDownload(language)))
+        }
         return GenericPage(
             chrome: Chrome(req, title: city.name.text(language), section: "/cities"), heading: city.name.text(language),
             lead: nil, actions: actions,

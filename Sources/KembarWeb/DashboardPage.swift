@@ -93,6 +93,12 @@ enum Dashboard {
             newPartnership: Link(
                 href: "/new/partnerships",
                 label: "\(Catalogue.page(.newRecord, language)): \(Catalogue.entity("partnerships", language))"),
+            downloads: [
+                Link(href: "/map?" + MapPage.selectionQuery(req), label: MapText.showOnMap(language)),
+                Link(
+                    href: "/export/partnerships.csv?" + MapPage.selectionQuery(req),
+                    label: MapText.csvSelection(language)),
+            ],
             count: list.total, total: overall)
     }
 
@@ -267,6 +273,8 @@ struct DashboardPage: Encodable {
     var attentionMore: String?
     var noAttention: String
     var newPartnership: Link
+    /// The selection as CSV and on the map.
+    var downloads: [Link] = []
     var count: Int
     var total: Int
 }

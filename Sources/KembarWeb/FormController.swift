@@ -385,6 +385,9 @@ struct FormController: RouteCollection {
             suggestionsHeading: Catalogue.page(.suggestions, language), suggestions: suggestions,
             suggestLabel: tagged ? Catalogue.page(.suggestions, language) : nil)
         page.sections = FormSections.sections(fields, collection, language, creating: creating)
+        if collection == .cities, creating, (values["country"] ?? "").isEmpty {
+            page.intro = Link(href: "/places", label: PlaceText.findInGazetteer(language))
+        }
         page.addLabel = WebText.addTag(language)
         page.addedLabel = WebText.tagAdded(language)
         page.summary = fields.flatMap { field in
@@ -637,6 +640,8 @@ struct FormPage: Encodable {
     var suggestions: [Suggestion]
     /// The label of the "suggest tags" button, for records that carry tags.
     var suggestLabel: String?
+    /// A way to fill the form from elsewhere, above it (a new city from the gazetteer).
+    var intro: Link?
 }
 
 struct ConfirmPage: Encodable {

@@ -25,7 +25,7 @@ enum MapPage {
         } else if !filters.country.isEmpty {
             place = CountryNaming.name(filters.country.uppercased(), language)
             let cities = try await repository.cityPlaces(country: filters.country)
-            points = cities.map { MapPoint($0.coordinates, href: "/cities/\($0.key)") }
+            points = cities.map { MapPoint($0.coordinates, name: $0.name, labelled: false, href: "/cities/\($0.key)") }
             focus = points.map(\.coordinates)
         } else if links.count <= WorldMap.linkedLineLimit {
             points = try await ends(of: links, repository)
@@ -65,14 +65,14 @@ enum MapPage {
     static func partners(of city: String, _ links: [MapLink], _ repository: Repository) async throws -> [MapPoint] {
         let keys = [city] + links.flatMap { [$0.cities.0, $0.cities.1] }
         return try await repository.cityPlaces(keys: keys).map {
-            MapPoint($0.coordinates, label: $0.name, href: "/cities/\($0.key)")
+            MapPoint($0.coordinates, name: $0.name, href: "/cities/\($0.key)")
         }
     }
 
     /// The cities at the ends of a few lines, labelled and linked.
     static func ends(of links: [MapLink], _ repository: Repository) async throws -> [MapPoint] {
         try await repository.cityPlaces(keys: links.flatMap { [$0.cities.0, $0.cities.1] }).map {
-            MapPoint($0.coordinates, label: $0.name, href: "/cities/\($0.key)")
+            MapPoint($0.coordinates, name: $0.name, href: "/cities/\($0.key)")
         }
     }
 

@@ -15,6 +15,59 @@ struct OpenDataController: RouteCollection {
         iati.get("partnerships", ":key", use: iatiPartnership)
         iati.get("cities", ":key", use: iatiCity)
         iati.get("all", use: iatiAll)
+        routes.get("export", "partnerships.csv", use: partnershipsCSV)
+        routes.get("partnerships", ":key", "activities.csv", use: activitiesCSV)
+        routes.get("cities", ":key", "observations.csv", use: observationsCSV)
+    }
+
+    /// The dashboard's selection (its filters and sort) as CSV, every row of it: what the list shows of each
+    /// partnership, read from the summaries 500 rows at a time.
+    func partnershipsCSV(req: Request) async throws -> Response {
+        var query = DashboardFilters(req).query(asOf: req.asOf, language: req.language)
+        query.limit = 500
+        query.offset = 0
+        var rows: [[String]] = []
+        while true {
+            let page = try await req.repository.partnershipRows(query)
+            rows += page.map { row in
+                [
+                    row.key, row.titleEnglish, row.titleIndonesian, row.kind, row.stage ?? "", row.status ?? "",
+                    row.cities.first ?? "", row.cities.count > 1 ? row.cities[1] : "",
+                    row.agreements.map { "\($0.kind) \($0.date)" }.joined(separator: "; "), String(row.agreementCount),
+                    String(row.activityCount), String(row.participants), row.lastActivity ?? "",
+                ]
+            }
+            if page.count < query.limit { break }
+            query.offset += query.limit
+        }
+        let header = [
+            "key", "title_en", "title_id", "kind", "stage", "status_\(query.asOf)", "city", "partner_city",
+            "agreements", "agreement_count", "activity_count", "participants", "last_activity",
+        ]
+        return Self.csv(CSVTable.renderSafe(header: header, rows: rows), name: "kembar-partnerships")
+    }
+
+    /// A partnership's activities in the columns the importer reads.
+    func activitiesCSV(req: Request) async throws -> Response {
+        let key = PartnershipKey(try req.parameters.require("key"))
+        guard try await req.repository.partnership(key) != nil else { throw Abort(.notFound) }
+        let activities = try await req.repository.activities(of: key)
+        return Self.csv(RecordCSV.encode(activities), name: "kembar-\(key)-activities")
+    }
+
+    /// A city's observations in the columns the importer reads.
+    func observationsCSV(req: Request) async throws -> Response {
+        let key = CityKey(try req.parameters.require("key"))
+        guard try await req.repository.city(key) != nil else { throw Abort(.notFound) }
+        let observations = try await req.repository.observations(of: key)
+        return Self.csv(RecordCSV.encode(observations), name: "kembar-\(key)-observations")
+    }
+
+    static func csv(_ text: String, name: String) -> Response {
+        let response = Response(status: .ok, body: .init(string: text))
+        response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        response.headers.contentDisposition = .init(.attachment, filename: name + ".csv")
+        return response
     }
 
     /// `GET /api/v1/iati/partnerships/KEY`: the partnership and its activities, reported by its city.

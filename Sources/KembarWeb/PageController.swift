@@ -10,6 +10,7 @@ struct PageController: RouteCollection {
         routes.get("map", use: map)
         routes.get("partnerships", ":key", use: partnership)
         routes.get("cities", use: cities)
+        routes.get("places", use: places)
         routes.get("cities", ":key", use: city)
         routes.get("activities", ":key", use: activity)
         routes.get("agreements", ":key", use: agreement)
@@ -76,6 +77,11 @@ struct PageController: RouteCollection {
         return try await list(
             req, title: Catalogue.page(.cities, language), section: "/cities", new: .cities,
             table: table, offset: offset, page: page)
+    }
+
+    /// The gazetteer's search: a place to make a new city from.
+    func places(req: Request) async throws -> View {
+        try await req.view.render("page", PlacesPage.build(req))
     }
 
     /// Rows per page of the lists of cities, organisations and sources.

@@ -165,6 +165,10 @@ enum PartnershipPage {
             Link(
                 href: "/partnerships/\(partnership.id)/export.json",
                 label: "\(Catalogue.page(.exports, language)) (JSON)"),
+            Link(
+                href: "/partnerships/\(partnership.id)/activities.csv",
+                label: "\(Catalogue.entity("activities", language)) (CSV)"),
+            Link(href: "/api/v1/iati/partnerships/\(partnership.id)", label: MapText.iatiDownload(language)),
         ]
         if req.mayWrite {
             actions += [

@@ -51,11 +51,13 @@ import Testing
         let kitakyushu = Coordinates(latitude: 33.8834, longitude: 130.8751)
         let svg = WorldMap.svg(
             lines: [MapLine(from: surabaya, to: kitakyushu, group: .active, href: "/partnerships/a&b", label: "S–K")],
-            points: [MapPoint(surabaya, label: "Surabaya <Jawa Timur>")], legend: MapText.legend(.id),
+            points: [MapPoint(surabaya, name: "Surabaya <Jawa Timur>", href: "/cities/surabaya")],
+            legend: MapText.legend(.id),
             title: "Peta", description: "Satu", id: "m", focus: [surabaya, kitakyushu], highlight: "ID")
         #expect(Self.wellFormed(svg))
         #expect(svg.contains("<a href=\"/partnerships/a&amp;b\">") && svg.contains("<title>S–K</title>"))
-        #expect(svg.contains("Surabaya &lt;Jawa Timur&gt;") && svg.contains("aktif"))
+        #expect(svg.contains("Surabaya &lt;Jawa Timur&gt;</text>") && svg.contains("aktif"))
+        #expect(svg.contains("<a href=\"/cities/surabaya\" aria-label=\"Surabaya &lt;Jawa Timur&gt;\">"))
         // Zoomed on East Asia: the world's other rings are left out, and Indonesia is shaded.
         let world = WorldMap.svg(lines: [], points: [], legend: [:], title: "", description: "", id: "w")
         #expect(svg.utf8.count < world.utf8.count)

@@ -52,4 +52,32 @@ import Testing
             #expect(try await store.repository.city("malang")?.country == "XK")
         }
     }
+
+    @Test(arguments: TestBackend.enabled)
+    func aListsPlacesAreMatchedToTheGazetteer(backend: TestBackend) async throws {
+        try await withTestStore(backend) { store in
+            try await store.prepare(loadDemo: false)
+            let text = try String(contentsOfFile: sharedFixture("twin-links-indonesia.csv"), encoding: .utf8)
+            var batch = ImportBatch()
+            batch.addCSV(
+                text, file: "twin-links-indonesia.csv",
+                pairs: try await store.repository.pairListContext(forCSV: text, file: "twin-links-indonesia.csv"))
+            try await store.repository.importBatch(batch)
+            // Bandung is found by name in Indonesia near the list's position: its province and population come
+            // with it, GeoNames cited beside the list.
+            let bandung = try #require(try await store.repository.city("bandung-id"))
+            #expect(bandung.subdivision == "ID-JB" && (bandung.population?.count ?? 0) > 1_000_000)
+            #expect(bandung.sources.map(\.rawValue).contains("geonames") && bandung.sources.count == 2)
+            #expect(bandung.note?.hasPrefix("GeoNames ") == true)
+            #expect(bandung.coordinates == Coordinates(latitude: -6.9218, longitude: 107.6071), "the list's own")
+            #expect(try await store.repository.source("geonames")?.url == "https://www.geonames.org/")
+            // Brisbane and Semarang too; most of the list's places are found.
+            let cities = try await store.repository.cityPlaces().count
+            var placed = 0
+            for place in try await store.repository.cityPlaces() {
+                if try await store.repository.city(CityKey(place.key))?.subdivision != nil { placed += 1 }
+            }
+            #expect(placed * 10 >= cities * 7, "\(placed) of \(cities)")
+        }
+    }
 }

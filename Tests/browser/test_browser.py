@@ -275,6 +275,42 @@ def test_plan_a_target_deliver_it_and_see_progress_change(server, browser):
     assert "3 dari 5 rencana aksi terlaksana." in browser.find_element(By.TAG_NAME, "main").text
 
 
+def test_create_a_city_from_the_gazetteer_in_both_languages(server, browser):
+    # Found by another of its names, chosen, saved: country, province, position and population come with it.
+    for lang, typed, name, country, province in [
+        ("en", "Kota Medan", "Medan", "Indonesia", "Sumatera Utara"),
+        ("id", "Kairo", "Cairo", "Mesir", "Al Qāhirah"),
+    ]:
+        open_page(browser, f"{server}/new/cities?lang={lang}")
+        browser.find_element(By.ID, "find-place").click()
+        wait_for(browser, EC.url_contains("/places"))
+        box = browser.find_element(By.CSS_SELECTOR, "form[role=search] input[name=q]")
+        box.send_keys(typed)
+        box.submit()
+        wait_for(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "#places table")))
+        shoot(browser, f"places-{lang}")
+        browser.find_element(By.LINK_TEXT, name).click()
+        wait_for(browser, EC.url_contains("/new/cities?"))
+        assert browser.find_element(By.ID, "f-name_en").get_attribute("value") == name
+        assert browser.find_element(By.ID, "f-latitude").get_attribute("value") != ""
+        assert int(browser.find_element(By.ID, "f-population").get_attribute("value")) > 1_000_000
+        browser.find_element(By.ID, "save").click()
+        wait_for(browser, EC.url_contains(f"/cities/{name.lower()}"))
+        page = browser.find_element(By.TAG_NAME, "main").text
+        assert country in page and province in page, page
+        assert "GeoNames" in page
+        assert console_errors(browser) == []
+
+    # A country code that ISO 3166-1 does not have is refused, said beside the field.
+    open_page(browser, f"{server}/new/cities?lang=en")
+    browser.find_element(By.ID, "f-name_en").send_keys("Atlantis")
+    browser.find_element(By.ID, "f-country").send_keys("QQ")
+    Select(browser.find_element(By.ID, "f-admin_level")).select_by_value("city")
+    browser.find_element(By.ID, "save").click()
+    error = wait_for(browser, EC.presence_of_element_located((By.ID, "e-country")))
+    assert "no country has this code in ISO 3166-1" in error.text
+
+
 def test_import_a_csv_with_a_bad_row(server, browser):
     bad = ROOT / "Tests" / "Fixtures" / "activities-bad.csv"
     open_page(browser, server + "/import?lang=en")
@@ -302,7 +338,7 @@ PUBLIC_PAGES = [
     "/cities/kitakyushu", "/activities/sbylpl-2018-u14-football-delegation", "/organisations/st-vincents-school",
     "/sources/handayani-zahidi-2024", "/frameworks/cohen-smart-city-wheel", "/frameworks/itu-u4ssc-kpis",
     "/initiatives/wargaku", "/partnerships/surabaya-liverpool/report", "/actions/sbylpl-plan-youth-football",
-    "/agreements/sbylpl-2018-mou",
+    "/agreements/sbylpl-2018-mou", "/map", "/map?country=ID", "/places?q=surabaya",
 ]
 
 

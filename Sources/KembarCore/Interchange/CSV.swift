@@ -96,6 +96,28 @@ public struct CSVTable: Sendable, Equatable {
         rows = Array(records.dropFirst())
     }
 
+    /// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return first, and not a
+    /// plain number such as `-7.25`) prefixed with `'`, so it is shown, never run. ``unescapeFormula(_:)`` undoes it
+    /// when Kembar reads the file back.
+    public static func formulaSafe(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(cell) == nil
+        else { return cell }
+        return "'" + cell
+    }
+
+    /// A cell as ``formulaSafe(_:)`` wrote it, without the `'` it added.
+    public static func unescapeFormula(_ cell: String) -> String {
+        guard cell.hasPrefix("'"), let second = cell.unicodeScalars.dropFirst().first,
+            "=+-@\t\r".unicodeScalars.contains(second)
+        else { return cell }
+        return String(cell.dropFirst())
+    }
+
+    /// Writes a table as RFC 4180 CSV with CRLF line ends, every cell ``formulaSafe(_:)``.
+    public static func renderSafe(header: [String], rows: [[String]]) -> String {
+        render(header: header.map(formulaSafe), rows: rows.map { $0.map(formulaSafe) })
+    }
+
     /// Writes a table as RFC 4180 CSV with CRLF line ends, quoting only where needed.
     public static func render(header: [String], rows: [[String]]) -> String {
         func quote(_ cell: String) -> String {

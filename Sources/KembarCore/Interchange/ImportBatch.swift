@@ -77,16 +77,52 @@ public struct ImportBatch: Sendable {
         /// The stored partnerships between two cities, by ``PairList/pairKey(_:_:)``: such pairs are left as
         /// recorded.
         public var recordedPairs: [String: PartnershipKey]
+        /// A gazetteer new cities are matched against, for their subdivision and population.
+        public var places: PlaceMatcher?
 
         public init(
             countries: CountryNames, cities: [City], source: Source, skipInvalidRows: Bool = false,
-            recordedPairs: [String: PartnershipKey] = [:]
+            recordedPairs: [String: PartnershipKey] = [:], places: PlaceMatcher? = nil
         ) {
             self.countries = countries
             self.cities = cities
             self.source = source
             self.skipInvalidRows = skipInvalidRows
             self.recordedPairs = recordedPairs
+            self.places = places
+        }
+    }
+
+    /// Finds a list's place in a gazetteer: the same name (or another name) in the same country, near the list's
+    /// coordinates.
+    public struct PlaceMatcher: Sendable {
+        public struct Match: Sendable {
+            public var id: Int
+            public var subdivision: String?
+            public var population: Int
+
+            public init(id: Int, subdivision: String?, population: Int) {
+                self.id = id
+                self.subdivision = subdivision
+                self.population = population
+            }
+        }
+
+        public var match: @Sendable (_ name: String, _ country: String, _ near: Coordinates) -> Match?
+        /// The gazetteer's source, cited by the cities matched; added to the import when not stored yet.
+        public var source: Source
+        public var sourceStored: Bool
+        /// The year a matched population is given for (the gazetteer gives it as current).
+        public var year: Int
+
+        public init(
+            source: Source, sourceStored: Bool, year: Int,
+            match: @escaping @Sendable (_ name: String, _ country: String, _ near: Coordinates) -> Match?
+        ) {
+            self.match = match
+            self.source = source
+            self.sourceStored = sourceStored
+            self.year = year
         }
     }
 
@@ -113,6 +149,21 @@ public struct ImportBatch: Sendable {
             recorded += result.recorded
             var fragment = result.dataset
             fragment.sources = [pairs.source]
+            if let places = pairs.places {
+                var matched = false
+                for i in fragment.cities.indices {
+                    let city = fragment.cities[i]
+                    guard let name = city.name.en, let near = city.coordinates,
+                        let place = places.match(name, city.country, near)
+                    else { continue }
+                    fragment.cities[i].subdivision = place.subdivision
+                    fragment.cities[i].population = City.Population(count: place.population, year: places.year)
+                    fragment.cities[i].note = "GeoNames \(place.id): subdivision and population as GeoNames gives them."
+                    fragment.cities[i].sources.append(places.source.id)
+                    matched = true
+                }
+                if matched && !places.sourceStored { fragment.sources.append(places.source) }
+            }
             append(fragment, origin: { collection, index in "\(file) \(collection)[\(index)]" })
             return
         }

@@ -99,7 +99,9 @@ public enum RecordCSV {
                         rule: .valueInvalid, detail: "the header has \(table.header.count) columns"))
                 continue
             }
-            let values = Dictionary(zip(table.header, row.cells), uniquingKeysWith: { first, _ in first })
+            // A cell a download made safe for spreadsheets (`'=…`) reads as it was.
+            let values = Dictionary(
+                zip(table.header, row.cells.map(CSVTable.unescapeFormula)), uniquingKeysWith: { first, _ in first })
             var reader = FlatReader(values: values, location: location)
             switch kind {
             case .activities:
@@ -123,9 +125,10 @@ public enum RecordCSV {
         return result
     }
 
-    /// Writes records in the CSV form `decode` reads (activities, observations, planned actions), one row per record.
+    /// Writes records in the CSV form `decode` reads (activities, observations, planned actions), one row per record,
+    /// safe to open in a spreadsheet (``CSVTable/formulaSafe(_:)``; reading undoes it).
     public static func encode<T: FlatCodable>(_ records: [T]) -> String {
         let header = T.columns.map(\.name)
-        return CSVTable.render(header: header, rows: records.map { record in header.map { record.flat[$0] ?? "" } })
+        return CSVTable.renderSafe(header: header, rows: records.map { record in header.map { record.flat[$0] ?? "" } })
     }
 }

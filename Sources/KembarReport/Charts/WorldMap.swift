@@ -19,15 +19,17 @@ public struct MapLine: Sendable {
     }
 }
 
-/// A city on a map; a labelled one is named beside its dot.
+/// A city on a map: named as its tooltip and link, and with `labelled` beside its dot too.
 public struct MapPoint: Sendable {
     public var coordinates: Coordinates
-    public var label: String?
+    public var name: String?
+    public var labelled: Bool
     public var href: String?
 
-    public init(_ coordinates: Coordinates, label: String? = nil, href: String? = nil) {
+    public init(_ coordinates: Coordinates, name: String? = nil, labelled: Bool = true, href: String? = nil) {
         self.coordinates = coordinates
-        self.label = label
+        self.name = name
+        self.labelled = labelled
         self.href = href
     }
 }
@@ -226,14 +228,15 @@ public enum WorldMap {
             let (x, y) = project(point.coordinates)
             var mark = "<circle cx=\"\(view.n(x))\" cy=\"\(view.n(y))\" r=\"\(radius)\" fill=\"\(Palette.ink)\" "
             mark += "stroke=\"#ffffff\" stroke-width=\"\(stroke)\">"
-            mark += point.label.map { "<title>\(SVG.escape($0))</title>" } ?? ""
+            mark += point.name.map { "<title>\(SVG.escape($0))</title>" } ?? ""
             mark += "</circle>"
-            if let label = point.label {
+            if let label = point.name, point.labelled {
                 mark += "<text x=\"\(view.n(x + 4 * view.unit))\" y=\"\(view.n(y - 4 * view.unit))\" "
                 mark += "font-size=\"\(size)\" fill=\"\(Palette.ink)\" stroke=\"#ffffff\" "
                 mark += "stroke-width=\"\(view.n(2.5 * view.unit))\" paint-order=\"stroke\">\(SVG.escape(label))</text>"
             }
-            svg += point.href.map { "<a href=\"\(SVG.escape($0))\">\(mark)</a>" } ?? mark
+            let name = point.name.map { " aria-label=\"\(SVG.escape($0))\"" } ?? ""
+            svg += point.href.map { "<a href=\"\(SVG.escape($0))\"\(name)>\(mark)</a>" } ?? mark
         }
         return svg
     }

@@ -196,11 +196,7 @@ public struct OfficeReportDocument: Sendable {
     /// RFC 4180 CSV with a byte-order mark; a cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, a tab
     /// or a carriage return first) is prefixed with `'` so it is shown, never run.
     static func csv(header: [String], rows: [[String]]) -> String {
-        func safe(_ cell: String) -> String {
-            guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
-            return "'" + cell
-        }
-        return "\u{FEFF}" + CSVTable.render(header: header.map(safe), rows: rows.map { $0.map(safe) })
+        "\u{FEFF}" + CSVTable.renderSafe(header: header, rows: rows)
     }
 
     static func json<T: Encodable>(_ value: T) throws -> String {
