@@ -138,6 +138,12 @@ extension WebText {
     public static func lastUsed(_ l: Language) -> String { l == .en ? "Last used" : "Terakhir dipakai" }
     public static func revoked(_ l: Language) -> String { l == .en ? "revoked" : "dicabut" }
     public static func tokenRevoked(_ l: Language) -> String { l == .en ? "Token revoked." : "Token dicabut." }
+    public static func invalidInput(_ count: Int, _ l: Language) -> String {
+        l == .en
+            ? (count == 1 ? "One rule is broken" : "\(count) rules are broken") + "; nothing was changed."
+            : "\(count) aturan dilanggar; tidak ada yang diubah."
+    }
+
     public static func unreadableRequest(_ l: Language) -> String {
         l == .en
             ? "What was sent is not a form Kembar can read, so nothing was changed. Use the form on Kembar's page."

@@ -19,7 +19,21 @@ struct APIController: RouteCollection {
         api.get("partnerships", ":key", "comparison", use: comparison)
         api.get("cities", ":key", "profile", use: profile)
         api.get("suggest-tags", use: suggestTags)
+        api.get("openapi.json", use: openAPI)
     }
+
+    /// The OpenAPI 3.1 description of every endpoint under `/api/v1` (`Public/openapi.json`, checked with
+    /// openapi-spec-validator and fuzzed with schemathesis in the test suite).
+    func openAPI(req: Request) async throws -> Response {
+        guard let document = Self.document else { throw Abort(.notFound) }
+        let response = Response(status: .ok, body: .init(data: document))
+        response.headers.contentType = .json
+        return response
+    }
+
+    static let document: Data? = Bundle.module.url(
+        forResource: "openapi", withExtension: "json", subdirectory: "Public"
+    ).flatMap { try? Data(contentsOf: $0) }
 
     /// The evaluation of a partnership: `?framework=` (default Cohen's wheel), `?asOf=YYYY-MM-DD` (default today).
     func evaluation(req: Request) async throws -> PartnershipEvaluation {

@@ -1,3 +1,4 @@
+import KembarStorage
 import Synchronization
 import Vapor
 
@@ -68,5 +69,28 @@ struct AdmissionMiddleware: AsyncMiddleware {
             gate.leave()
             throw error
         }
+    }
+}
+
+/// `ETag` on every successful `GET` of the API (a digest of the body: the same answer, the same tag, whatever
+/// changed elsewhere), and `304 Not Modified` without a body when `If-None-Match` names it — so a client polling a
+/// list or an export downloads it again only when it changed.
+struct ETagMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        guard request.method == .GET || request.method == .HEAD, response.status == .ok,
+            request.url.path.hasPrefix("/api/"), let buffer = response.body.buffer
+        else { return response }
+        let tag = "\"" + Repository.sha256(Array(buffer.readableBytesView)).prefix(32) + "\""
+        response.headers.replaceOrAdd(name: .eTag, value: tag)
+        response.headers.replaceOrAdd(name: .vary, value: "Cookie, Authorization")
+        let asked = request.headers[.ifNoneMatch].flatMap { $0.split(separator: ",") }.map {
+            $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "")
+        }
+        guard asked.contains(tag) || asked.contains("*") else { return response }
+        let unchanged = Response(status: .notModified)
+        unchanged.headers.replaceOrAdd(name: .eTag, value: tag)
+        unchanged.headers.replaceOrAdd(name: .vary, value: "Cookie, Authorization")
+        return unchanged
     }
 }

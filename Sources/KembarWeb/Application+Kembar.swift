@@ -57,6 +57,11 @@ public func configureKembar(_ app: Application, store: KembarStore, access: Acce
             viewDirectory: views.path + "/"))
     app.leaf.cache.isEnabled = app.environment.isRelease
     app.middleware = Middlewares()
+    // The API's JSON with its keys sorted: the same answer is the same bytes (and the same ETag), whatever order a
+    // dictionary holds them in.
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    ContentConfiguration.global.use(encoder: encoder, for: .json)
     app.middleware.use(AccessLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(KembarErrorMiddleware())
@@ -66,6 +71,7 @@ public func configureKembar(_ app: Application, store: KembarStore, access: Acce
     app.middleware.use(FileMiddleware(publicDirectory: assets.path + "/"))
     app.middleware.use(SessionMiddleware())
     app.middleware.use(LanguageCookieMiddleware())
+    app.middleware.use(ETagMiddleware())
     try app.register(collection: APIController())
     try app.register(collection: OpenDataController())
     try app.register(collection: PageController())
@@ -189,7 +195,13 @@ struct KembarErrorMiddleware: AsyncMiddleware {
         } catch {
             let status: HTTPResponseStatus
             let reason: String
-            if error is DecodingError || (error as? any AbortError)?.status == .unsupportedMediaType {
+            var located: [Problem.Located]? = nil
+            if let invalid = error as? InvalidInput {
+                // Input that breaks a rule of the domain: each broken rule located, as the importer says them.
+                status = .unprocessableEntity
+                located = invalid.violations.map { Problem.Located($0, request.language) }
+                reason = WebText.invalidInput(invalid.violations.count, request.language)
+            } else if error is DecodingError || (error as? any AbortError)?.status == .unsupportedMediaType {
                 // A body that is not the form it should be: said in the reader's language, never the decoder's words.
                 status = error is DecodingError ? .badRequest : .unsupportedMediaType
                 reason = WebText.unreadableRequest(request.language)
@@ -229,7 +241,12 @@ struct KembarErrorMiddleware: AsyncMiddleware {
                 response.headers.replaceOrAdd(name: "Retry-After", value: retry)
             }
             if request.url.path.hasPrefix("/api") || request.url.path == "/healthz" {
-                try response.content.encode(ErrorDTO(error: true, status: Int(status.code), reason: reason))
+                try response.content.encode(
+                    Problem(
+                        title: status.reasonPhrase, status: Int(status.code), detail: reason,
+                        instance: request.url.path, errors: located),
+                    using: Problem.encoder)
+                response.headers.contentType = Problem.mediaType
             } else if let page = try? await request.view.render("error", ErrorPage(request, status, reason))
                 .encodeResponse(for: request)
             {
@@ -254,10 +271,42 @@ struct KembarErrorMiddleware: AsyncMiddleware {
     }
 }
 
-struct ErrorDTO: Content {
-    var error: Bool
+/// An API error as RFC 9457 problem details (`application/problem+json`): the status and its phrase, what went
+/// wrong in the reader's language, the path asked, and for input that breaks the domain's rules every broken rule
+/// located as the importer reports it.
+struct Problem: Content {
+    static let mediaType = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// One broken rule: where (`cities/surabaya`, `activities.csv:4`), which field, the value given, the rule's
+    /// stable name, and the message.
+    struct Located: Content {
+        var location: String
+        var field: String
+        var value: String
+        var rule: String
+        var message: String
+
+        init(_ violation: Violation, _ language: Language) {
+            location = violation.location
+            field = violation.field
+            value = violation.value
+            rule = violation.rule.rawValue
+            message = FormController.message(violation, language)
+        }
+    }
+
+    /// No type URI of our own: `about:blank`, the status says what kind of problem it is.
+    var type = "about:blank"
+    var title: String
     var status: Int
-    var reason: String
+    var detail: String
+    var instance: String
+    var errors: [Located]?
 }
 
 /// An error page in the site's layout and the reader's language, with a way back.

@@ -102,4 +102,55 @@ import VaporTesting
             #expect(try await app.kembarStore.repository.source("geonames") != nil)
         }
     }
+
+    @Test(arguments: TestBackend.enabled)
+    func anUnchangedAnswerIsNotSentAgain(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            var tag = ""
+            try await app.testing().test(.GET, "/api/v1/partnerships") { res async in
+                tag = res.headers.first(name: .eTag) ?? ""
+            }
+            #expect(tag.hasPrefix("\"") && tag.count == 34)
+            try await app.testing().test(
+                .GET, "/api/v1/partnerships", headers: ["If-None-Match": "\"other\", \(tag)"]
+            ) { res async in
+                #expect(res.status == .notModified && res.body.readableBytes == 0)
+                #expect(res.headers.first(name: .eTag) == tag)
+            }
+            // A change to what the answer shows is a new tag, and the whole answer again.
+            var city = try #require(try await app.kembarStore.repository.city("liverpool"))
+            city.name = LocalizedText(en: "Liverpool City", id: "Kota Liverpool")
+            try await app.kembarStore.repository.importBatch(ImportBatch(Dataset(cities: [city])))
+            try await app.testing().test(.GET, "/api/v1/cities/liverpool", headers: ["If-None-Match": tag]) {
+                res async in
+                #expect(res.status == .ok && res.headers.first(name: .eTag) != tag)
+            }
+            // Pages are not tagged: they carry a form token.
+            try await app.testing().test(.GET, "/map") { res async in #expect(res.headers.first(name: .eTag) == nil) }
+        }
+    }
+
+    /// Every API route is in the OpenAPI document, and every path of the document is a route.
+    @Test func theOpenAPIDocumentDescribesEveryAPIRoute() async throws {
+        try await withKembarApp(.sqlite) { app in
+            var body = ""
+            try await app.testing().test(.GET, "/api/v1/openapi.json") { res async in body = res.body.string }
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+            #expect(document["openapi"] as? String == "3.1.0")
+            let documented = Set((document["paths"] as? [String: Any] ?? [:]).keys)
+            let routes = Set(
+                app.routes.all.filter { $0.method == .GET }.map { route in
+                    "/"
+                        + route.path.map { component in
+                            switch component {
+                            case .parameter(let name): "{\(name)}"
+                            default: component.description
+                            }
+                        }.joined(separator: "/")
+                }.filter { $0.hasPrefix("/api/") })
+            #expect(
+                routes == documented,
+                "undocumented: \(routes.subtracting(documented)), gone: \(documented.subtracting(routes))")
+        }
+    }
 }

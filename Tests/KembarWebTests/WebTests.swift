@@ -158,7 +158,10 @@ extension Visitor {
             {
                 try await app.testing().test(.GET, path) { res async throws in
                     #expect(res.status == .notFound, "\(path)")
-                    #expect(try res.content.decode(ErrorDTO.self).error)
+                    #expect(res.headers.contentType?.description.hasPrefix("application/problem+json") == true)
+                    let problem = try JSONDecoder().decode(Problem.self, from: Data(buffer: res.body))
+                    #expect(problem.status == 404 && problem.title == "Not Found" && problem.type == "about:blank")
+                    #expect(problem.instance == "/" + path && !problem.detail.isEmpty && problem.errors == nil)
                 }
             }
         }
