@@ -184,6 +184,16 @@ struct PathLimitMiddleware: AsyncMiddleware {
                     ? "This address is too long to be a page of Kembar."
                     : "Alamat ini terlalu panjang untuk halaman Kembar.")
         }
+        // A NUL in the address: no text Kembar holds may contain one, and PostgreSQL refuses it in any string
+        // (schemathesis found `?province=%00` answering 500).
+        if request.url.string.range(of: "%00", options: .caseInsensitive) != nil || request.url.string.contains("\u{0}")
+        {
+            throw Abort(
+                .badRequest,
+                reason: request.language == .en
+                    ? "This address holds a NUL character, which no text of Kembar may hold."
+                    : "Alamat ini memuat karakter NUL, yang tidak boleh ada dalam teks Kembar.")
+        }
         return try await next.respond(to: request)
     }
 }

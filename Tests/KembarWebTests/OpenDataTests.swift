@@ -153,4 +153,19 @@ import VaporTesting
                 "undocumented: \(routes.subtracting(documented)), gone: \(documented.subtracting(routes))")
         }
     }
+
+    /// Found by schemathesis on PostgreSQL: a NUL in a filter reached the database, which refuses it in any string.
+    @Test(arguments: TestBackend.enabled)
+    func aNulInTheAddressIsABadRequest(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            for path in [
+                "/api/v1/partnerships?country=JP&province=%C2%87%00", "/api/v1/cities?q=a%00b", "/?q=%00",
+                "/api/v1/geojson/cities?country=%00", "/api/v1/sources/x%00y",
+            ] {
+                try await app.testing().test(.GET, path) { res async in
+                    #expect(res.status == .badRequest, "\(path)")
+                }
+            }
+        }
+    }
 }

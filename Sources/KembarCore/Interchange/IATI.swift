@@ -246,7 +246,7 @@ public enum IATI {
 
         mutating func open(hierarchy: Int, currency: String? = nil) {
             out += " <iati-activity xml:lang=\"en\" last-updated-datetime=\"\(generated)\""
-            if let currency { out += " default-currency=\"\(Self.escape(currency))\"" }
+            if let currency { out += " default-currency=\"\(XMLText.escape(currency))\"" }
             out += " hierarchy=\"\(hierarchy)\">\n"
         }
 
@@ -315,7 +315,7 @@ public enum IATI {
             let sources = data.sources
             let source = agreement.sources.lazy.compactMap { key in sources.first { $0.id == key }?.url }.first
             guard let url = page ?? source else { return }
-            out += "  <document-link format=\"text/html\" url=\"\(Self.escape(url))\">"
+            out += "  <document-link format=\"text/html\" url=\"\(XMLText.escape(url))\">"
             out += narrativeElement("title", agreement.title)
             out += "<category code=\"A09\"/>"
             out += "<document-date iso-date=\"\(agreement.signed.firstDay)\"/></document-link>\n"
@@ -330,10 +330,10 @@ public enum IATI {
         mutating func documentLink(_ document: AttachedDocument) {
             guard let baseURL else { return }
             let url = baseURL + "/documents/" + document.id.rawValue
-            out += "  <document-link format=\"\(Self.escape(document.contentType))\" url=\"\(Self.escape(url))\">"
+            out += "  <document-link format=\"\(XMLText.escape(document.contentType))\" url=\"\(XMLText.escape(url))\">"
             out += narrativeElement("title", document.title ?? LocalizedText(en: document.fileName))
-            out += "<category code=\"\(Self.escape(document.category))\"/>"
-            if let language = document.language { out += "<language code=\"\(Self.escape(language))\"/>" }
+            out += "<category code=\"\(XMLText.escape(document.category))\"/>"
+            if let language = document.language { out += "<language code=\"\(XMLText.escape(language))\"/>" }
             if let date = document.date { out += "<document-date iso-date=\"\(date.firstDay)\"/>" }
             out += "</document-link>\n"
         }
@@ -366,7 +366,7 @@ public enum IATI {
         // MARK: XML
 
         mutating func element(_ name: String, _ text: String) {
-            out += "  <\(name)>\(Self.escape(text))</\(name)>\n"
+            out += "  <\(name)>\(XMLText.escape(text))</\(name)>\n"
         }
 
         /// An empty element; a partial date adds a narrative saying the date as recorded.
@@ -387,38 +387,17 @@ public enum IATI {
         func narrativeElement(_ name: String, _ text: LocalizedText, attributes: [String: String] = [:]) -> String {
             var inner = ""
             if let en = text.en?.trimmingCharacters(in: .whitespacesAndNewlines), !en.isEmpty {
-                inner += "<narrative>\(Self.escape(en))</narrative>"
+                inner += "<narrative>\(XMLText.escape(en))</narrative>"
             }
             if let id = text.id?.trimmingCharacters(in: .whitespacesAndNewlines), !id.isEmpty {
-                inner += "<narrative xml:lang=\"id\">\(Self.escape(id))</narrative>"
+                inner += "<narrative xml:lang=\"id\">\(XMLText.escape(id))</narrative>"
             }
             if inner.isEmpty { inner = "<narrative>-</narrative>" }
             return "<\(name)\(Self.attributes(attributes))>\(inner)</\(name)>"
         }
 
         static func attributes(_ attributes: [String: String]) -> String {
-            attributes.keys.sorted().map { " \($0)=\"\(escape(attributes[$0] ?? ""))\"" }.joined()
-        }
-
-        /// Text for XML content and attributes; characters XML 1.0 cannot hold are dropped.
-        static func escape(_ text: String) -> String {
-            var out = ""
-            out.reserveCapacity(text.utf8.count)
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "&": out += "&amp;"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "\"": out += "&quot;"
-                case "'": out += "&apos;"
-                case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-                default:
-                    if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            return out
+            attributes.keys.sorted().map { " \($0)=\"\(XMLText.escape(attributes[$0] ?? ""))\"" }.joined()
         }
 
         /// A decimal as XML Schema writes it: no exponent, a point.

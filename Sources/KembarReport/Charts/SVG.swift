@@ -6,24 +6,8 @@ import KembarCore
 /// Charts are drawn by our own code so that the same markup serves the web pages, the self-contained HTML report
 /// and its printed PDF, with no JavaScript (DESIGN.md §4).
 public enum SVG {
-    /// Escapes text for XML/HTML content and attribute values.
-    public static func escape(_ text: String) -> String {
-        // Most text has nothing to escape: one pass over its bytes, no copy.
-        guard text.utf8.contains(where: { [38, 60, 62, 34, 39].contains($0) }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Escapes text for XML/HTML content and attribute values (``XMLText/escape(_:)``).
+    public static func escape(_ text: String) -> String { XMLText.escape(text) }
 
     /// Reverses ``escape(_:)`` (and decimal or hexadecimal character references), for text read back from a chart.
     static func unescape(_ text: String) -> String {
