@@ -36,7 +36,8 @@ filters = [
     q("asOf", "The day statuses are judged on (YYYY-MM-DD; default today)."),
 ]
 paging = [q("limit", "Items per page, 1–500 (default 100; out-of-range values are clamped).", {"type": "integer"}),
-          q("offset", "Items to skip (default 0).", {"type": "integer"})]
+          q("cursor", "The `next` of the page before: the rows after it, however deep (offset is then ignored)."),
+          q("offset", "Items to skip (default 0), when no cursor is given.", {"type": "integer"})]
 text = {"type": "object", "description": "A text in English and Indonesian (either may be absent).",
         "properties": {"en": {"type": "string"}, "id": {"type": "string"}}}
 nullable_string = {"type": ["string", "null"]}
@@ -56,7 +57,7 @@ schemas = {
         "activityCount": {"type": "integer"}, "participants": {"type": "integer"}, "participantsApproximate": {"type": "boolean"},
         "lastActivity": {"type": "string"}}},
     "PartnershipList": {"type": "object", "required": ["total", "limit", "offset", "byStatus", "byStage", "items"], "properties": {
-        "total": {"type": "integer"}, "limit": {"type": "integer"}, "offset": {"type": "integer"},
+        "total": {"type": "integer"}, "limit": {"type": "integer"}, "offset": {"type": "integer"}, "next": {"type": "string", "description": "The cursor of the next page, when this one was full."},
         "byStatus": {"type": "object", "additionalProperties": {"type": "integer"}},
         "byStage": {"type": "object", "additionalProperties": {"type": "integer"}},
         "items": {"type": "array", "items": ref("PartnershipSummary")}}},
@@ -68,7 +69,7 @@ schemas = {
         "characteristics": {"type": "array", "items": {"type": "string"}}, "organisationIdentifier": {"type": "string"},
         "sources": {"type": "array", "items": {"type": "string"}}}},
     "CityPage": {"type": "object", "required": ["total", "limit", "offset", "items"], "properties": {
-        "total": {"type": "integer"}, "limit": {"type": "integer"}, "offset": {"type": "integer"}, "items": {"type": "array", "items": ref("City")}}},
+        "total": {"type": "integer"}, "limit": {"type": "integer"}, "offset": {"type": "integer"}, "next": {"type": "string", "description": "The cursor of the next page, when this one was full."}, "items": {"type": "array", "items": ref("City")}}},
     "CityDetail": {"type": "object", "required": ["city", "initiatives", "observations"], "properties": {
         "city": ref("City"), "initiatives": {"type": "array", "items": {"type": "object"}}, "observations": {"type": "array", "items": {"type": "object"}}}},
     "Partnership": {"type": "object", "required": ["key", "kind", "sources", "agreements", "milestones", "activities"], "description": "A partnership with its cities and everything recorded under it (the dataset format's records, docs/DATASET.md).", "properties": {
@@ -82,7 +83,7 @@ schemas = {
     "Source": {"type": "object", "required": ["key", "citation", "source"], "properties": {
         "key": {"type": "string"}, "citation": {"type": "string"}, "source": {"type": "object"}}},
     "SourcePage": {"type": "object", "required": ["total", "limit", "offset", "items"], "properties": {
-        "total": {"type": "integer"}, "limit": {"type": "integer"}, "offset": {"type": "integer"}, "items": {"type": "array", "items": ref("Source")}}},
+        "total": {"type": "integer"}, "limit": {"type": "integer"}, "offset": {"type": "integer"}, "next": {"type": "string", "description": "The cursor of the next page, when this one was full."}, "items": {"type": "array", "items": ref("Source")}}},
     "FeatureCollection": {"type": "object", "required": ["type", "features"], "description": "GeoJSON (RFC 7946).", "properties": {
         "type": {"const": "FeatureCollection"}, "features": {"type": "array", "items": {"type": "object", "required": ["type", "id", "geometry", "properties"], "properties": {
             "type": {"const": "Feature"}, "id": {"type": "string"},

@@ -138,6 +138,12 @@ extension WebText {
     public static func lastUsed(_ l: Language) -> String { l == .en ? "Last used" : "Terakhir dipakai" }
     public static func revoked(_ l: Language) -> String { l == .en ? "revoked" : "dicabut" }
     public static func tokenRevoked(_ l: Language) -> String { l == .en ? "Token revoked." : "Token dicabut." }
+    public static func cursorInvalid(_ l: Language) -> String {
+        l == .en
+            ? "This cursor is not one Kembar gave for this list and sort: start again without it, and follow each page's `next`."
+            : "Kursor ini bukan yang diberikan Kembar untuk daftar dan urutan ini: mulai lagi tanpa kursor, lalu ikuti `next` tiap halaman."
+    }
+
     public static func invalidInput(_ count: Int, _ l: Language) -> String {
         l == .en
             ? (count == 1 ? "One rule is broken" : "\(count) rules are broken") + "; nothing was changed."

@@ -6,7 +6,7 @@ import KembarCore
 /// What a list of partnerships asks for: filters, the day statuses are judged on, a sort and a page. Every part is
 /// answered in SQL on the summaries, so the cost follows the page, not the registry.
 public struct PartnershipQuery: Sendable, Equatable {
-    public enum Sort: String, CaseIterable, Sendable {
+    public enum Sort: String, CaseIterable, Sendable, Codable {
         case title, kind, stage, status, agreements, activities, participants
         case lastActivity = "last-activity"
     }
@@ -35,6 +35,9 @@ public struct PartnershipQuery: Sendable, Equatable {
     public var language = Language.en
     public var limit = 50
     public var offset = 0
+    /// Rows after this one in the query's order, instead of `offset`: a page that stays put when partnerships are
+    /// added or removed before it, read from the index however deep.
+    public var after: ListCursor?
 
     public init(asOf: Day) { self.asOf = asOf }
 }
@@ -58,6 +61,8 @@ public struct PartnershipRow: Sendable {
     public var participants: Int
     public var participantsApproximate: Bool
     public var lastActivity: String?
+    /// The first day of the last activity (`YYYY-MM-DD`), as the list sorts by it.
+    public var lastActivityDay: String?
     public var ongoingWithoutEnd: Int
     public var activitiesWithoutSources: Int
     public var activitiesWithoutParticipants: Int
@@ -168,7 +173,6 @@ extension Repository {
     /// The page of partnerships `query` asks for, sorted in SQL (on an index for the columns that have one).
     public func partnershipRows(_ query: PartnershipQuery) async throws -> [PartnershipRow] {
         let sql = try self.sql
-        let whereClause = summaryWhere(Self.conditions(query))
         let column: String
         var nullable = false
         switch query.sort {
@@ -181,6 +185,13 @@ extension Repository {
         case .participants: column = "s.participants"
         case .lastActivity: (column, nullable) = ("s.last_activity_day", true)
         }
+        var conditions = Self.conditions(query)
+        if let after = query.after {
+            guard after.sort == query.sort.rawValue, after.descending == query.descending,
+                after.language == (query.sort == .title ? query.language : nil)
+            else { throw ListCursor.Invalid() }
+            conditions.append(Self.keyset(after, column: column, nullable: nullable))
+        }
         let direction = query.descending ? "DESC" : "ASC"
         // Records without a value come last either way, the same on every backend.
         let order: SQLQueryString =
@@ -188,8 +199,8 @@ extension Repository {
             + "\(unsafeRaw: column) \(unsafeRaw: direction), s.key \(unsafeRaw: direction)"
         return try await sql.raw(
             "SELECT s.*, t.status AS status_now, t.also AS also_now "
-                + Self.summaryJoin(asOf: query.asOf, status: query.status) + whereClause + order
-                + " LIMIT \(bind: max(0, min(query.limit, 500))) OFFSET \(bind: max(0, query.offset))"
+                + Self.summaryJoin(asOf: query.asOf, status: query.status) + summaryWhere(conditions) + order
+                + " LIMIT \(bind: max(0, min(query.limit, 500))) OFFSET \(bind: query.after == nil ? max(0, query.offset) : 0)"
         ).all().map(Self.row)
     }
 
@@ -327,6 +338,21 @@ extension Repository {
         return found
     }
 
+    /// The rows after `after` in the order `ORDER BY (column IS NULL), column, key` (both descending or not): rows
+    /// with a value come first, those without last, ties by key.
+    static func keyset(_ after: ListCursor, column: String, nullable: Bool) -> SQLQueryString {
+        let comparison = after.descending ? "<" : ">"
+        let numeric = ["agreements", "activities", "participants"].contains(after.sort)
+        guard let value = after.value else {
+            return "(\(unsafeRaw: column) IS NULL AND s.key \(unsafeRaw: comparison) \(bind: after.key))"
+        }
+        let bound: SQLQueryString = numeric ? "\(bind: Int(value) ?? 0)" : "\(bind: value)"
+        let beyond: SQLQueryString =
+            "\(unsafeRaw: column) \(unsafeRaw: comparison) " + bound + " OR (\(unsafeRaw: column) = " + bound
+            + " AND s.key \(unsafeRaw: comparison) \(bind: after.key))"
+        return nullable ? "(\(unsafeRaw: column) IS NULL OR " + beyond + ")" : "(" + beyond + ")"
+    }
+
     /// The summary's `mou|2018-03-19;…` column as (kind, date) pairs.
     static func agreementDates(_ column: String) -> [(kind: String, date: String)] {
         column.split(separator: ";").map { part in
@@ -349,7 +375,8 @@ extension Repository {
             agreements: agreements, agreementCount: try number("agreement_count"),
             activityCount: try number("activity_count"), participants: try number("participants"),
             participantsApproximate: try number("participants_approximate") != 0,
-            lastActivity: try optional("last_activity"), ongoingWithoutEnd: try number("ongoing_open"),
+            lastActivity: try optional("last_activity"), lastActivityDay: try optional("last_activity_day"),
+            ongoingWithoutEnd: try number("ongoing_open"),
             activitiesWithoutSources: try number("without_sources"),
             activitiesWithoutParticipants: try number("without_participants"),
             procedureStep: try optional("procedure_step"), procedureSince: try optional("procedure_since"),
@@ -361,16 +388,18 @@ extension Repository {
 public struct RecordPage<T: Sendable>: Sendable {
     public var items: [T]
     public var total: Int
+    /// Where the next page starts, when this one was full.
+    public var next: ListCursor? = nil
 }
 
 extension Repository {
     /// Cities, organisations and sources a page at a time, in name order, optionally those whose name contains
     /// `text`: only the page's documents are read.
     public func citiesPage(
-        matching text: String = "", limit: Int = 50, offset: Int = 0
+        matching text: String = "", limit: Int = 50, offset: Int = 0, after: ListCursor? = nil
     ) async throws
         -> RecordPage<City>
-    { try await page(text, limit, offset) }
+    { try await page(text, limit, offset, after: after) }
 
     public func organisationsPage(
         matching text: String = "", limit: Int = 50, offset: Int = 0
@@ -379,12 +408,12 @@ extension Repository {
     { try await page(text, limit, offset) }
 
     public func sourcesPage(
-        matching text: String = "", limit: Int = 50, offset: Int = 0
+        matching text: String = "", limit: Int = 50, offset: Int = 0, after: ListCursor? = nil
     ) async throws
         -> RecordPage<Source>
     {
-        let found: RecordPage<Source> = try await page(text, limit, offset)
-        return RecordPage(items: shown(found.items), total: found.total)
+        let found: RecordPage<Source> = try await page(text, limit, offset, after: after)
+        return RecordPage(items: shown(found.items), total: found.total, next: found.next)
     }
 
     /// Stored records by key (those that exist, in key order).
@@ -419,18 +448,28 @@ extension Repository {
         return rows.map { (key: $0.key, label: $0.label ?? $0.key) }
     }
 
-    private func page<T: StoredEntity>(_ text: String, _ limit: Int, _ offset: Int) async throws -> RecordPage<T> {
+    private func page<T: StoredEntity>(
+        _ text: String, _ limit: Int, _ offset: Int, after: ListCursor? = nil
+    ) async throws -> RecordPage<T> {
         var query = visible(EntityRecord.query(on: database)).filter(\.$kind == T.kind.rawValue)
         let words = text.trimmingCharacters(in: .whitespaces)
         if !words.isEmpty {
             query = query.filter(.sql(embed: "lower(label) LIKE \(bind: Self.like(words.lowercased())) ESCAPE '\\'"))
         }
         let total = try await query.count()
-        let items = try await query.sort(\.$label).sort(\.$key).range(
-            max(0, offset)..<max(0, offset) + max(0, min(limit, 500))
-        )
-        .all().map { try DocumentCoding.decode(T.self, $0) }
-        return RecordPage(items: items, total: total)
+        let size = max(0, min(limit, 500))
+        if let after {
+            guard after.sort == "label", let label = after.value else { throw ListCursor.Invalid() }
+            query = query.filter(
+                .sql(embed: "(label > \(bind: label) OR (label = \(bind: label) AND key > \(bind: after.key)))"))
+        }
+        let start = after == nil ? max(0, offset) : 0
+        let records = try await query.sort(\.$label).sort(\.$key).range(start..<start + size).all()
+        var page = RecordPage(items: try records.map { try DocumentCoding.decode(T.self, $0) }, total: total)
+        if records.count == size, let last = records.last {
+            page.next = ListCursor(sort: "label", value: last.label ?? "", key: last.key)
+        }
+        return page
     }
 }
 

@@ -65,16 +65,26 @@ struct APIController: RouteCollection {
         return TagSuggester().suggest(text: text)
     }
 
-    /// A page of partnerships (`?limit=`, at most 500, default 100; `?offset=`), with the dashboard's filters
-    /// (`q`, `city`, `country`, `province`, `kind`, `stage`, `status`, `field`, `year`, `sort`, `order`, `asOf`):
-    /// their summaries, answered from the summary table. A partnership's records are at `/partnerships/KEY`.
+    /// A page of partnerships (`?limit=`, at most 500, default 100; `?cursor=` from the last page's `next`, or
+    /// `?offset=`), with the dashboard's filters (`q`, `city`, `country`, `province`, `kind`, `stage`, `status`,
+    /// `field`, `year`, `sort`, `order`, `asOf`): their summaries, answered from the summary table. A partnership's
+    /// records are at `/partnerships/KEY`.
     func partnerships(req: Request) async throws -> PartnershipListDTO {
         var query = DashboardFilters(req).query(asOf: req.asOf, language: req.language)
         (query.limit, query.offset) = req.pageWindow
-        let list = try await req.repository.partnershipList(query)
+        query.after = try req.cursor
+        let list = try await Self.refusingForeignCursors(req) { try await req.repository.partnershipList(query) }
+        let next = list.rows.count == query.limit ? list.rows.last.map { ListCursor(after: $0, of: query).token } : nil
         return PartnershipListDTO(
-            total: list.total, limit: query.limit, offset: query.offset, byStatus: list.byStatus,
-            byStage: list.byStage, items: list.rows.map(PartnershipSummaryDTO.init))
+            total: list.total, limit: query.limit, offset: query.after == nil ? query.offset : 0, next: next,
+            byStatus: list.byStatus, byStage: list.byStage, items: list.rows.map(PartnershipSummaryDTO.init))
+    }
+
+    /// Runs `body`, a cursor made for another sort or list being a bad request.
+    static func refusingForeignCursors<T>(_ req: Request, _ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch is ListCursor.Invalid {
+            throw Abort(.badRequest, reason: WebText.cursorInvalid(req.language))
+        }
     }
 
     func partnership(req: Request) async throws -> PartnershipDTO {
@@ -85,12 +95,17 @@ struct APIController: RouteCollection {
         return try await PartnershipDTO.load(partnership, from: req.repository)
     }
 
-    /// A page of cities in name order (`?q=`, `?limit=` at most 500, `?offset=`).
+    /// A page of cities in name order (`?q=`, `?limit=` at most 500, `?cursor=` or `?offset=`).
     func cities(req: Request) async throws -> PageDTO<CityDTO> {
         let (limit, offset) = req.pageWindow
-        let page = try await req.repository.citiesPage(
-            matching: req.query[String.self, at: "q"] ?? "", limit: limit, offset: offset)
-        return PageDTO(total: page.total, limit: limit, offset: offset, items: page.items.map(CityDTO.init))
+        let after = try req.cursor
+        let page = try await Self.refusingForeignCursors(req) {
+            try await req.repository.citiesPage(
+                matching: req.query[String.self, at: "q"] ?? "", limit: limit, offset: offset, after: after)
+        }
+        return PageDTO(
+            total: page.total, limit: limit, offset: after == nil ? offset : 0, next: page.next?.token,
+            items: page.items.map(CityDTO.init))
     }
 
     func city(req: Request) async throws -> CityDetailDTO {
@@ -118,12 +133,17 @@ struct APIController: RouteCollection {
         return FrameworkDTO(framework: framework, crosswalks: crosswalks)
     }
 
-    /// A page of sources in citation order (`?q=`, `?limit=` at most 500, `?offset=`).
+    /// A page of sources in citation order (`?q=`, `?limit=` at most 500, `?cursor=` or `?offset=`).
     func sources(req: Request) async throws -> PageDTO<SourceDTO> {
         let (limit, offset) = req.pageWindow
-        let page = try await req.repository.sourcesPage(
-            matching: req.query[String.self, at: "q"] ?? "", limit: limit, offset: offset)
-        return PageDTO(total: page.total, limit: limit, offset: offset, items: page.items.map(SourceDTO.init))
+        let after = try req.cursor
+        let page = try await Self.refusingForeignCursors(req) {
+            try await req.repository.sourcesPage(
+                matching: req.query[String.self, at: "q"] ?? "", limit: limit, offset: offset, after: after)
+        }
+        return PageDTO(
+            total: page.total, limit: limit, offset: after == nil ? offset : 0, next: page.next?.token,
+            items: page.items.map(SourceDTO.init))
     }
 
     func source(req: Request) async throws -> SourceDTO {
@@ -136,6 +156,17 @@ struct APIController: RouteCollection {
 }
 
 extension Request {
+    /// `?cursor=`: the `next` of an earlier page; `nil` without one, a bad request for anything Kembar did not give.
+    var cursor: ListCursor? {
+        get throws {
+            guard let token = query[String.self, at: "cursor"], !token.isEmpty else { return nil }
+            guard let cursor = ListCursor(token: token) else {
+                throw Abort(.badRequest, reason: WebText.cursorInvalid(language))
+            }
+            return cursor
+        }
+    }
+
     /// `?limit=` (1–500, default 100) and `?offset=` (from 0) of a paged endpoint; out-of-range values are clamped.
     var pageWindow: (limit: Int, offset: Int) {
         (
@@ -150,5 +181,7 @@ struct PageDTO<Item: Content>: Content {
     var total: Int
     var limit: Int
     var offset: Int
+    /// The cursor of the next page (`?cursor=`), when this one was full.
+    var next: String?
     var items: [Item]
 }

@@ -38,6 +38,8 @@ struct PartnershipListDTO: Content {
     var total: Int
     var limit: Int
     var offset: Int
+    /// The cursor of the next page (`?cursor=`), when this one was full.
+    var next: String?
     var byStatus: [String: Int]
     var byStage: [String: Int]
     var items: [PartnershipSummaryDTO]

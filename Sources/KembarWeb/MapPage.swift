@@ -20,7 +20,7 @@ enum MapPage {
         var focus: [Coordinates] = []
         if !filters.city.isEmpty, let city = try await repository.city(CityKey(filters.city)) {
             place = city.name.text(language)
-            points = try await partners(of: filters.city, links, repository)
+            points = try await ends(of: links, and: filters.city, repository)
             focus = points.map(\.coordinates)
         } else if !filters.country.isEmpty {
             place = CountryNaming.name(filters.country.uppercased(), language)
@@ -61,18 +61,18 @@ enum MapPage {
         }
     }
 
-    /// The city and the partner cities its lines reach, labelled and linked.
-    static func partners(of city: String, _ links: [MapLink], _ repository: Repository) async throws -> [MapPoint] {
-        let keys = [city] + links.flatMap { [$0.cities.0, $0.cities.1] }
-        return try await repository.cityPlaces(keys: keys).map {
-            MapPoint($0.coordinates, name: $0.name, href: "/cities/\($0.key)")
-        }
-    }
+    /// Above this many cities on a map, they are named in their tooltips only, not beside their dots.
+    static let labelledPoints = 40
 
-    /// The cities at the ends of a few lines, labelled and linked.
-    static func ends(of links: [MapLink], _ repository: Repository) async throws -> [MapPoint] {
-        try await repository.cityPlaces(keys: links.flatMap { [$0.cities.0, $0.cities.1] }).map {
-            MapPoint($0.coordinates, name: $0.name, href: "/cities/\($0.key)")
+    /// The cities at the ends of the lines (and `city`, when given), linked to their pages.
+    static func ends(
+        of links: [MapLink], and city: String? = nil, _ repository: Repository
+    ) async throws -> [MapPoint] {
+        let keys = [city].compactMap { $0 } + links.flatMap { [$0.cities.0, $0.cities.1] }
+        let places = try await repository.cityPlaces(keys: keys)
+        return places.map {
+            MapPoint(
+                $0.coordinates, name: $0.name, labelled: places.count <= labelledPoints, href: "/cities/\($0.key)")
         }
     }
 
@@ -93,7 +93,7 @@ enum MapPage {
         query.city = city.id.rawValue
         let links = try await req.repository.mapLinks(query)
         let total = try await req.repository.partnershipCounts(query).total
-        let points = try await partners(of: city.id.rawValue, links, req.repository)
+        let points = try await ends(of: links, and: city.id.rawValue, req.repository)
         let language = req.language
         return WorldMap.svg(
             lines: lines(links, language), points: points, legend: MapText.legend(language),

@@ -168,4 +168,40 @@ import VaporTesting
             }
         }
     }
+
+    @Test(arguments: TestBackend.enabled)
+    func listsArePagedByCursor(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            func page(_ path: String) async throws -> (HTTPStatus, [String: Any]) {
+                let (status, _, body) = try await Self.fetch(app, path)
+                return (status, (try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]) ?? [:])
+            }
+            var keys: [String] = []
+            var path = "/api/v1/cities?limit=1"
+            while true {
+                let (status, json) = try await page(path)
+                #expect(status == .ok)
+                keys += (json["items"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String }
+                guard let next = json["next"] as? String else { break }
+                path = "/api/v1/cities?limit=1&cursor=\(next)"
+            }
+            #expect(keys == ["kitakyushu", "liverpool", "surabaya"])
+            let (_, first) = try await page("/api/v1/partnerships?limit=1&sort=title")
+            let next = try #require(first["next"] as? String)
+            let (_, second) = try await page("/api/v1/partnerships?limit=1&sort=title&cursor=\(next)")
+            // Two partnerships: the second page is full, so it has a next, which is empty and has none.
+            let last = try #require(second["next"] as? String)
+            let (_, third) = try await page("/api/v1/partnerships?limit=1&sort=title&cursor=\(last)")
+            #expect((second["items"] as? [[String: Any]])?.count == 1)
+            #expect((third["items"] as? [[String: Any]])?.isEmpty == true && third["next"] == nil)
+            // A cursor Kembar did not give, or gave for another sort or list, is a bad request that says so.
+            for wrong in [
+                "/api/v1/partnerships?limit=1&sort=kind&cursor=\(next)", "/api/v1/cities?cursor=\(next)",
+                "/api/v1/sources?cursor=bm9wZQ",
+            ] {
+                let (status, problem) = try await page(wrong)
+                #expect(status == .badRequest && (problem["detail"] as? String)?.contains("cursor") == true, "\(wrong)")
+            }
+        }
+    }
 }
