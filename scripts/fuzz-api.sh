@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the API against its OpenAPI document on a live server: the document must be valid OpenAPI 3.1
 # (openapi-spec-validator), and schemathesis must find no 5xx and no answer that breaks the document (its schemas,
-# its status codes' content types). Called by scripts/test for each backend:
+# its status codes' content types), reading and — with an administrator's token — writing. Called by scripts/test
+# for each backend:
 #
 #   scripts/fuzz-api.sh sqlite:///tmp/x.sqlite
 #   scripts/fuzz-api.sh postgres://kembar@127.0.0.1:5432/kembar_fuzz?sslmode=disable
@@ -32,6 +33,11 @@ validate(document)
 print(f"fuzz-api: the OpenAPI document is valid ({len(document['paths'])} paths)")
 PY
 rm -f "$log.json"
-st run "$base/api/v1/openapi.json" --url "$base" \
+# An administrator's token, so the write endpoints are exercised too (with whatever bodies schemathesis makes).
+echo "a long fuzzing password" | .build/debug/kembar user add --name Fuzz --email fuzz@example.org --role admin \
+    --database "$database" >/dev/null
+token=$(.build/debug/kembar user token add fuzz@example.org --name fuzz --database "$database" \
+    | grep -o 'kmb_[A-Za-z0-9_-]*' | head -n 1)
+st run "$base/api/v1/openapi.json" --url "$base" --header "Authorization: Bearer $token" \
     --checks not_a_server_error,response_schema_conformance,content_type_conformance \
     --max-examples "${KEMBAR_FUZZ_EXAMPLES:-40}" --generation-deterministic --workers 2 --no-color

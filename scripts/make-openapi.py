@@ -113,9 +113,34 @@ paths = {
     "/api/v1/iati/cities/{key}": get("A city's partnerships as IATI 2.03 activities.", [path_key()], ok(xml, media="application/xml"), {"409": problem}),
     "/api/v1/iati/all": get("Every partnership as IATI 2.03 activities, reported by the registry's publisher.", [], ok(xml, media="application/xml"), {"409": problem}),
 }
+# Writes: one record in the dataset format, with a personal API token.
+collections = ["partnerships", "agreements", "milestones", "actions", "activities", "documents", "cities",
+               "initiatives", "observations", "organisations", "sources", "fields"]
+bearer = [{"token": []}]
+record = {"required": True, "description": "One record as the dataset format writes it (docs/DATASET.md), e.g. a city's `id`, `name`, `country`, `adminLevel`.",
+          "content": {"application/json": {"schema": {"type": "object"}}}}
+written = {"description": "Written: the record's key and new version (send it as If-Match with the next change).",
+           "content": {"application/json": {"schema": ref("Written")}},
+           "headers": {"ETag": {"description": "The record's version.", "schema": {"type": "string"}}}}
+if_match = {"name": "If-Match", "in": "header", "required": False, "description": "The version read (\"3\"): the write is refused if the record changed since.", "schema": {"type": "string"}}
+refusals = {str(code): problem for code in [400, 403, 404, 405, 412, 413, 415, 422, 428, 503]}
+for name in collections:
+    many = paths.setdefault(f"/api/v1/{name}", {})
+    many["post"] = {"summary": f"Create a record of {name}.", "security": bearer, "requestBody": record,
+                    "responses": {"201": written, **refusals}}
+    one = paths.setdefault(f"/api/v1/{name}/{{key}}", {})
+    one["put"] = {"summary": f"Replace a record of {name} at the version read (If-Match required).", "security": bearer,
+                  "parameters": [path_key(), dict(if_match, required=True)], "requestBody": record,
+                  "responses": {"200": written, **refusals}}
+    one["delete"] = {"summary": f"Delete a record of {name} (refused while others refer to it).", "security": bearer,
+                     "parameters": [path_key(), if_match], "responses": {"204": {"description": "Deleted."}, **refusals}}
+schemas["Written"] = {"type": "object", "required": ["key", "version", "collection"], "properties": {
+    "key": {"type": "string"}, "version": {"type": "integer"}, "collection": {"type": "string"}}}
+
 doc = {"openapi": "3.1.0", "info": {"title": "Kembar API", "version": "1",
         "description": "Sister-city cooperation records and their evaluation (docs/OPENDATA.md, docs/DATASET.md). Reading needs no account; records marked internal are left out for readers who are not signed in. Errors are RFC 9457 problem details.",
         "license": {"name": "Data: as each record's sources; GeoNames CC BY 4.0; Natural Earth public domain"}},
-       "servers": [{"url": "/"}], "paths": paths, "components": {"schemas": schemas}}
+       "servers": [{"url": "/"}], "paths": paths, "components": {"schemas": schemas, "securitySchemes": {
+           "token": {"type": "http", "scheme": "bearer", "description": "A personal API token, made on the account page (`kmb_…`)."}}}}
 OUT.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
 print(f"wrote {OUT.name}: {len(paths)} paths")

@@ -138,6 +138,36 @@ extension WebText {
     public static func lastUsed(_ l: Language) -> String { l == .en ? "Last used" : "Terakhir dipakai" }
     public static func revoked(_ l: Language) -> String { l == .en ? "revoked" : "dicabut" }
     public static func tokenRevoked(_ l: Language) -> String { l == .en ? "Token revoked." : "Token dicabut." }
+    public static func documentsByUpload(_ l: Language) -> String {
+        l == .en
+            ? "A document comes with its file: upload it from its record's page. Through the API it can only be deleted."
+            : "Dokumen datang bersama berkasnya: unggah dari halaman datanya. Melalui API dokumen hanya dapat dihapus."
+    }
+
+    public static func bodyMissing(_ l: Language) -> String {
+        l == .en
+            ? "Send the record as JSON in the dataset format (docs/DATASET.md)."
+            : "Kirim data sebagai JSON dalam format dataset (docs/DATASET.md)."
+    }
+
+    public static func versionNeeded(_ l: Language) -> String {
+        l == .en
+            ? "Say which version you changed: send If-Match with the version you read (the ETag of your last write or read of it)."
+            : "Sebutkan versi yang Anda ubah: kirim If-Match dengan versi yang Anda baca (ETag dari penulisan atau pembacaan terakhir)."
+    }
+
+    public static func changedSince(_ version: Int, _ l: Language) -> String {
+        l == .en
+            ? "The record was changed since the version you read; it is now at version \(version). Read it again, then change it."
+            : "Data ini telah diubah sejak versi yang Anda baca; kini versi \(version). Baca lagi, lalu ubah."
+    }
+
+    public static func notOneRecord(_ collection: String, _ l: Language) -> String {
+        l == .en
+            ? "Send exactly one record of '\(collection)', as a JSON object in the dataset format."
+            : "Kirim tepat satu data '\(collection)', sebagai objek JSON dalam format dataset."
+    }
+
     public static func cursorInvalid(_ l: Language) -> String {
         l == .en
             ? "This cursor is not one Kembar gave for this list and sort: start again without it, and follow each page's `next`."

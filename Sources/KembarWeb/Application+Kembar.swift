@@ -74,6 +74,7 @@ public func configureKembar(_ app: Application, store: KembarStore, access: Acce
     app.middleware.use(ETagMiddleware())
     try app.register(collection: APIController())
     try app.register(collection: OpenDataController())
+    try app.register(collection: APIWriteController())
     try app.register(collection: PageController())
     try app.register(collection: FormController())
     try app.register(collection: ImportController())
