@@ -97,15 +97,23 @@ struct APIController: RouteCollection {
 
     /// A page of cities in name order (`?q=`, `?limit=` at most 500, `?cursor=` or `?offset=`).
     func cities(req: Request) async throws -> PageDTO<CityDTO> {
+        try await Self.page(req, read: req.repository.citiesPage, CityDTO.init)
+    }
+
+    /// A page of a list in name order: `?q=` words in the name, the window and the cursor of the request.
+    static func page<Item: Sendable, DTO: Content>(
+        _ req: Request,
+        read: (_ text: String, _ limit: Int, _ offset: Int, _ after: ListCursor?) async throws -> RecordPage<Item>,
+        _ dto: (Item) -> DTO
+    ) async throws -> PageDTO<DTO> {
         let (limit, offset) = req.pageWindow
         let after = try req.cursor
-        let page = try await Self.refusingForeignCursors(req) {
-            try await req.repository.citiesPage(
-                matching: req.query[String.self, at: "q"] ?? "", limit: limit, offset: offset, after: after)
+        let page = try await refusingForeignCursors(req) {
+            try await read(req.query[String.self, at: "q"] ?? "", limit, offset, after)
         }
         return PageDTO(
             total: page.total, limit: limit, offset: after == nil ? offset : 0, next: page.next?.token,
-            items: page.items.map(CityDTO.init))
+            items: page.items.map(dto))
     }
 
     func city(req: Request) async throws -> CityDetailDTO {
@@ -135,15 +143,7 @@ struct APIController: RouteCollection {
 
     /// A page of sources in citation order (`?q=`, `?limit=` at most 500, `?cursor=` or `?offset=`).
     func sources(req: Request) async throws -> PageDTO<SourceDTO> {
-        let (limit, offset) = req.pageWindow
-        let after = try req.cursor
-        let page = try await Self.refusingForeignCursors(req) {
-            try await req.repository.sourcesPage(
-                matching: req.query[String.self, at: "q"] ?? "", limit: limit, offset: offset, after: after)
-        }
-        return PageDTO(
-            total: page.total, limit: limit, offset: after == nil ? offset : 0, next: page.next?.token,
-            items: page.items.map(SourceDTO.init))
+        try await Self.page(req, read: req.repository.sourcesPage, SourceDTO.init)
     }
 
     func source(req: Request) async throws -> SourceDTO {
