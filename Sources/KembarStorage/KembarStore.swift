@@ -20,6 +20,7 @@ public final class KembarStore: Sendable {
     let logger: Logger
     let databaseID: DatabaseID
     let cache = RecordCache()
+    let writers = WriterQueue()
 
     /// Connects to `location`, using `eventLoopGroup` (e.g. the web server's) or a group of its own.
     ///
@@ -29,7 +30,9 @@ public final class KembarStore: Sendable {
         eventLoopGroup: (any EventLoopGroup)? = nil, postgresSearchPath: [String]? = nil
     ) throws -> KembarStore {
         let group = eventLoopGroup ?? MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let pool = NIOThreadPool(numberOfThreads: 1)
+        // A thread more than there are connections (one per event loop on SQLite), so a connection waiting on SQLite
+        // never holds the thread the connection it waits for needs.
+        let pool = NIOThreadPool(numberOfThreads: group.makeIterator().reduce(0) { n, _ in n + 1 } + 1)
         pool.start()
         let databases = Databases(threadPool: pool, on: group)
         let id: DatabaseID
@@ -71,7 +74,7 @@ public final class KembarStore: Sendable {
     }
 
     /// Records of this store as domain values.
-    public var repository: Repository { Repository(database: database, cache: cache) }
+    public var repository: Repository { Repository(database: database, cache: cache, writers: writers) }
 
     /// Closes connections and stops the threads this store started.
     public func close() async {

@@ -11,14 +11,19 @@ public struct Repository: Sendable {
     /// Inside a write transaction, the store's cache: read where what the transaction sees is provably the same,
     /// never stored to (the transaction may still roll back).
     let committed: RecordCache?
+    /// The store's queue of writers (``WriterQueue``); `nil` inside a transaction, which already holds its turn.
+    let writers: WriterQueue?
     /// For a reader who is not signed in: sources come without the personal data they hold (an interviewee's name
     /// and office).
     public private(set) var publicReader = false
 
-    init(database: any Database, cache: RecordCache? = nil, committed: RecordCache? = nil) {
+    init(
+        database: any Database, cache: RecordCache? = nil, committed: RecordCache? = nil, writers: WriterQueue? = nil
+    ) {
         self.database = database
         self.cache = cache
         self.committed = committed
+        self.writers = writers
     }
 
     /// This repository for a reader who is not signed in (see ``publicReader``).

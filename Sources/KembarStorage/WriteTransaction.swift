@@ -13,8 +13,9 @@ extension Repository {
     /// Runs `body` in one write transaction that holds the write lock from its first statement, so concurrent
     /// writers queue instead of failing halfway, and reads inside it see what the write will change.
     ///
-    /// On SQLite the transaction is `BEGIN IMMEDIATE` on one connection with a bounded busy timeout (readers go on
-    /// meanwhile in WAL mode); on PostgreSQL it takes a transaction-level advisory lock first (readers are never
+    /// On SQLite the writers of this process queue first (``WriterQueue``), then the transaction is `BEGIN IMMEDIATE`
+    /// on one connection with a bounded busy timeout for other processes' writers (readers go on meanwhile in WAL
+    /// mode); on PostgreSQL it takes a transaction-level advisory lock first (readers are never
     /// blocked). Two writers creating the same record at once end in one write and a
     /// ``InvalidInput`` (`key-duplicated`) for the other — never a server error.
     func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (Repository) async throws -> T) async throws -> T {
@@ -32,19 +33,23 @@ extension Repository {
                     return try await body(Repository(database: transaction, committed: cache))
                 }
             }
-            return try await database.withConnection { connection in
-                let raw = connection as! any SQLDatabase
-                try await raw.raw("PRAGMA busy_timeout = \(unsafeRaw: String(Self.sqliteBusyMilliseconds))").run()
-                try await raw.raw("BEGIN IMMEDIATE").run()
-                do {
-                    let result = try await body(Repository(database: connection, committed: cache))
-                    try await raw.raw("COMMIT").run()
-                    return result
-                } catch {
-                    try? await raw.raw("ROLLBACK").run()
-                    throw error
+            let transaction = {
+                try await database.withConnection { connection in
+                    let raw = connection as! any SQLDatabase
+                    try await raw.raw("PRAGMA busy_timeout = \(unsafeRaw: String(Self.sqliteBusyMilliseconds))").run()
+                    try await raw.raw("BEGIN IMMEDIATE").run()
+                    do {
+                        let result = try await body(Repository(database: connection, committed: cache))
+                        try await raw.raw("COMMIT").run()
+                        return result
+                    } catch {
+                        try? await raw.raw("ROLLBACK").run()
+                        throw error
+                    }
                 }
             }
+            guard let writers else { return try await transaction() }
+            return try await writers.run(transaction)
         } catch let error as any DatabaseError where error.isConstraintFailure {
             throw InvalidInput([
                 Violation(

@@ -1,6 +1,7 @@
 import Foundation
 import KembarCore
 import KembarTestSupport
+import NIOPosix
 import Testing
 
 @testable import KembarStorage
@@ -87,5 +88,35 @@ import Testing
             let all = try await second.repository.activities(of: "surabaya-liverpool")
             #expect(all.filter { $0.id.rawValue.hasPrefix("parallel-") }.count == 10)
         }
+    }
+
+    /// One server on an SQLite file with an event loop per core, as `kembar serve` runs: its connections' writers
+    /// queue in the process, so two dozen saves at once all land (before, a writer's busy wait held the thread the
+    /// writer ahead of it needed, and both failed as "database is locked" after five seconds).
+    @Test func oneServersWritersAtOnceAllLandOnAnSQLiteFile() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kembar-\(UUID().uuidString).sqlite")
+            .path
+        defer {
+            for suffix in ["", "-shm", "-wal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+        let store = try KembarStore.open(.sqliteFile(path: path), eventLoopGroup: group)
+        try await store.prepare(loadDemo: true)
+        let outcomes = try await withThrowingTaskGroup(of: String.self) { tasks in
+            for n in 0..<24 {
+                tasks.addTask {
+                    if n % 4 == 3 { return try await store.repository.city("surabaya") == nil ? "lost" : "read" }
+                    let field = Field(id: FieldKey("parallel-\(n)"), name: LocalizedText(en: "Field \(n)"))
+                    _ = try await store.repository.importBatch(
+                        ImportBatch(Dataset(fields: [field])), as: WriteContext(actor: "editor \(n)", channel: .api))
+                    return "saved"
+                }
+            }
+            return try await tasks.reduce(into: [String]()) { $0.append($1) }
+        }
+        #expect(outcomes.filter { $0 == "saved" }.count == 18 && outcomes.filter { $0 == "read" }.count == 6)
+        #expect(try await store.repository.fields().filter { $0.id.rawValue.hasPrefix("parallel-") }.count == 18)
+        await store.close()
+        try await group.shutdownGracefully()
     }
 }
