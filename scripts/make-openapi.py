@@ -5,16 +5,22 @@ at /api/v1/openapi.json.
     python3 scripts/make-openapi.py
 
 Edit this script, not the JSON. The test suite checks that every API route is described and every described path
-is a route (`OpenDataTests`), that the document is valid OpenAPI 3.1 (openapi-spec-validator) and that a live server
+is a route (`OpenDataTests`), that the document is valid OpenAPI 3.1 (openapi-spec-validator), that every founding
+record's real answers match its schemas property by property (scripts/check-api-answers.py) and that a live server
 on both backends answers as it says (schemathesis, scripts/fuzz-api.sh).
 """
 import json
 import pathlib
 
-OUT = pathlib.Path(__file__).resolve().parent.parent / "Sources" / "KembarWeb" / "Public" / "openapi.json"
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+OUT = ROOT / "Sources" / "KembarWeb" / "Public" / "openapi.json"
 def ref(n): return {"$ref": f"#/components/schemas/{n}"}
 def q(name, desc, schema=None): return {"name": name, "in": "query", "required": False, "description": desc, "schema": schema or {"type": "string"}}
-def path_key(desc="A record's key."): return {"name": "key", "in": "path", "required": True, "description": desc, "schema": {"type": "string"}}
+def path_key(example=None, desc="A record's key."):
+    """The `{key}` of a path; reads give a founding record's key as the example, which schemathesis tries first."""
+    p = {"name": "key", "in": "path", "required": True, "description": desc, "schema": {"type": "string"}}
+    if example: p["example"] = example
+    return p
 problem = {"description": "What went wrong (RFC 9457 problem details).", "content": {"application/problem+json": {"schema": ref("Problem")}}}
 def ok(schema, desc="The answer.", media="application/json"):
     return {"description": desc, "content": {media: {"schema": schema}},
@@ -38,87 +44,190 @@ filters = [
 paging = [q("limit", "Items per page, 1–500 (default 100; out-of-range values are clamped).", {"type": "integer"}),
           q("cursor", "The `next` of the page before: the rows after it, however deep (offset is then ignored)."),
           q("offset", "Items to skip (default 0), when no cursor is given.", {"type": "integer"})]
-text = {"type": "object", "description": "A text in English and Indonesian (either may be absent).",
-        "properties": {"en": {"type": "string"}, "id": {"type": "string"}}}
-nullable_string = {"type": ["string", "null"]}
-schemas = {
-    "Problem": {"type": "object", "required": ["type", "title", "status", "detail", "instance"], "properties": {
-        "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
-        "detail": {"type": "string"}, "instance": {"type": "string"},
-        "errors": {"type": "array", "description": "Each broken rule, located as the importer reports it.", "items": {
-            "type": "object", "required": ["location", "field", "value", "rule", "message"], "properties": {
-                "location": {"type": "string"}, "field": {"type": "string"}, "value": {"type": "string"},
-                "rule": {"type": "string"}, "message": {"type": "string"}}}}}},
-    "LocalizedText": text,
-    "PartnershipSummary": {"type": "object", "required": ["key", "kind", "cities", "title", "alsoApplies", "agreements", "activityCount", "participants", "participantsApproximate"], "properties": {
-        "key": {"type": "string"}, "kind": {"type": "string"}, "stage": {"type": "string"}, "cities": {"type": "array", "items": {"type": "string"}},
-        "title": ref("LocalizedText"), "status": {"type": "string"}, "alsoApplies": {"type": "array", "items": {"type": "string"}},
-        "agreements": {"type": "array", "items": {"type": "object", "required": ["kind", "signed"], "properties": {"kind": {"type": "string"}, "signed": {"type": "string"}}}},
-        "activityCount": {"type": "integer"}, "participants": {"type": "integer"}, "participantsApproximate": {"type": "boolean"},
-        "lastActivity": {"type": "string"}}},
-    "PartnershipList": {"type": "object", "required": ["total", "limit", "offset", "byStatus", "byStage", "items"], "properties": {
-        "total": {"type": "integer"}, "limit": {"type": "integer"}, "offset": {"type": "integer"}, "next": {"type": "string", "description": "The cursor of the next page, when this one was full."},
-        "byStatus": {"type": "object", "additionalProperties": {"type": "integer"}},
-        "byStage": {"type": "object", "additionalProperties": {"type": "integer"}},
-        "items": {"type": "array", "items": ref("PartnershipSummary")}}},
-    "City": {"type": "object", "required": ["key", "name", "country", "adminLevel", "characteristics", "sources"], "properties": {
-        "key": {"type": "string"}, "name": ref("LocalizedText"), "country": {"type": "string"}, "subdivision": {"type": "string"},
-        "adminLevel": {"type": "string"},
-        "population": {"type": "object", "required": ["count", "year"], "properties": {"count": {"type": "integer"}, "year": {"type": "integer"}}},
-        "coordinates": {"type": "object", "required": ["latitude", "longitude"], "properties": {"latitude": {"type": "number"}, "longitude": {"type": "number"}}},
-        "characteristics": {"type": "array", "items": {"type": "string"}}, "organisationIdentifier": {"type": "string"},
-        "sources": {"type": "array", "items": {"type": "string"}}}},
-    "CityPage": {"type": "object", "required": ["total", "limit", "offset", "items"], "properties": {
-        "total": {"type": "integer"}, "limit": {"type": "integer"}, "offset": {"type": "integer"}, "next": {"type": "string", "description": "The cursor of the next page, when this one was full."}, "items": {"type": "array", "items": ref("City")}}},
-    "CityDetail": {"type": "object", "required": ["city", "initiatives", "observations"], "properties": {
-        "city": ref("City"), "initiatives": {"type": "array", "items": {"type": "object"}}, "observations": {"type": "array", "items": {"type": "object"}}}},
-    "Partnership": {"type": "object", "required": ["key", "kind", "sources", "agreements", "milestones", "activities"], "description": "A partnership with its cities and everything recorded under it (the dataset format's records, docs/DATASET.md).", "properties": {
-        "key": {"type": "string"}, "kind": {"type": "string"}, "name": ref("LocalizedText"), "stage": {"type": "string"},
-        "city": ref("City"), "partnerCity": ref("City"), "partnerOrganisation": {"type": "string"},
-        "sources": {"type": "array", "items": {"type": "string"}}, "agreements": {"type": "array", "items": {"type": "object"}},
-        "milestones": {"type": "array", "items": {"type": "object"}}, "activities": {"type": "array", "items": {"type": "object"}}}},
-    "FrameworkSummary": {"type": "object", "required": ["key", "name", "verification", "dimensions", "nodeCount"], "properties": {
-        "key": {"type": "string"}, "name": ref("LocalizedText"), "verification": {"type": "string", "description": "How well the framework was checked against its sources: verified, partial, secondary, recalled, editorial or disputed."},
-        "dimensions": {"type": "array", "items": {"type": "string"}}, "nodeCount": {"type": "integer"}}},
-    "Source": {"type": "object", "required": ["key", "citation", "source"], "properties": {
-        "key": {"type": "string"}, "citation": {"type": "string"}, "source": {"type": "object"}}},
-    "SourcePage": {"type": "object", "required": ["total", "limit", "offset", "items"], "properties": {
-        "total": {"type": "integer"}, "limit": {"type": "integer"}, "offset": {"type": "integer"}, "next": {"type": "string", "description": "The cursor of the next page, when this one was full."}, "items": {"type": "array", "items": ref("Source")}}},
-    "FeatureCollection": {"type": "object", "required": ["type", "features"], "description": "GeoJSON (RFC 7946).", "properties": {
-        "type": {"const": "FeatureCollection"}, "features": {"type": "array", "items": {"type": "object", "required": ["type", "id", "geometry", "properties"], "properties": {
-            "type": {"const": "Feature"}, "id": {"type": "string"},
-            "geometry": {"type": "object", "required": ["type", "coordinates"], "properties": {"type": {"enum": ["Point", "LineString", "MultiLineString"]}, "coordinates": {"type": "array"}}},
-            "properties": {"type": "object"}}}}}},
-}
+# The dataset format's schema (docs/kembar-dataset.schema.json) is the source of every record's shape: its `$defs`
+# become components named `dataset.NAME` (the write endpoints' bodies), and the API's record DTOs are derived from
+# them by the two rules of Sources/KembarWeb/RecordDTOs.swift — `id` is `key`, the record's parent is left out.
+DATASET = json.loads((ROOT / "docs" / "kembar-dataset.schema.json").read_text())["$defs"]
+def retarget(node, renames):
+    """A copy of a dataset schema fragment whose `#/$defs/X` references point at the OpenAPI components."""
+    if isinstance(node, dict):
+        out = {k: retarget(v, renames) for k, v in node.items()}
+        if "$ref" in out:
+            name = out["$ref"].removeprefix("#/$defs/")
+            out["$ref"] = f"#/components/schemas/{renames.get(name, 'dataset.' + name)}"
+        return out
+    if isinstance(node, list): return [retarget(v, renames) for v in node]
+    return node
+def reader(name, drop=(), renames=None, extra=None, required_extra=(), desc=None):
+    schema = retarget(DATASET[name], renames or {})
+    if desc: schema["description"] = desc
+    props = schema["properties"]
+    if props.pop("mode", None):  # version 1's activity mode: never written, so never answered
+        schema.pop("anyOf")
+    for field in drop: props.pop(field)
+    props = {("key" if k == "id" else k): v for k, v in props.items()}
+    props.update(extra or {})
+    schema["properties"] = props
+    required = [("key" if k == "id" else k) for k in schema.get("required", []) if k not in drop] + list(required_extra)
+    # The DTOs always give their lists, empty or not (a framework node's `translated` only when there is one).
+    required += [k for k, v in props.items() if v.get("type") == "array" and k != "translated" and k not in required]
+    schema["required"] = required
+    return schema
+def obj(required, optional=None, desc=None):
+    """An object with exactly these properties: `required` always present, `optional` when there is a value."""
+    schema = {"type": "object", "required": list(required), "additionalProperties": False, "properties": {**required, **(optional or {})}}
+    if desc: schema["description"] = desc
+    return schema
+def arr(item): return {"type": "array", "items": item}
+S, I, N, B = {"type": "string"}, {"type": "integer"}, {"type": "number"}, {"type": "boolean"}
+keys = arr(S)
+date, tag, textref, money = ref("dataset.date"), ref("dataset.tag"), ref("dataset.text"), ref("dataset.money")
+def enum(*values): return {"enum": list(values)}
+def page(item): return obj({"total": I, "limit": I, "offset": I, "items": arr(ref(item))},
+                           {"next": {"type": "string", "description": "The cursor of the next page, when this one was full."}})
+statuses = enum("exploring", "active", "dormant", "renewal-due", "expired", "terminated")
+schemas = {f"dataset.{name}": retarget(schema, {}) for name, schema in DATASET.items()}
+# A write gives an activity's travel and venue; version 1's single `mode` is still read, but not offered.
+activity = schemas["dataset.activity"]
+activity["properties"].pop("mode")
+activity.pop("anyOf")
+activity["required"] += ["travel", "venue"]
+schemas.update({
+    "Problem": obj({"type": S, "title": S, "status": I, "detail": S, "instance": S}, {
+        "errors": {"type": "array", "description": "Each broken rule, located as the importer reports it.", "items": obj(
+            {"location": S, "field": S, "value": S, "rule": S, "message": S})}}),
+    "LocalizedText": obj({}, {"en": S, "id": S}, "A text in English and Indonesian (either may be absent)."),
+    "PartnershipSummary": obj({
+        "key": S, "kind": S, "cities": keys, "title": ref("LocalizedText"), "alsoApplies": keys,
+        "agreements": arr(obj({"kind": S, "signed": S})), "activityCount": I, "participants": I, "participantsApproximate": B},
+        {"stage": S, "status": S, "lastActivity": S}),
+    "PartnershipList": obj({"total": I, "limit": I, "offset": I, "byStatus": {"type": "object", "additionalProperties": I},
+                            "byStage": {"type": "object", "additionalProperties": I}, "items": arr(ref("PartnershipSummary"))},
+                           {"next": {"type": "string", "description": "The cursor of the next page, when this one was full."}}),
+    "City": reader("city"),
+    "CityPage": page("City"),
+    "CityDetail": obj({"city": ref("City"), "initiatives": arr(ref("Initiative")), "observations": arr(ref("Observation"))}),
+    "Agreement": reader("agreement", drop=["partnership"]),
+    "Milestone": reader("milestone", drop=["partnership"]),
+    "Activity": reader("activity", drop=["partnership"], required_extra=["travel", "venue"]),
+    "Initiative": reader("initiative", drop=["city"]),
+    "Observation": reader("observation", drop=["city"]),
+    "Partnership": reader("partnership", extra={
+        "city": ref("City"), "partnerCity": ref("City"), "agreements": arr(ref("Agreement")),
+        "milestones": arr(ref("Milestone")), "activities": arr(ref("Activity"))},
+        required_extra=["agreements", "milestones", "activities"],
+        desc="A partnership with its cities and everything recorded under it."),
+    "FrameworkSummary": obj({"key": S, "name": ref("LocalizedText"), "verification": ref("dataset.verification"), "dimensions": keys, "nodeCount": I}),
+    "FrameworkNode": reader("node", renames={"node": "FrameworkNode"}),
+    "Crosswalk": reader("crosswalk"),
+    "Framework": reader("framework", renames={"node": "FrameworkNode"}, extra={"crosswalks": arr(ref("Crosswalk"))},
+                        required_extra=["crosswalks"]),
+    "Source": reader("source", extra={"citation": {"type": "string", "description": "The short citation (author, year)."}},
+                     required_extra=["citation"]),
+    "SourcePage": page("Source"),
+    "FeatureCollection": obj({"type": {"const": "FeatureCollection"}, "features": arr(obj({
+        "type": {"const": "Feature"}, "id": S,
+        "geometry": obj({"type": enum("Point", "LineString", "MultiLineString"), "coordinates": {"type": "array"}}),
+        "properties": {"type": "object"}}))}, desc="GeoJSON (RFC 7946)."),
+})
+# The partnership's cities are answered whole (City), not as keys.
+schemas["Partnership"]["required"].remove("city")
+# What the evaluation computes (docs/EVALUATION.md): the core's result types as the CLI's --json writes them.
+reach = ref("Reach")
+direction = retarget(DATASET["node"]["properties"]["direction"], {})
+evidence = obj({"kind": enum("activity", "initiative"), "key": S, "title": textref, "sources": keys}, {"date": date, "city": S},
+               "A record that puts a dimension in evidence.")
+unmapped = obj({"tag": tag, "reason": enum("unknown-node", "no-crosswalk", "not-in-crosswalk"), "activities": keys,
+                "initiatives": keys, "activitiesLeftUnplaced": keys}, desc="A tag that could not be placed in the framework — listed, never dropped.")
+status_reason = obj({"status": statuses}, {"agreement": S, "date": date, "days": I, "threshold": I})
+schemas.update({
+    "Reach": obj({"activities": I, "participants": I, "approximate": B, "activitiesWithoutCount": I},
+                 desc="Activities delivered and the people they reached."),
+    "Evidence": evidence,
+    "UnmappedTag": unmapped,
+    "DimensionFinding": obj({
+        "node": S, "name": textref, "level": ref("NodeLevel"), "reach": reach,
+        "roles": arr(obj({"role": S, "count": I, "approximate": B})),
+        "personDays": obj({"approximate": B, "notComputable": keys}, {"value": I}),
+        "evidence": arr(ref("Evidence")), "initiatives": arr(ref("Evidence")), "subdimensions": arr(ref("DimensionFinding"))},
+        {"first": date, "last": date}),
+    "NodeLevel": retarget(DATASET["node"]["properties"]["level"], {}),
+    "TargetProgress": obj({"action": S, "target": ref("dataset.target"), "achieved": N, "approximate": B,
+                           "status": enum("met", "on-track", "at-risk", "missed", "open"), "activities": keys, "sources": keys},
+                          {"share": N, "expectedShare": N}),
+    "PartnershipEvaluation": obj({
+        "partnership": S, "city": S, "framework": S, "frameworkName": textref, "crosswalksUsed": keys, "asOf": date,
+        "settings": obj({"dormantAfterMonths": I, "renewalWindowDays": I, "continuityShare": N, "resultsShare": N, "officialRoles": keys}),
+        "status": obj({"status": statuses, "reason": status_reason, "alsoApplies": arr(status_reason), "endDateUnknown": B,
+                       "ongoingWithoutEnd": arr(obj({"activity": S, "since": date}))}),
+        "delivered": reach, "notCounted": keys, "dimensions": arr(ref("DimensionFinding")), "unplaced": keys,
+        "unmappedTags": arr(ref("UnmappedTag")),
+        "mou": obj({"basis": enum("in-force", "ever-signed", "none"), "agreements": keys, "agreed": keys, "implemented": keys,
+                    "undelivered": keys, "outsideAgreement": keys, "activitiesPerField": {"type": "object", "additionalProperties": I},
+                    "beforeAgreement": obj({"activities": keys, "fields": keys, "reach": reach}, {"signed": date})}),
+        "infrastructure": obj({"soft": reach, "hard": reach, "unspecified": reach}),
+        "reciprocity": obj({"toPartner": reach, "fromPartner": reach, "joint": reach, "remote": reach}),
+        "continuity": obj({"until": I, "activeYears": arr(I)}, {"since": I, "start": date, "longestGap": obj({"from": I, "to": I})}),
+        "years": arr(obj({"year": I, "reach": reach, "continuing": I})),
+        "keyElements": arr(obj({"element": enum("legal-agreement", "community-participation", "commitment-continuity", "reciprocity", "results"),
+                                "judgement": enum("met", "partly-met", "not-met", "not-enough-data"), "branch": S,
+                                "figures": {"type": "object", "additionalProperties": I}})),
+        "multiDimensional": keys,
+        "plan": obj({"asOf": date, "spent": arr(money), "activitiesWithoutCost": I, "actions": arr(obj(
+            {"action": S, "title": textref, "fields": keys, "activities": keys, "delivered": B, "spent": arr(money),
+             "targets": arr(ref("TargetProgress"))},
+            {"agreement": S, "start": date, "end": date, "budget": ref("dataset.budget")}))})},
+        {"partnerCity": S, "partnerOrganisation": S}, "A partnership evaluated against a framework on a day (docs/EVALUATION.md)."),
+    "ObservationPoint": obj({"period": date, "value": N, "approximate": B, "sources": keys}, {"note": S}),
+    "CityProfile": obj({
+        "city": S, "name": textref, "framework": S, "frameworkName": textref,
+        "dimensions": arr(obj({"node": S, "name": textref, "initiatives": arr(ref("Evidence")), "indicators": arr(tag)})),
+        "indicators": arr(obj({"indicator": tag, "series": arr(ref("ObservationPoint")), "trend": enum("rising", "falling", "steady", "single"),
+                               "assessment": enum("better", "worse", "unchanged", "unknown")},
+                              {"name": textref, "unit": S, "unitName": textref, "direction": direction, "dimension": S})),
+        "unmappedTags": arr(ref("UnmappedTag"))}, desc="A city's initiatives and indicators against a framework."),
+    "CityComparison": obj({
+        "partnership": S, "framework": S, "frameworkName": textref, "city": ref("CityProfile"),
+        "rows": arr(obj({"node": S, "name": textref, "initiatives": I, "partnerInitiatives": I, "hostedByCity": I, "hostedByPartner": I, "joint": I})),
+        "sharedIndicators": arr(obj({"indicator": tag, "city": ref("ObservationPoint"), "partner": ref("ObservationPoint")},
+                                    {"name": textref, "unit": S, "direction": direction})),
+        "onlyCity": arr(tag), "onlyPartner": arr(tag)}, {"partner": ref("CityProfile")}, "The two cities of a partnership side by side."),
+    "TagSuggestion": obj({"tag": tag, "score": N, "confidence": N, "matches": arr(ref("TagMatch"))},
+                         {"subdimension": obj({"tag": tag, "score": N, "matches": arr(ref("TagMatch"))})}),
+    "TagMatch": obj({"word": S, "term": S, "weight": N}, desc="A word of the text and the lexicon's term it matched."),
+})
 framework_q = q("framework", "A framework's key (default Cohen's Smart City Wheel).")
 asof_q = q("asOf", "The day to evaluate on (YYYY-MM-DD; default today).")
 xml = {"type": "string", "description": "IATI 2.03 iati-activities XML."}
 paths = {
     "/api/v1/openapi.json": get("This document.", [], ok({"type": "object"})),
     "/api/v1/partnerships": get("A page of partnerships with the dashboard's filters, and the selection's counts.", filters + [q("sort", "title, kind, stage, status, agreements, activities, participants, last-activity."), q("order", "asc or desc.")] + paging, ok(ref("PartnershipList"))),
-    "/api/v1/partnerships/{key}": get("A partnership with its cities, agreements, milestones and activities.", [path_key()], ok(ref("Partnership"))),
-    "/api/v1/partnerships/{key}/evaluation": get("The partnership's evaluation (docs/EVALUATION.md).", [path_key(), framework_q, asof_q], ok({"type": "object"})),
-    "/api/v1/partnerships/{key}/comparison": get("The two cities side by side.", [path_key(), framework_q, asof_q], ok({"type": "object"})),
+    "/api/v1/partnerships/{key}": get("A partnership with its cities, agreements, milestones and activities.", [path_key("surabaya-liverpool")], ok(ref("Partnership"))),
+    "/api/v1/partnerships/{key}/evaluation": get("The partnership's evaluation (docs/EVALUATION.md).", [path_key("surabaya-liverpool"), framework_q, asof_q], ok(ref("PartnershipEvaluation"))),
+    "/api/v1/partnerships/{key}/comparison": get("The two cities side by side.", [path_key("surabaya-liverpool"), framework_q, asof_q], ok(ref("CityComparison"))),
     "/api/v1/cities": get("A page of cities in name order.", [q("q", "Words in the name.")] + paging, ok(ref("CityPage"))),
-    "/api/v1/cities/{key}": get("A city with its initiatives and observations.", [path_key()], ok(ref("CityDetail"))),
-    "/api/v1/cities/{key}/profile": get("The city's profile against a framework.", [path_key(), framework_q, asof_q], ok({"type": "object"})),
+    "/api/v1/cities/{key}": get("A city with its initiatives and observations.", [path_key("surabaya")], ok(ref("CityDetail"))),
+    "/api/v1/cities/{key}/profile": get("The city's profile against a framework.", [path_key("surabaya"), framework_q, asof_q], ok(ref("CityProfile"))),
     "/api/v1/frameworks": get("The frameworks.", [], ok({"type": "array", "items": ref("FrameworkSummary")})),
-    "/api/v1/frameworks/{key}": get("A framework with its crosswalks.", [path_key()], ok({"type": "object"})),
+    "/api/v1/frameworks/{key}": get("A framework with its crosswalks.", [path_key("cohen-smart-city-wheel")], ok(ref("Framework"))),
     "/api/v1/sources": get("A page of sources in citation order.", [q("q", "Words in the citation.")] + paging, ok(ref("SourcePage"))),
-    "/api/v1/sources/{key}": get("A source.", [path_key()], ok(ref("Source"))),
-    "/api/v1/suggest-tags": get("Dimension tags suggested for a text, with the words matched.", [dict(q("text", "The text to tag."), required=True)], ok({"type": "array", "items": {"type": "object"}})),
+    "/api/v1/sources/{key}": get("A source.", [path_key("bps-jatim-2023")], ok(ref("Source"))),
+    "/api/v1/suggest-tags": get("Dimension tags suggested for a text, with the words matched.", [dict(q("text", "The text to tag."), required=True)], ok(arr(ref("TagSuggestion")))),
     "/api/v1/geojson/partnerships": get("Partnerships as GeoJSON lines (the dashboard's filters).", filters, ok(ref("FeatureCollection"), media="application/geo+json")),
     "/api/v1/geojson/cities": get("Cities as GeoJSON points: a city and its partners, a country's, or all.", [q("city", "A city's key."), q("country", "ISO 3166-1 alpha-2.")], ok(ref("FeatureCollection"), media="application/geo+json")),
-    "/api/v1/iati/partnerships/{key}": get("The partnership as IATI 2.03 activities, reported by its city.", [path_key()], ok(xml, media="application/xml"), {"409": problem}),
-    "/api/v1/iati/cities/{key}": get("A city's partnerships as IATI 2.03 activities.", [path_key()], ok(xml, media="application/xml"), {"409": problem}),
+    "/api/v1/iati/partnerships/{key}": get("The partnership as IATI 2.03 activities, reported by its city.", [path_key("surabaya-liverpool")], ok(xml, media="application/xml"), {"409": problem}),
+    "/api/v1/iati/cities/{key}": get("A city's partnerships as IATI 2.03 activities.", [path_key("surabaya")], ok(xml, media="application/xml"), {"409": problem}),
     "/api/v1/iati/all": get("Every partnership as IATI 2.03 activities, reported by the registry's publisher.", [], ok(xml, media="application/xml"), {"409": problem}),
 }
 # Writes: one record in the dataset format, with a personal API token.
 collections = ["partnerships", "agreements", "milestones", "actions", "activities", "documents", "cities",
                "initiatives", "observations", "organisations", "sources", "fields"]
 bearer = [{"token": []}]
-record = {"required": True, "description": "One record as the dataset format writes it (docs/DATASET.md), e.g. a city's `id`, `name`, `country`, `adminLevel`.",
-          "content": {"application/json": {"schema": {"type": "object"}}}}
+def body(collection):
+    """One record as the dataset format writes it (docs/DATASET.md): its `$defs` entry."""
+    singular = {"activities": "activity", "cities": "city"}.get(collection, collection.removesuffix("s"))
+    return {"required": True, "description": f"One record of {collection} in the dataset format (docs/DATASET.md).",
+            "content": {"application/json": {"schema": ref(f"dataset.{singular}")}}}
 written = {"description": "Written: the record's key and new version (send it as If-Match with the next change).",
            "content": {"application/json": {"schema": ref("Written")}},
            "headers": {"ETag": {"description": "The record's version.", "schema": {"type": "string"}}}}
@@ -126,16 +235,15 @@ if_match = {"name": "If-Match", "in": "header", "required": False, "description"
 refusals = {str(code): problem for code in [400, 403, 404, 405, 412, 413, 415, 422, 428, 503]}
 for name in collections:
     many = paths.setdefault(f"/api/v1/{name}", {})
-    many["post"] = {"summary": f"Create a record of {name}.", "security": bearer, "requestBody": record,
+    many["post"] = {"summary": f"Create a record of {name}.", "security": bearer, "requestBody": body(name),
                     "responses": {"201": written, **refusals}}
     one = paths.setdefault(f"/api/v1/{name}/{{key}}", {})
     one["put"] = {"summary": f"Replace a record of {name} at the version read (If-Match required).", "security": bearer,
-                  "parameters": [path_key(), dict(if_match, required=True)], "requestBody": record,
+                  "parameters": [path_key(), dict(if_match, required=True)], "requestBody": body(name),
                   "responses": {"200": written, **refusals}}
     one["delete"] = {"summary": f"Delete a record of {name} (refused while others refer to it).", "security": bearer,
                      "parameters": [path_key(), if_match], "responses": {"204": {"description": "Deleted."}, **refusals}}
-schemas["Written"] = {"type": "object", "required": ["key", "version", "collection"], "properties": {
-    "key": {"type": "string"}, "version": {"type": "integer"}, "collection": {"type": "string"}}}
+schemas["Written"] = obj({"key": S, "version": I, "collection": S})
 
 doc = {"openapi": "3.1.0", "info": {"title": "Kembar API", "version": "1",
         "description": "Sister-city cooperation records and their evaluation (docs/OPENDATA.md, docs/DATASET.md). Reading needs no account; records marked internal are left out for readers who are not signed in. Errors are RFC 9457 problem details.",

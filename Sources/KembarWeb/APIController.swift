@@ -122,8 +122,8 @@ struct APIController: RouteCollection {
             throw Abort(.notFound, reason: "No city '\(key)'.")
         }
         return CityDetailDTO(
-            city: CityDTO(city), initiatives: try await req.repository.initiatives(of: city.id),
-            observations: try await req.repository.observations(of: city.id))
+            city: CityDTO(city), initiatives: try await req.repository.initiatives(of: city.id).map(InitiativeDTO.init),
+            observations: try await req.repository.observations(of: city.id).map(ObservationDTO.init))
     }
 
     func frameworks(req: Request) async throws -> [FrameworkSummaryDTO] {
@@ -138,7 +138,7 @@ struct APIController: RouteCollection {
         let crosswalks = try await req.repository.crosswalks().filter {
             $0.from == framework.id || $0.to == framework.id
         }
-        return FrameworkDTO(framework: framework, crosswalks: crosswalks)
+        return FrameworkDTO(framework, crosswalks: crosswalks)
     }
 
     /// A page of sources in citation order (`?q=`, `?limit=` at most 500, `?cursor=` or `?offset=`).

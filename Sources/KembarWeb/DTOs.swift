@@ -13,10 +13,14 @@ struct PartnershipDTO: Content {
     var partnerCity: CityDTO?
     var partnerOrganisation: String?
     var rationale: LocalizedText?
-    var sources: [SourceKey]
-    var agreements: [Agreement]
-    var milestones: [Milestone]
-    var activities: [Activity]
+    var legalBasis: [String]
+    var procedure: [ProcedureStepDTO]
+    var note: String?
+    var sources: [String]
+    var `internal`: Bool?
+    var agreements: [AgreementDTO]
+    var milestones: [MilestoneDTO]
+    var activities: [ActivityDTO]
 
     static func load(_ partnership: Partnership, from repository: Repository) async throws -> PartnershipDTO {
         let city = try await repository.city(partnership.city)
@@ -26,10 +30,12 @@ struct PartnershipDTO: Content {
             cooperationSince: partnership.cooperationSince,
             city: city.map(CityDTO.init),
             partnerCity: partner.map(CityDTO.init), partnerOrganisation: partnership.partnerOrganisation?.rawValue,
-            rationale: partnership.rationale, sources: partnership.sources,
-            agreements: try await repository.agreements(of: partnership.id),
-            milestones: try await repository.milestones(of: partnership.id),
-            activities: try await repository.activities(of: partnership.id))
+            rationale: partnership.rationale, legalBasis: partnership.legalBasis.map(\.rawValue),
+            procedure: partnership.procedure.map(ProcedureStepDTO.init), note: partnership.note,
+            sources: partnership.sources.map(\.rawValue), internal: partnership.internal,
+            agreements: try await repository.agreements(of: partnership.id).map(AgreementDTO.init),
+            milestones: try await repository.milestones(of: partnership.id).map(MilestoneDTO.init),
+            activities: try await repository.activities(of: partnership.id).map(ActivityDTO.init))
     }
 }
 
@@ -97,8 +103,11 @@ struct CityDTO: Content {
     var population: City.Population?
     var coordinates: Coordinates?
     var characteristics: [String]
+    var figures: [FigureDTO]
+    var recognitions: [RecognitionDTO]
     var organisationIdentifier: String?
-    var sources: [SourceKey]
+    var note: String?
+    var sources: [String]
 
     init(_ city: City) {
         key = city.id.rawValue
@@ -109,15 +118,18 @@ struct CityDTO: Content {
         population = city.population
         coordinates = city.coordinates
         characteristics = city.characteristics
+        figures = city.figures.map(FigureDTO.init)
+        recognitions = city.recognitions.map(RecognitionDTO.init)
         organisationIdentifier = city.organisationIdentifier
-        sources = city.sources
+        note = city.note
+        sources = city.sources.map(\.rawValue)
     }
 }
 
 struct CityDetailDTO: Content {
     var city: CityDTO
-    var initiatives: [Initiative]
-    var observations: [Observation]
+    var initiatives: [InitiativeDTO]
+    var observations: [ObservationDTO]
 }
 
 struct FrameworkSummaryDTO: Content {
@@ -136,30 +148,6 @@ struct FrameworkSummaryDTO: Content {
     }
 }
 
-struct FrameworkDTO: Content {
-    var framework: Framework
-    var crosswalks: [Crosswalk]
-}
-
-struct SourceDTO: Content {
-    var key: String
-    var citation: String
-    var source: Source
-
-    init(_ source: Source) {
-        key = source.id.rawValue
-        citation = source.shortCitation
-        self.source = source
-    }
-}
-
-extension Framework: Content {}
-extension Crosswalk: Content {}
-extension Agreement: Content {}
-extension Milestone: Content {}
-extension Activity: Content {}
-extension Initiative: Content {}
-extension Observation: Content {}
 extension PartnershipEvaluation: Content {}
 extension CityComparison: Content {}
 extension CityProfile: Content {}

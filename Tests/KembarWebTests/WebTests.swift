@@ -116,6 +116,13 @@ extension Visitor {
                 #expect(founding.agreements[1].fields.count == 4)
                 #expect(founding.milestones.count == 4)
                 #expect(founding.activities.count == 8)
+                // The API's names, not the stored documents': `key`, and no repeated parent.
+                let raw = try JSONSerialization.jsonObject(with: Data(res.body.string.utf8)) as? [String: Any]
+                for collection in ["agreements", "milestones", "activities"] {
+                    let first = try #require((raw?[collection] as? [[String: Any]])?.first, "\(collection)")
+                    #expect(
+                        first["key"] is String && first["id"] == nil && first["partnership"] == nil, "\(collection)")
+                }
             }
         }
     }
@@ -125,7 +132,7 @@ extension Visitor {
         try await withKembarApp(backend) { app in
             try await app.testing().test(.GET, "api/v1/cities/surabaya") { res async throws in
                 let city = try res.content.decode(CityDetailDTO.self)
-                #expect(city.initiatives.contains { $0.id == "wargaku" })
+                #expect(city.initiatives.contains { $0.key == "wargaku" })
                 #expect(city.observations.count == 3)
             }
             try await app.testing().test(.GET, "api/v1/frameworks") { res async throws in
@@ -133,7 +140,7 @@ extension Visitor {
             }
             try await app.testing().test(.GET, "api/v1/frameworks/cohen-smart-city-wheel") { res async throws in
                 let framework = try res.content.decode(FrameworkDTO.self)
-                #expect(framework.framework.dimensions.count == 6)
+                #expect(framework.dimensions.count == 6 && framework.dimensions[0].children.count > 0)
                 #expect(!framework.crosswalks.isEmpty)
             }
             try await app.testing().test(.GET, "api/v1/sources/bps-jatim-2023") { res async throws in
