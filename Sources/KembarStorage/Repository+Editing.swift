@@ -170,9 +170,10 @@ extension Repository {
     /// Deletes a record — with a partnership, its agreements, milestones, planned actions and activities — unless other records
     /// still refer to it; then throws ``InvalidInput`` naming each of them and deletes nothing. The referrers are
     /// read from the links table inside the write transaction, so a record saved meanwhile that refers to it either
-    /// is seen here or sees the deletion.
+    /// is seen here or sees the deletion. With `version` (the one the deleter read), a record changed since is not
+    /// deleted: ``StaleWrite``, compared inside the transaction like an edit's.
     public func delete(
-        _ collection: EditableCollection, key: String,
+        _ collection: EditableCollection, key: String, basedOn version: Int? = nil,
         as context: WriteContext = WriteContext(actor: "web", channel: .form)
     ) async throws {
         let at = Self.timestamp()
@@ -182,6 +183,11 @@ extension Repository {
                 let target = try await EntityRecord.query(on: database).filter(\.$kind == collection.kind.rawValue)
                     .filter(\.$key == key).first()
             else { return }
+            if let version, version != target.version {
+                throw StaleWrite(
+                    kind: target.kind, key: key, expected: version, current: target.version,
+                    latest: try await repository.history(kind: target.kind, key: key).last)
+            }
             try await repository.authorizeDelete(
                 kind: target.kind, key: target.key, partnership: target.partnership, city: target.city,
                 grant: context.grant)

@@ -59,12 +59,12 @@ struct APIWriteController: RouteCollection {
         let collection = try collection(req)
         let key = try req.parameters.require("key")
         let writer = try req.writer(.api)
-        guard let stored = try await req.repository.version(collection, key: key) else { throw Abort(.notFound) }
-        // The version read, when given, must still be the stored one.
-        if req.headers.first(name: .ifMatch) != nil, try Self.ifMatch(req) != stored {
-            throw Abort(.preconditionFailed, reason: WebText.changedSince(stored, req.language))
+        guard try await req.repository.version(collection, key: key) != nil else { throw Abort(.notFound) }
+        // The version read, when given, must still be the stored one when the delete runs.
+        let version = req.headers.first(name: .ifMatch) == nil ? nil : try Self.ifMatch(req)
+        try await Self.writing(req) {
+            try await req.repository.delete(collection, key: key, basedOn: version, as: writer)
         }
-        try await Self.writing(req) { try await req.repository.delete(collection, key: key, as: writer) }
         return Response(status: .noContent)
     }
 

@@ -90,6 +90,26 @@ import Testing
         }
     }
 
+    /// A delete based on a version someone has since saved over deletes nothing and says who saved it.
+    @Test(arguments: TestBackend.enabled)
+    func aDeleteBasedOnAnOldVersionIsRefusedAsStale(backend: TestBackend) async throws {
+        try await withTwoStores(backend) { first, second in
+            try await first.prepare(loadDemo: true)
+            let read = try #require(try await first.repository.version(.activities, key: Self.key))
+            var values = try #require(try await second.repository.formValues(.activities, key: Self.key))
+            values["note"] = "edited before the delete"
+            try await second.repository.save(
+                .activities, values: values, creating: false, as: WriteContext(actor: "editor", channel: .form),
+                basedOn: read)
+            await #expect(throws: Repository.StaleWrite.self) {
+                try await first.repository.delete(.activities, key: Self.key, basedOn: read)
+            }
+            #expect(try await first.repository.activity(ActivityKey(Self.key)) != nil)
+            try await first.repository.delete(.activities, key: Self.key, basedOn: read + 1)
+            #expect(try await first.repository.activity(ActivityKey(Self.key)) == nil)
+        }
+    }
+
     /// One server on an SQLite file with an event loop per core, as `kembar serve` runs: its connections' writers
     /// queue in the process, so two dozen saves at once all land (before, a writer's busy wait held the thread the
     /// writer ahead of it needed, and both failed as "database is locked" after five seconds).
