@@ -99,6 +99,13 @@ import Testing
         #expect(try JSONDecoder().decode(PartnershipEvaluation.self, from: data) == evaluation)
     }
 
+    @Test("the settings' official roles are written sorted, so one evaluation is always the same bytes")
+    func officialRolesInOrder() throws {
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(EvaluationSettings())) as? [String: Any]
+        let roles = try #require(json?["officialRoles"] as? [String])
+        #expect(roles == ["civil-servant", "delegate", "diplomat", "mayor", "official", "staff"])
+    }
+
     @Test("against Kominfo through the crosswalk everything is smart society")
     func kominfo() throws {
         let kominfo = try Evaluator.evaluate(

@@ -23,6 +23,21 @@ public struct EvaluationSettings: Hashable, Sendable, Codable {
         self.resultsShare = resultsShare
         self.officialRoles = officialRoles
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case dormantAfterMonths, renewalWindowDays, continuityShare, resultsShare, officialRoles
+    }
+
+    /// Writes the official roles sorted: a set's order changes from one run to the next, and the same evaluation
+    /// must be the same bytes (the API's ETag, reports compared by digest).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(dormantAfterMonths, forKey: .dormantAfterMonths)
+        try c.encode(renewalWindowDays, forKey: .renewalWindowDays)
+        try c.encode(continuityShare, forKey: .continuityShare)
+        try c.encode(resultsShare, forKey: .resultsShare)
+        try c.encode(officialRoles.sorted(), forKey: .officialRoles)
+    }
 }
 
 /// How many activities and people something reached.
