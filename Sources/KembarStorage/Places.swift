@@ -121,4 +121,19 @@ extension Repository {
         }
         return found
     }
+
+    /// The stored cities of these countries (ISO 3166-1 codes), in key order: the only ones a list of links between
+    /// places of those countries can name, found by the indexed country column rather than by reading every city.
+    public func cities(inCountries codes: some Collection<String>) async throws -> [City] {
+        let sql = try self.sql
+        var keys: [String] = []
+        for chunk in Set(codes.map { $0.uppercased() }).sorted().chunked(by: Derived.chunk) {
+            let rows = try await sql.raw(
+                "SELECT key FROM \(ident: EntityRecord.schema) WHERE kind = \(bind: EntityKind.city.rawValue)"
+                    + " AND country IN (\(binds: chunk))"
+            ).all()
+            keys += try rows.map { try $0.decode(column: "key", as: String.self) }
+        }
+        return try await cities(keys.map { CityKey($0) })
+    }
 }

@@ -482,8 +482,9 @@ public struct Repository: Sendable {
     }
 
     /// For a CSV file that is a list of twinning links (its header names city1 … lng2): the stored cities its places
-    /// are matched to, the country names, and the source to cite — `source`, or one named after the file. `nil` for
-    /// any other CSV file, which then costs no read of the cities.
+    /// are matched to — those of the countries the file names, no others —, the country names, and the source to
+    /// cite — `source`, or one named after the file. `nil` for any other CSV file, which then costs no read of the
+    /// cities.
     public func pairListContext(
         forCSV text: String, file: String, source key: SourceKey? = nil, skipInvalidRows: Bool = false
     ) async throws -> ImportBatch.PairListContext? {
@@ -510,8 +511,10 @@ public struct Repository: Sendable {
                     id: $0.geonamesID, subdivision: $0.subdivision, population: $0.population)
             }
         }
+        let countries = try Bundled.countries()
         return ImportBatch.PairListContext(
-            countries: try Bundled.countries(), cities: try await cities(), source: source,
+            countries: countries, cities: try await cities(inCountries: PairList.countryCodes(text, countries)),
+            source: source,
             skipInvalidRows: skipInvalidRows, recordedPairs: try await cityPairs(), places: places)
     }
 

@@ -229,4 +229,24 @@ import Testing
             #expect(try await store.repository.partnerships().count == partnerships.count)
         }
     }
+
+    /// A short list is matched against the stored cities of its own countries, not against every city stored.
+    @Test(arguments: TestBackend.enabled)
+    func aListReadsOnlyTheCitiesOfItsCountries(backend: TestBackend) async throws {
+        try await withTestStore(backend) { store in
+            try await store.prepare(loadDemo: true)
+            let text = """
+                city1,country1,lat1,lng1,city2,country2,lat2,lng2
+                Surabaya,Indonesia,-7.2575,112.7521,Busan,"Korea, Republic of",35.1796,129.0756
+                """
+            let context = try #require(try await store.repository.pairListContext(forCSV: text, file: "links.csv"))
+            #expect(Set(context.cities.map(\.country)) == ["ID"])
+            #expect(context.cities.contains { $0.id == "surabaya" })
+            #expect(try await store.repository.cities().contains { $0.country == "GB" })
+            var batch = ImportBatch()
+            batch.addCSV(text, file: "links.csv", pairs: context)
+            #expect(batch.dataset.cities.map(\.id.rawValue) == ["busan-kr"])
+            #expect(batch.dataset.partnerships.first.map { [$0.city, $0.partnerCity] } == ["surabaya", "busan-kr"])
+        }
+    }
 }

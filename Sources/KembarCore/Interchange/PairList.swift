@@ -96,6 +96,24 @@ public enum PairList {
     /// Whether a CSV header is a pair list's.
     public static func isPairList(_ header: [String]) -> Bool { Set(columns).isSubset(of: Set(header)) }
 
+    /// The ISO 3166-1 codes of the countries a pair list's rows name (either column), as ``read`` matches them; empty
+    /// for text that is not CSV.
+    public static func countryCodes(_ text: String, _ countries: CountryNames) -> Set<String> {
+        guard let table = try? CSVTable(parsing: text) else { return [] }
+        let columns = ["country1", "country2"].compactMap { table.header.firstIndex(of: $0) }
+        var names = Set<String>()
+        for row in table.rows {
+            for column in columns where column < row.cells.count { names.insert(row.cells[column]) }
+        }
+        return Set(
+            names.compactMap { name in
+                guard case .code(let code) = countries.match(name.trimmingCharacters(in: .whitespaces)) else {
+                    return nil
+                }
+                return code
+            })
+    }
+
     /// Reads the pair list. `existing` are the stored cities places are matched to; `skipInvalidRows` leaves out
     /// (and lists) the rows whose country no name table knows, or that pair a place with itself, instead of refusing
     /// the file.
