@@ -363,7 +363,9 @@ extension Repository {
         try await rebuild(Partnership.self)
         try await rebuild(Agreement.self)
         try await rebuild(Milestone.self)
+        try await rebuild(PlannedAction.self)
         try await rebuild(Activity.self)
+        try await rebuild(AttachedDocument.self)
         try await rebuild(Initiative.self)
         try await rebuild(Observation.self)
         var after = ""

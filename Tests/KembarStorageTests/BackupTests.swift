@@ -9,7 +9,7 @@ import Testing
 @Suite struct BackupTests {
     @Test(arguments: TestBackend.enabled)
     func aBackupRestoresIntoAnEmptyDatabase(backend: TestBackend) async throws {
-        let file = try await withTestStore(backend) { store in
+        let (file, links) = try await withTestStore(backend) { store in
             try await store.prepare(loadDemo: true)
             var activity = try #require(try await store.repository.activity("sbylpl-2020-trfc-coaching-clinic"))
             activity.note = "Edited before the backup."
@@ -21,7 +21,7 @@ import Testing
                 passwordHash: "$2b$04$notarealhashbutkeptasis", as: WriteContext(actor: "alice", channel: .cli))
             try await store.repository.createSession(
                 tokenHash: "secret-session", userID: ani.id, csrf: "secret-token", now: 0, lifetime: 1e12)
-            return try await store.repository.backup().encoded()
+            return (try await store.repository.backup().encoded(), try await Self.links(store))
         }
         let backup = try Backup.decode(file)
         #expect(backup.changes.last?.kind == "user" && backup.changes.contains { $0.actor == "alice" })
@@ -37,6 +37,10 @@ import Testing
             #expect(clinic?.note == "Edited before the backup.")
             #expect(try await store.repository.version(.activities, key: "sbylpl-2020-trfc-coaching-clinic") == 2)
             #expect(try await store.repository.activity("sbylpl-2022-09-02-sightbox-book") == nil)
+            // What refers to what comes back too — planned actions' and documents' references included — so a record
+            // still referred to cannot be deleted after a restore either.
+            #expect(try await Self.links(store) == links)
+            #expect(links.contains { $0.hasPrefix("action/") })
             // Accounts come back able to sign in (the same hash and roles), without their sessions.
             let ani = try #require(try await store.repository.user(email: "ani@surabaya.go.id"))
             #expect(
@@ -46,5 +50,21 @@ import Testing
             await #expect(throws: Repository.NotEmpty.self) { try await store.repository.restore(backup) }
         }
         #expect(throws: InvalidInput.self) { try Backup.decode(Data(#"{"format": "kembar-dataset"}"#.utf8)) }
+    }
+
+    /// Every row of the links table, as `from-kind/from-key → to-kind/to-key (internal)`, sorted.
+    static func links(_ store: KembarStore) async throws -> [String] {
+        let rows = try await store.repository.sql.raw(
+            "SELECT from_kind, from_key, to_kind, to_key, internal FROM \(ident: Derived.links)"
+        ).all()
+        return try rows.map { row in
+            let from =
+                try row.decode(column: "from_kind", as: String.self) + "/"
+                + row.decode(column: "from_key", as: String.self)
+            let to =
+                try row.decode(column: "to_kind", as: String.self) + "/"
+                + row.decode(column: "to_key", as: String.self)
+            return "\(from) → \(to) (\(try row.decode(column: "internal", as: Int.self)))"
+        }.sorted()
     }
 }
