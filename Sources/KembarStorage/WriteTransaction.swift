@@ -7,8 +7,10 @@ extension Repository {
     /// The advisory-lock key PostgreSQL writers queue on ("kmbrwrt" in ASCII), apart from the schema lock's.
     static let writeLockKey: Int64 = 0x6B_6D62_7277_7274
 
-    /// How long a write waits for another server's write on the same SQLite file before giving up.
-    static let sqliteBusyMilliseconds = 5000
+    /// How long a write waits for other processes' writes on the same SQLite file before giving up. Generous: the
+    /// writers of the other process take their turns back to back (``WriterQueue`` hands over at once), so a writer
+    /// here may wait for several of theirs, and a write given up is work the person must do again.
+    static let sqliteBusyMilliseconds = 30_000
 
     /// Runs `body` in one write transaction that holds the write lock from its first statement, so concurrent
     /// writers queue instead of failing halfway, and reads inside it see what the write will change.

@@ -112,7 +112,7 @@ import Testing
 
     /// One server on an SQLite file with an event loop per core, as `kembar serve` runs: its connections' writers
     /// queue in the process, so two dozen saves at once all land (before, a writer's busy wait held the thread the
-    /// writer ahead of it needed, and both failed as "database is locked" after five seconds).
+    /// writer ahead of it needed, and both failed as "database is locked" after the busy timeout).
     @Test func oneServersWritersAtOnceAllLandOnAnSQLiteFile() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("kembar-\(UUID().uuidString).sqlite")
             .path
