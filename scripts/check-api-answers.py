@@ -5,7 +5,8 @@
 
 Schemathesis (scripts/fuzz-api.sh) mostly asks for keys that do not exist; this walks the records that do: every
 partnership, city, framework and source on the lists' first pages, each partnership's evaluation and comparison and
-each city's profile against every framework, the GeoJSON and the tag suggestions. Each answer is validated with
+each city's profile against every framework, every record they name read as it is written (/api/v1/COLLECTION/KEY,
+its version the one the reader's answer gave), the GeoJSON and the tag suggestions. Each answer is validated with
 jsonschema (draft 2020-12, as OpenAPI 3.1 schemas are) against the schema the document gives for its 200 answer;
 the schemas forbid properties they do not name, so a field renamed or added in the code without the document fails
 here. Needs `jsonschema` from PyPI (installed with schemathesis). Exit status 1 and one line per broken answer.
@@ -63,22 +64,40 @@ partnerships = check("/api/v1/partnerships", "/api/v1/partnerships?limit=100")["
 cities = check("/api/v1/cities", "/api/v1/cities?limit=100")["items"]
 frameworks = check("/api/v1/frameworks", "/api/v1/frameworks")
 sources = check("/api/v1/sources", "/api/v1/sources?limit=100")["items"]
+# Records read as they are written (/api/v1/COLLECTION/KEY), with the versions their readers' answers gave.
+written = {}
 for row in partnerships:
     key = row["key"]
     partnership = check("/api/v1/partnerships/{key}", f"/api/v1/partnerships/{key}")
+    for collection in ["agreements", "milestones", "activities"]:
+        for record in partnership[collection]:
+            written[(collection, record["key"])] = record["version"]
+            for field in record.get("fields", []):
+                written[("fields", field)] = None
+            for involved in record.get("organisations", []):
+                written[("organisations", involved["organisation"])] = None
+            for action in record.get("delivers", []):
+                written[("actions", action)] = None
     for framework in frameworks:
         query = f"?framework={framework['key']}"
         check("/api/v1/partnerships/{key}/evaluation", f"/api/v1/partnerships/{key}/evaluation{query}")
         if "partnerCity" in partnership:
             check("/api/v1/partnerships/{key}/comparison", f"/api/v1/partnerships/{key}/comparison{query}")
 for city in cities:
-    check("/api/v1/cities/{key}", f"/api/v1/cities/{city['key']}")
+    detail = check("/api/v1/cities/{key}", f"/api/v1/cities/{city['key']}")
+    for collection in ["initiatives", "observations"]:
+        for record in detail[collection]:
+            written[(collection, record["key"])] = record["version"]
     for framework in frameworks:
         check("/api/v1/cities/{key}/profile", f"/api/v1/cities/{city['key']}/profile?framework={framework['key']}")
 for framework in frameworks:
     check("/api/v1/frameworks/{key}", f"/api/v1/frameworks/{framework['key']}")
 for source in sources:
     check("/api/v1/sources/{key}", f"/api/v1/sources/{source['key']}")
+for (collection, key), version in sorted(written.items()):
+    answer = check(f"/api/v1/{collection}/{{key}}", f"/api/v1/{collection}/{key}")
+    if answer.get("record", {}).get("id") != key or version not in (None, answer.get("version")):
+        failures.append(f"/api/v1/{collection}/{key}: not the record, or not the version its reader's answer gave")
 check("/api/v1/geojson/partnerships", "/api/v1/geojson/partnerships")
 check("/api/v1/geojson/cities", "/api/v1/geojson/cities")
 check("/api/v1/suggest-tags", "/api/v1/suggest-tags?text=" + urllib.request.quote("pelatihan guru sekolah smart city"))

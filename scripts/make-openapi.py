@@ -58,7 +58,8 @@ def retarget(node, renames):
         return out
     if isinstance(node, list): return [retarget(v, renames) for v in node]
     return node
-def reader(name, drop=(), renames=None, extra=None, required_extra=(), desc=None):
+version = {"type": "integer", "minimum": 1, "description": "The stored version: send it as If-Match to change the record."}
+def reader(name, drop=(), renames=None, extra=None, required_extra=(), desc=None, versioned=True):
     schema = retarget(DATASET[name], renames or {})
     if desc: schema["description"] = desc
     props = schema["properties"]
@@ -67,8 +68,10 @@ def reader(name, drop=(), renames=None, extra=None, required_extra=(), desc=None
     for field in drop: props.pop(field)
     props = {("key" if k == "id" else k): v for k, v in props.items()}
     props.update(extra or {})
+    if versioned: props["version"] = version
     schema["properties"] = props
     required = [("key" if k == "id" else k) for k in schema.get("required", []) if k not in drop] + list(required_extra)
+    if versioned: required.append("version")
     # The DTOs always give their lists, empty or not (a framework node's `translated` only when there is one).
     required += [k for k, v in props.items() if v.get("type") == "array" and k != "translated" and k not in required]
     schema["required"] = required
@@ -118,9 +121,9 @@ schemas.update({
         required_extra=["agreements", "milestones", "activities"],
         desc="A partnership with its cities and everything recorded under it."),
     "FrameworkSummary": obj({"key": S, "name": ref("LocalizedText"), "verification": ref("dataset.verification"), "dimensions": keys, "nodeCount": I}),
-    "FrameworkNode": reader("node", renames={"node": "FrameworkNode"}),
-    "Crosswalk": reader("crosswalk"),
-    "Framework": reader("framework", renames={"node": "FrameworkNode"}, extra={"crosswalks": arr(ref("Crosswalk"))},
+    "FrameworkNode": reader("node", renames={"node": "FrameworkNode"}, versioned=False),
+    "Crosswalk": reader("crosswalk", versioned=False),
+    "Framework": reader("framework", renames={"node": "FrameworkNode"}, extra={"crosswalks": arr(ref("Crosswalk"))}, versioned=False,
                         required_extra=["crosswalks"]),
     "Source": reader("source", extra={"citation": {"type": "string", "description": "The short citation (author, year)."}},
                      required_extra=["citation"]),
@@ -241,6 +244,10 @@ for name in collections:
     one["put"] = {"summary": f"Replace a record of {name} at the version read (If-Match required).", "security": bearer,
                   "parameters": [path_key(), dict(if_match, required=True)], "requestBody": body(name),
                   "responses": {"200": written, **refusals}}
+    if "get" not in one:
+        one.update(get(f"A record of {name} as it is written (the dataset format, what PUT takes), with its version.",
+                       [path_key()], ok(obj({"collection": {"const": name}, "key": S, "version": version,
+                                             "record": body(name)["content"]["application/json"]["schema"]}))))
     one["delete"] = {"summary": f"Delete a record of {name} (refused while others refer to it).", "security": bearer,
                      "parameters": [path_key(), if_match], "responses": {"204": {"description": "Deleted."}, **refusals}}
 schemas["Written"] = obj({"key": S, "version": I, "collection": S})

@@ -1,3 +1,4 @@
+import FluentKit
 import Foundation
 import KembarCore
 
@@ -59,5 +60,49 @@ extension EditableCollection {
         case .sources: dataset.sources.map(\.id.rawValue)
         case .fields: dataset.fields.map(\.id.rawValue)
         }
+    }
+}
+
+extension Repository {
+    /// The stored versions of the records of `collection` named by `keys`, by key (those this reader may see): what a
+    /// client sends back as `If-Match` to change one.
+    public func versions(_ collection: EditableCollection, keys: some Collection<String>) async throws -> [String: Int]
+    {
+        var found: [String: Int] = [:]
+        for chunk in Set(keys).sorted().chunked(by: Derived.chunk) {
+            let records = try await visible(EntityRecord.query(on: database))
+                .filter(\.$kind == collection.kind.rawValue).filter(\.$key ~~ chunk).field(\.$key).field(\.$version)
+                .all()
+            for record in records { found[record.key] = record.version }
+        }
+        return found
+    }
+
+    /// One record as the dataset format writes it — what ``write(_:json:key:version:as:)`` takes — with its version;
+    /// `nil` when there is none this reader may see.
+    public func written(_ collection: EditableCollection, key: String) async throws -> (json: Data, version: Int)? {
+        guard
+            let record = try await visible(EntityRecord.query(on: database))
+                .filter(\.$kind == collection.kind.rawValue).filter(\.$key == key).first()
+        else { return nil }
+        func current<T: StoredEntity>(_ type: T.Type) throws -> String {
+            try DocumentCoding.encode(DocumentCoding.decode(type, record))
+        }
+        let document =
+            switch collection {
+            case .partnerships: try current(Partnership.self)
+            case .agreements: try current(Agreement.self)
+            case .milestones: try current(Milestone.self)
+            case .actions: try current(PlannedAction.self)
+            case .activities: try current(Activity.self)
+            case .documents: try current(AttachedDocument.self)
+            case .cities: try current(City.self)
+            case .initiatives: try current(Initiative.self)
+            case .observations: try current(Observation.self)
+            case .organisations: try current(Organisation.self)
+            case .sources: try DocumentCoding.encode(shown([DocumentCoding.decode(Source.self, record)])[0])
+            case .fields: try current(Field.self)
+            }
+        return (Data(document.utf8), record.version)
     }
 }

@@ -97,14 +97,14 @@ struct APIController: RouteCollection {
 
     /// A page of cities in name order (`?q=`, `?limit=` at most 500, `?cursor=` or `?offset=`).
     func cities(req: Request) async throws -> PageDTO<CityDTO> {
-        try await Self.page(req, read: req.repository.citiesPage, CityDTO.init)
+        try await Self.page(req, read: req.repository.citiesPage, CityDTO.init, .cities)
     }
 
     /// A page of a list in name order: `?q=` words in the name, the window and the cursor of the request.
-    static func page<Item: Sendable, DTO: Content>(
+    static func page<Item: Sendable, DTO: VersionedDTO>(
         _ req: Request,
         read: (_ text: String, _ limit: Int, _ offset: Int, _ after: ListCursor?) async throws -> RecordPage<Item>,
-        _ dto: (Item) -> DTO
+        _ dto: (Item) -> DTO, _ collection: EditableCollection
     ) async throws -> PageDTO<DTO> {
         let (limit, offset) = req.pageWindow
         let after = try req.cursor
@@ -113,7 +113,7 @@ struct APIController: RouteCollection {
         }
         return PageDTO(
             total: page.total, limit: limit, offset: after == nil ? offset : 0, next: page.next?.token,
-            items: page.items.map(dto))
+            items: try await req.repository.versioned(page.items.map(dto), collection))
     }
 
     func city(req: Request) async throws -> CityDetailDTO {
@@ -121,9 +121,13 @@ struct APIController: RouteCollection {
         guard let city = try await req.repository.city(CityKey(key)) else {
             throw Abort(.notFound, reason: "No city '\(key)'.")
         }
+        let repository = req.repository
         return CityDetailDTO(
-            city: CityDTO(city), initiatives: try await req.repository.initiatives(of: city.id).map(InitiativeDTO.init),
-            observations: try await req.repository.observations(of: city.id).map(ObservationDTO.init))
+            city: try await repository.versioned([CityDTO(city)], .cities)[0],
+            initiatives: try await repository.versioned(
+                try await repository.initiatives(of: city.id).map(InitiativeDTO.init), .initiatives),
+            observations: try await repository.versioned(
+                try await repository.observations(of: city.id).map(ObservationDTO.init), .observations))
     }
 
     func frameworks(req: Request) async throws -> [FrameworkSummaryDTO] {
@@ -143,7 +147,7 @@ struct APIController: RouteCollection {
 
     /// A page of sources in citation order (`?q=`, `?limit=` at most 500, `?cursor=` or `?offset=`).
     func sources(req: Request) async throws -> PageDTO<SourceDTO> {
-        try await Self.page(req, read: req.repository.sourcesPage, SourceDTO.init)
+        try await Self.page(req, read: req.repository.sourcesPage, SourceDTO.init, .sources)
     }
 
     func source(req: Request) async throws -> SourceDTO {
@@ -151,7 +155,7 @@ struct APIController: RouteCollection {
         guard let source = try await req.repository.source(SourceKey(key)) else {
             throw Abort(.notFound, reason: "No source '\(key)'.")
         }
-        return SourceDTO(source)
+        return try await req.repository.versioned([SourceDTO(source)], .sources)[0]
     }
 }
 

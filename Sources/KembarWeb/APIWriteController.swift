@@ -15,6 +15,23 @@ struct APIWriteController: RouteCollection {
         api.on(.POST, ":collection", body: .collect(maxSize: "1mb"), use: create)
         api.on(.PUT, ":collection", ":key", body: .collect(maxSize: "1mb"), use: replace)
         api.delete(":collection", ":key", use: delete)
+        // Partnerships, cities and sources are read at the same address as their reader DTOs (APIController's routes
+        // come first); every other kind of record is read here as it is written.
+        api.get(":collection", ":key", use: read)
+    }
+
+    /// One record as it is written — the dataset format, what `PUT` takes — with its key and version:
+    /// `{"collection", "key", "record", "version"}`. Read, edit, and send it back with `If-Match: "VERSION"`.
+    func read(req: Request) async throws -> Response {
+        let collection = try collection(req)
+        let key = try req.parameters.require("key")
+        guard let found = try await req.repository.written(collection, key: key) else { throw Abort(.notFound) }
+        var body = Data("{\"collection\":\"\(collection.rawValue)\",\"key\":".utf8)
+        body += try JSONEncoder().encode(key)
+        body += Data(",\"record\":".utf8) + found.json + Data(",\"version\":\(found.version)}".utf8)
+        let response = Response(status: .ok, body: .init(data: body))
+        response.headers.contentType = .json
+        return response
     }
 
     func collection(_ req: Request) throws -> EditableCollection {

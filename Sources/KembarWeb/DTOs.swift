@@ -3,8 +3,9 @@ import KembarStorage
 import Vapor
 
 /// A partnership with its two cities and everything recorded under it.
-struct PartnershipDTO: Content {
+struct PartnershipDTO: VersionedDTO {
     var key: String
+    var version = 0
     var kind: Partnership.Kind
     var name: LocalizedText?
     var stage: Partnership.Stage?
@@ -23,19 +24,24 @@ struct PartnershipDTO: Content {
     var activities: [ActivityDTO]
 
     static func load(_ partnership: Partnership, from repository: Repository) async throws -> PartnershipDTO {
-        let city = try await repository.city(partnership.city)
-        let partner = try await partnership.partnerCity.asyncMap { try await repository.city($0) } ?? nil
-        return PartnershipDTO(
+        let keys = [partnership.city] + (partnership.partnerCity.map { [$0] } ?? [])
+        let cities = try await repository.versioned(try await repository.cities(keys).map(CityDTO.init), .cities)
+        let dto = PartnershipDTO(
             key: partnership.id.rawValue, kind: partnership.kind, name: partnership.name, stage: partnership.stage,
             cooperationSince: partnership.cooperationSince,
-            city: city.map(CityDTO.init),
-            partnerCity: partner.map(CityDTO.init), partnerOrganisation: partnership.partnerOrganisation?.rawValue,
+            city: cities.first { $0.key == partnership.city.rawValue },
+            partnerCity: cities.first { $0.key == partnership.partnerCity?.rawValue },
+            partnerOrganisation: partnership.partnerOrganisation?.rawValue,
             rationale: partnership.rationale, legalBasis: partnership.legalBasis.map(\.rawValue),
             procedure: partnership.procedure.map(ProcedureStepDTO.init), note: partnership.note,
             sources: partnership.sources.map(\.rawValue), internal: partnership.internal,
-            agreements: try await repository.agreements(of: partnership.id).map(AgreementDTO.init),
-            milestones: try await repository.milestones(of: partnership.id).map(MilestoneDTO.init),
-            activities: try await repository.activities(of: partnership.id).map(ActivityDTO.init))
+            agreements: try await repository.versioned(
+                try await repository.agreements(of: partnership.id).map(AgreementDTO.init), .agreements),
+            milestones: try await repository.versioned(
+                try await repository.milestones(of: partnership.id).map(MilestoneDTO.init), .milestones),
+            activities: try await repository.versioned(
+                try await repository.activities(of: partnership.id).map(ActivityDTO.init), .activities))
+        return try await repository.versioned([dto], .partnerships)[0]
     }
 }
 
@@ -87,15 +93,9 @@ struct PartnershipSummaryDTO: Content {
     }
 }
 
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
-    }
-}
-
-struct CityDTO: Content {
+struct CityDTO: VersionedDTO {
     var key: String
+    var version = 0
     var name: LocalizedText
     var country: String
     var subdivision: String?

@@ -1,18 +1,39 @@
 import KembarCore
+import KembarStorage
 import Vapor
 
 // What the API shows of each kind of record, nested under the answer that holds it.
 //
 // Each DTO is the API's contract, not the storage document: a record's key is `key` (as in every other answer), the
 // record it belongs to is left out (an agreement nested under its partnership does not repeat the partnership), and
-// the names are those of the dataset format (docs/DATASET.md), so what is read can be written back with `id` for
-// `key`. `scripts/make-openapi.py` derives each DTO's schema from the dataset schema by the same two rules, and the
+// the names are those of the dataset format (docs/DATASET.md), with the record's stored `version` to send back as
+// `If-Match` (a record as `PUT` takes it is at `GET /api/v1/COLLECTION/KEY`). `scripts/make-openapi.py` derives each DTO's schema from the dataset schema by the same two rules, and the
 // test suite checks live answers against it field by field; a field renamed in the core is a compile error here,
 // not a changed API. Values (texts, dates, tags, sums of money, the vocabularies' words) are the format's own.
 
+/// A record's DTO with its stored version: what a client sends back as `If-Match` to change the record. Made by
+/// ``Repository/versioned(_:_:)``, which reads the versions of a whole list at once.
+protocol VersionedDTO: Content {
+    var key: String { get }
+    var version: Int { get set }
+}
+
+extension Repository {
+    /// `dtos` with the stored version of each (records of `collection`).
+    func versioned<D: VersionedDTO>(_ dtos: [D], _ collection: EditableCollection) async throws -> [D] {
+        let versions = try await versions(collection, keys: dtos.map(\.key))
+        return dtos.map { dto in
+            var copy = dto
+            copy.version = versions[dto.key] ?? 0
+            return copy
+        }
+    }
+}
+
 /// An agreement (letter of intent, MoU, renewal, …) of a partnership.
-struct AgreementDTO: Content {
+struct AgreementDTO: VersionedDTO {
     var key: String
+    var version = 0
     var kind: Agreement.Kind
     var kindLabel: LocalizedText?
     var title: LocalizedText
@@ -81,8 +102,9 @@ struct SignatoryDTO: Content {
 }
 
 /// A dated step of a partnership (first contact, a visit that led to the agreement, a renewal talk, …).
-struct MilestoneDTO: Content {
+struct MilestoneDTO: VersionedDTO {
     var key: String
+    var version = 0
     var kind: Milestone.Kind
     var date: PartialDate
     var end: PartialDate?
@@ -110,8 +132,9 @@ struct MilestoneDTO: Content {
 }
 
 /// Something done under a partnership.
-struct ActivityDTO: Content {
+struct ActivityDTO: VersionedDTO {
     var key: String
+    var version = 0
     var kind: Activity.Kind
     var title: LocalizedText
     var description: LocalizedText?
@@ -266,8 +289,9 @@ struct ProcedureStepDTO: Content {
 }
 
 /// A city's own smart-city programme or service.
-struct InitiativeDTO: Content {
+struct InitiativeDTO: VersionedDTO {
     var key: String
+    var version = 0
     var title: LocalizedText
     var description: LocalizedText?
     var started: PartialDate?
@@ -291,8 +315,9 @@ struct InitiativeDTO: Content {
 }
 
 /// A value of a framework's indicator for a city in one period.
-struct ObservationDTO: Content {
+struct ObservationDTO: VersionedDTO {
     var key: String
+    var version = 0
     var indicator: FrameworkTag
     var period: PartialDate
     var value: Double
@@ -314,8 +339,9 @@ struct ObservationDTO: Content {
 }
 
 /// A source, with its short citation; an interviewee and their office only for signed-in readers.
-struct SourceDTO: Content {
+struct SourceDTO: VersionedDTO {
     var key: String
+    var version = 0
     var citation: String
     var kind: Source.Kind
     var authors: [String]

@@ -146,4 +146,31 @@ import VaporTesting
             #expect(try await Self.send(app, .POST, "/api/v1/cities", "[1, 2]", token: admin).0 == .unprocessableEntity)
         }
     }
+
+    /// A client reads a record as it is written, with the version its partnership's answer also gives, changes it and
+    /// sends it back at that version — the round trip of a sync, with nothing else to know.
+    @Test(arguments: TestBackend.enabled)
+    func aRecordReadAsWrittenGoesBackAtItsVersion(backend: TestBackend) async throws {
+        try await withKembarApp(backend) { app in
+            let key = "sbylpl-2020-trfc-coaching-clinic"
+            let (_, _, partnership) = try await Self.send(
+                app, .GET, "/api/v1/partnerships/surabaya-liverpool", nil, token: nil)
+            let listed = try #require(
+                (partnership["activities"] as? [[String: Any]])?.first { $0["key"] as? String == key })
+            let (status, _, read) = try await Self.send(app, .GET, "/api/v1/activities/\(key)", nil, token: nil)
+            var record = try #require(read["record"] as? [String: Any])
+            #expect(status == .ok && read["version"] as? Int == 1 && listed["version"] as? Int == 1)
+            #expect(record["id"] as? String == key && record["partnership"] as? String == "surabaya-liverpool")
+            record["note"] = "Synced from the ministry's copy."
+            let body = String(decoding: try JSONSerialization.data(withJSONObject: record), as: UTF8.self)
+            let admin = try await Self.token(app, roles: [.administrator], email: "sync@example.org")
+            let (changed, _, written) = try await Self.send(
+                app, .PUT, "/api/v1/activities/\(key)", body, token: admin, ifMatch: "\"1\"")
+            #expect(changed == .ok && written["version"] as? Int == 2)
+            let (_, _, again) = try await Self.send(app, .GET, "/api/v1/activities/\(key)", nil, token: nil)
+            #expect(again["version"] as? Int == 2)
+            #expect((again["record"] as? [String: Any])?["note"] as? String == "Synced from the ministry's copy.")
+            #expect(try await Self.send(app, .GET, "/api/v1/activities/nowhere", nil, token: nil).0 == .notFound)
+        }
+    }
 }
