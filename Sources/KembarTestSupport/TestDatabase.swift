@@ -49,21 +49,25 @@ public func withTestStore<T>(_ backend: TestBackend, _ body: (KembarStore) async
         let store = try KembarStore.open(.sqliteMemory, logger: logger)
         return try await run(store, body)
     case .postgres:
-        let url = try TestBackend.postgresURL()
-        let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        let admin = try KembarStore.open(.postgres(url: url), logger: logger)
-        do {
-            try await (admin.database as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
-            let store = try KembarStore.open(.postgres(url: url), logger: logger, postgresSearchPath: [schema])
-            let result = try await run(store, body)
-            try await (admin.database as! any SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run()
-            await admin.close()
-            return result
-        } catch {
-            try? await (admin.database as! any SQLDatabase).raw("DROP SCHEMA IF EXISTS \(unsafeRaw: schema) CASCADE")
+        return try await PostgresSlots.run {
+            let url = try TestBackend.postgresURL()
+            let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            let admin = try KembarStore.open(.postgres(url: url), logger: logger)
+            do {
+                try await (admin.database as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
+                let store = try KembarStore.open(.postgres(url: url), logger: logger, postgresSearchPath: [schema])
+                let result = try await run(store, body)
+                try await (admin.database as! any SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run()
+                await admin.close()
+                return result
+            } catch {
+                try? await (admin.database as! any SQLDatabase).raw(
+                    "DROP SCHEMA IF EXISTS \(unsafeRaw: schema) CASCADE"
+                )
                 .run()
-            await admin.close()
-            throw error
+                await admin.close()
+                throw error
+            }
         }
     }
 }
@@ -92,19 +96,21 @@ public func withTwoStores(
         }
         try await body(first, second)
     case .postgres:
-        let url = try TestBackend.postgresURL()
-        let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        let admin = try KembarStore.open(.postgres(url: url), logger: logger)
-        try await (admin.database as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
-        let first = try KembarStore.open(.postgres(url: url), logger: logger, postgresSearchPath: [schema])
-        let second = try KembarStore.open(.postgres(url: url), logger: logger, postgresSearchPath: [schema])
-        var failure: (any Error)?
-        do { try await body(first, second) } catch { failure = error }
-        await first.close()
-        await second.close()
-        try? await (admin.database as! any SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run()
-        await admin.close()
-        if let failure { throw failure }
+        try await PostgresSlots.run {
+            let url = try TestBackend.postgresURL()
+            let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            let admin = try KembarStore.open(.postgres(url: url), logger: logger)
+            try await (admin.database as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
+            let first = try KembarStore.open(.postgres(url: url), logger: logger, postgresSearchPath: [schema])
+            let second = try KembarStore.open(.postgres(url: url), logger: logger, postgresSearchPath: [schema])
+            var failure: (any Error)?
+            do { try await body(first, second) } catch { failure = error }
+            await first.close()
+            await second.close()
+            try? await (admin.database as! any SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run()
+            await admin.close()
+            if let failure { throw failure }
+        }
     }
 }
 
@@ -125,21 +131,23 @@ private func run<T>(_ store: KembarStore, _ body: (KembarStore) async throws -> 
 public func withScratchPostgresDatabase(_ body: (String) async throws -> Void) async throws {
     var logger = Logger(label: "kembar.test")
     logger.logLevel = .warning
-    let url = try TestBackend.postgresURL()
-    let name = "k_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-    guard var components = URLComponents(string: url) else { throw TestSetupError("unreadable URL \(url)") }
-    components.path = "/" + name
-    let admin = try KembarStore.open(.postgres(url: url), logger: logger)
-    let sql = admin.database as! any SQLDatabase
-    do {
-        try await sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
-        try await body(components.string ?? url)
-        try await sql.raw("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)").run()
-        await admin.close()
-    } catch {
-        try? await sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
-        await admin.close()
-        throw error
+    try await PostgresSlots.run {
+        let url = try TestBackend.postgresURL()
+        let name = "k_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        guard var components = URLComponents(string: url) else { throw TestSetupError("unreadable URL \(url)") }
+        components.path = "/" + name
+        let admin = try KembarStore.open(.postgres(url: url), logger: logger)
+        let sql = admin.database as! any SQLDatabase
+        do {
+            try await sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
+            try await body(components.string ?? url)
+            try await sql.raw("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)").run()
+            await admin.close()
+        } catch {
+            try? await sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
+            await admin.close()
+            throw error
+        }
     }
 }
 
@@ -147,4 +155,47 @@ public func withScratchPostgresDatabase(_ body: (String) async throws -> Void) a
 public func sharedFixture(_ name: String) -> String {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Tests/Fixtures/\(name)").path
+}
+
+/// At most ``limit`` PostgreSQL test databases open at once. Swift Testing starts every test at once and a store holds
+/// up to eight connections, so without a bound the suite runs the server out of them ("sorry, too many clients
+/// already") as tests are added. A test already holding a slot (a helper called inside another) does not wait again.
+enum PostgresSlots {
+    static let limit = 12
+    @TaskLocal static var held = false
+    private static let state = NSLock()
+    nonisolated(unsafe) private static var free = limit
+    nonisolated(unsafe) private static var waiting: [CheckedContinuation<Void, Never>] = []
+
+    static func run<T>(_ body: () async throws -> T) async throws -> T {
+        if held { return try await body() }
+        await withCheckedContinuation(take)
+        defer { handOver() }
+        return try await $held.withValue(true) { try await body() }
+    }
+
+    /// Gives `turn` a free slot now, or queues it for the next one freed.
+    private static func take(_ turn: CheckedContinuation<Void, Never>) {
+        let now = state.withLock {
+            guard free > 0 else {
+                waiting.append(turn)
+                return false
+            }
+            free -= 1
+            return true
+        }
+        if now { turn.resume() }
+    }
+
+    /// Passes a finished test's slot to the next one waiting, or frees it.
+    private static func handOver() {
+        let next = state.withLock { () -> CheckedContinuation<Void, Never>? in
+            guard !waiting.isEmpty else {
+                free += 1
+                return nil
+            }
+            return waiting.removeFirst()
+        }
+        next?.resume()
+    }
 }
