@@ -20,7 +20,7 @@ public final class KembarStore: Sendable {
     let logger: Logger
     let databaseID: DatabaseID
     let cache = RecordCache()
-    let writers = WriterQueue()
+    let writers = FairGate(limit: 1)
 
     /// Connects to `location`, using `eventLoopGroup` (e.g. the web server's) or a group of its own.
     ///

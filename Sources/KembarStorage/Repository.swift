@@ -11,14 +11,14 @@ public struct Repository: Sendable {
     /// Inside a write transaction, the store's cache: read where what the transaction sees is provably the same,
     /// never stored to (the transaction may still roll back).
     let committed: RecordCache?
-    /// The store's queue of writers (``WriterQueue``); `nil` inside a transaction, which already holds its turn.
-    let writers: WriterQueue?
+    /// The store's gate of writers, one at a time (``FairGate``); `nil` inside a transaction, which already holds its turn.
+    let writers: FairGate?
     /// For a reader who is not signed in: sources come without the personal data they hold (an interviewee's name
     /// and office).
     public private(set) var publicReader = false
 
     init(
-        database: any Database, cache: RecordCache? = nil, committed: RecordCache? = nil, writers: WriterQueue? = nil
+        database: any Database, cache: RecordCache? = nil, committed: RecordCache? = nil, writers: FairGate? = nil
     ) {
         self.database = database
         self.cache = cache

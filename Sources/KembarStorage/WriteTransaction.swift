@@ -8,14 +8,14 @@ extension Repository {
     static let writeLockKey: Int64 = 0x6B_6D62_7277_7274
 
     /// How long a write waits for other processes' writes on the same SQLite file before giving up. Generous: the
-    /// writers of the other process take their turns back to back (``WriterQueue`` hands over at once), so a writer
+    /// writers of the other process take their turns back to back (``FairGate`` hands over at once), so a writer
     /// here may wait for several of theirs, and a write given up is work the person must do again.
     static let sqliteBusyMilliseconds = 30_000
 
     /// Runs `body` in one write transaction that holds the write lock from its first statement, so concurrent
     /// writers queue instead of failing halfway, and reads inside it see what the write will change.
     ///
-    /// On SQLite the writers of this process queue first (``WriterQueue``), then the transaction is `BEGIN IMMEDIATE`
+    /// On SQLite the writers of this process queue first (``FairGate``), then the transaction is `BEGIN IMMEDIATE`
     /// on one connection with a bounded busy timeout for other processes' writers (readers go on meanwhile in WAL
     /// mode); on PostgreSQL it takes a transaction-level advisory lock first (readers are never
     /// blocked). Two writers creating the same record at once end in one write and a

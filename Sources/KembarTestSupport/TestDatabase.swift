@@ -157,45 +157,15 @@ public func sharedFixture(_ name: String) -> String {
         .appendingPathComponent("Tests/Fixtures/\(name)").path
 }
 
-/// At most ``limit`` PostgreSQL test databases open at once. Swift Testing starts every test at once and a store holds
+/// At most twelve PostgreSQL test databases open at once. Swift Testing starts every test at once and a store holds
 /// up to eight connections, so without a bound the suite runs the server out of them ("sorry, too many clients
 /// already") as tests are added. A test already holding a slot (a helper called inside another) does not wait again.
 enum PostgresSlots {
-    static let limit = 12
+    static let gate = FairGate(limit: 12)
     @TaskLocal static var held = false
-    private static let state = NSLock()
-    nonisolated(unsafe) private static var free = limit
-    nonisolated(unsafe) private static var waiting: [CheckedContinuation<Void, Never>] = []
 
     static func run<T>(_ body: () async throws -> T) async throws -> T {
         if held { return try await body() }
-        await withCheckedContinuation(take)
-        defer { handOver() }
-        return try await $held.withValue(true) { try await body() }
-    }
-
-    /// Gives `turn` a free slot now, or queues it for the next one freed.
-    private static func take(_ turn: CheckedContinuation<Void, Never>) {
-        let now = state.withLock {
-            guard free > 0 else {
-                waiting.append(turn)
-                return false
-            }
-            free -= 1
-            return true
-        }
-        if now { turn.resume() }
-    }
-
-    /// Passes a finished test's slot to the next one waiting, or frees it.
-    private static func handOver() {
-        let next = state.withLock { () -> CheckedContinuation<Void, Never>? in
-            guard !waiting.isEmpty else {
-                free += 1
-                return nil
-            }
-            return waiting.removeFirst()
-        }
-        next?.resume()
+        return try await gate.run { try await $held.withValue(true) { try await body() } }
     }
 }

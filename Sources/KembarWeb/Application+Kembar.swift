@@ -57,11 +57,7 @@ public func configureKembar(_ app: Application, store: KembarStore, access: Acce
             viewDirectory: views.path + "/"))
     app.leaf.cache.isEnabled = app.environment.isRelease
     app.middleware = Middlewares()
-    // The API's JSON with its keys sorted: the same answer is the same bytes (and the same ETag), whatever order a
-    // dictionary holds them in.
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    ContentConfiguration.global.use(encoder: encoder, for: .json)
+    ContentConfiguration.global.use(encoder: JSONEncoder.api, for: .json)
     app.middleware.use(AccessLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(KembarErrorMiddleware())
@@ -256,7 +252,7 @@ struct KembarErrorMiddleware: AsyncMiddleware {
                     Problem(
                         title: status.reasonPhrase, status: Int(status.code), detail: reason,
                         instance: request.url.path, errors: located),
-                    using: Problem.encoder)
+                    using: JSONEncoder.api)
                 response.headers.contentType = Problem.mediaType
             } else if let page = try? await request.view.render("error", ErrorPage(request, status, reason))
                 .encodeResponse(for: request)
@@ -287,11 +283,6 @@ struct KembarErrorMiddleware: AsyncMiddleware {
 /// located as the importer reports it.
 struct Problem: Content {
     static let mediaType = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 
     /// One broken rule: where (`cities/surabaya`, `activities.csv:4`), which field, the value given, the rule's
     /// stable name, and the message.
@@ -354,4 +345,14 @@ extension Request {
     static func localPath(_ path: String) -> String? {
         path.hasPrefix("/") && !path.hasPrefix("//") && !path.contains("\\") ? path : nil
     }
+}
+
+extension JSONEncoder {
+    /// The API's JSON, its keys sorted: the same answer is the same bytes (and the same ETag), whatever order a
+    /// dictionary holds them in.
+    static let api: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
 }

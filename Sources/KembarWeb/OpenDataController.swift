@@ -157,9 +157,7 @@ struct OpenDataController: RouteCollection {
     }
 
     static func geoJSON(_ value: some Encodable, name: String) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let response = Response(status: .ok, body: .init(data: try encoder.encode(value)))
+        let response = Response(status: .ok, body: .init(data: try JSONEncoder.api.encode(value)))
         response.headers.replaceOrAdd(name: .contentType, value: "application/geo+json; charset=utf-8")
         response.headers.contentDisposition = .init(.inline, filename: name + ".geojson")
         return response
